@@ -1,0 +1,184 @@
+"""The ``furikaeri`` command.
+
+File commands (new, info, import, export, demo --create, agenda, cluster,
+report...) run here without Qt.  Window commands (no command, ``open``,
+``demo``, image exports) are found through the ``furikaeri.gui`` entry point,
+so the core never imports the Qt layer.  Bad input ends with one line on
+stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from facilitator import i18n
+from facilitator.errors import FurikaeriError
+from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+
+EXIT_USAGE = 2
+GUI_EXPORT_FORMATS = ("png", "svg")
+FILE_EXPORT_FORMATS = ("csv", "json", "md")
+
+
+def _(text: str) -> str:
+    return translate("CLI", text)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="furikaeri", description=_("Run a reflection workshop (振り返り) offline."))
+    p.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of messages and windows"))
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    s = sub.add_parser("new", help=_("create a workshop file"))
+    s.add_argument("file")
+    s.add_argument("--title", help=_("title of the workshop"))
+    s.add_argument("--template", default="standard", help=_("agenda template (standard, blank or a .json file)"))
+    s.add_argument("--from", dest="from_json", metavar="JSON", help=_("create from a JSON export instead"))
+
+    s = sub.add_parser("info", help=_("print what a workshop holds, as one JSON object"))
+    s.add_argument("file")
+
+    s = sub.add_parser("import", help=_("add notes from a CSV, text or JSON file"))
+    s.add_argument("file")
+    s.add_argument("input")
+    s.add_argument("--session", help=_("session title, number or id"))
+    s.add_argument("--group", help=_("group name or id"))
+
+    s = sub.add_parser("export", help=_("write the workshop as CSV, JSON, Markdown, PNG or SVG"))
+    s.add_argument("file")
+    s.add_argument("--format", required=True, choices=FILE_EXPORT_FORMATS + GUI_EXPORT_FORMATS)
+    s.add_argument("-o", "--output", required=True)
+    s.add_argument("--frame", help=_("only this frame or board (PNG/SVG)"))
+    s.add_argument("--dpi", type=int, default=150, help=_("resolution of a PNG"))
+
+    s = sub.add_parser("demo", help=_("open a fresh copy of the demo workshop"))
+    s.add_argument("--create", metavar="FILE", help=_("only write the demo workshop to FILE"))
+    s.add_argument("--screenshot", metavar="PNG")
+
+    s = sub.add_parser("open", help=_("open a workshop in the app"))
+    s.add_argument("file")
+    s.add_argument("--screenshot", metavar="PNG")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    i18n.set_language(args.lang)
+    try:
+        return _dispatch(args, argv)
+    except FurikaeriError as exc:
+        print(f"furikaeri: {exc.text()}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, argv: list[str]) -> int:
+    cmd = args.command
+    if cmd is None or cmd == "open" or (cmd == "demo" and not args.create) or (
+            cmd == "export" and args.format in GUI_EXPORT_FORMATS):
+        return _run_gui(argv)
+    if cmd == "new":
+        return _cmd_new(args)
+    if cmd == "info":
+        return _cmd_info(args)
+    if cmd == "import":
+        return _cmd_import(args)
+    if cmd == "export":
+        return _cmd_export(args)
+    if cmd == "demo":
+        return _cmd_demo_create(args)
+    raise AssertionError(cmd)  # argparse allows no other command
+
+
+def _cmd_new(args) -> int:
+    from facilitator.workshop import Workshop
+    if args.from_json:
+        from facilitator.importers import records_from_json_file
+        records = records_from_json_file(Path(args.from_json))
+    else:
+        from facilitator.templates import read_template, records_from_template
+        records = records_from_template(read_template(args.template), title=args.title)
+    with Workshop.create(_workshop_path(args.file, new=True), records) as ws:
+        print(_("Created {path}").format(path=ws.path))
+    return 0
+
+
+def _cmd_info(args) -> int:
+    from facilitator.model import Group, Note, Session, Theme
+    from facilitator.workshop import Workshop
+    with Workshop.open(args.file, readonly=True) as ws:
+        counts = ws.summary_counts()
+        info = {
+            "title": ws.info.title, "date": ws.info.date, "venue": ws.info.venue,
+            "sessions": ws.count(Session), "groups": ws.count(Group),
+            "notes": ws.count(Note), "themes": ws.count(Theme),
+            **{k: v for k, v in counts.items()
+               if k not in ("sessions", "groups", "notes", "themes")},
+            "schema_version": ws.store.schema_version(),
+        }
+    print(json.dumps(info, ensure_ascii=False))
+    return 0
+
+
+def _cmd_import(args) -> int:
+    from facilitator.importers import import_file
+    from facilitator.workshop import Workshop
+    with Workshop.open(args.file) as ws:
+        if ws.readonly:
+            raise FurikaeriError(QT_TRANSLATE_NOOP(
+                "Errors", "{path} is open in another window or cannot be written; "
+                "nothing was imported."), path=ws.path)
+        result = import_file(ws, Path(args.input), session=args.session, group=args.group)
+    print(result.summary())
+    return 0
+
+
+def _cmd_export(args) -> int:
+    from facilitator.exporters import export_file
+    from facilitator.workshop import Workshop
+    with Workshop.open(args.file, readonly=True) as ws:
+        export_file(ws, args.format, Path(args.output))
+    print(_("Wrote {path}").format(path=args.output))
+    return 0
+
+
+def _cmd_demo_create(args) -> int:
+    from facilitator.demo import create_demo
+    with create_demo(_workshop_path(args.create, new=True)) as ws:
+        print(_("Created {path}").format(path=ws.path))
+    return 0
+
+
+def _workshop_path(name: str, new: bool = False) -> Path:
+    path = Path(name)
+    if new and not path.suffix:
+        path = path.with_suffix(".furikaeri")
+    return path
+
+
+def _run_gui(argv: list[str]) -> int:
+    found = [ep for ep in entry_points(group="furikaeri.gui") if ep.name == "gui"]
+    try:
+        if not found:
+            raise ImportError("no furikaeri.gui entry point")
+        run = found[0].load()
+    except ImportError:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "The app window is not available here (PySide6 is not installed)."))
+    return int(run(argv) or 0)

@@ -1,0 +1,77 @@
+"""Translation of the core's messages, on Qt's own translation files.
+
+Source strings are English and marked with :func:`QT_TRANSLATE_NOOP`, which
+``pyside6-lupdate`` extracts into ``assets/translations/furikaeri_<lang>.ts``
+like every other string of the app.  The Qt layer translates through
+``QCoreApplication.translate`` with a translator reading the same ``.ts``
+file; the core (the CLI, tests without Qt) reads it here with the standard
+library.  One catalogue, one set of tools, no second translation system.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from facilitator.paths import TRANSLATIONS_DIR
+
+#: Languages the app speaks; Japanese first.
+LANGUAGES = ("ja", "en")
+DEFAULT_LANGUAGE = "ja"
+
+_language = DEFAULT_LANGUAGE
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name)
+    """Mark ``text`` for extraction by lupdate; returns it unchanged."""
+    return text
+
+
+def ts_path(lang: str) -> Path:
+    """The Qt translation source file of ``lang``."""
+    return TRANSLATIONS_DIR / f"furikaeri_{lang}.ts"
+
+
+@functools.lru_cache(maxsize=None)
+def load_catalog(lang: str) -> dict[tuple[str, str], str]:
+    """``{(context, source): translation}`` of the finished entries of ``lang``."""
+    path = ts_path(lang)
+    if lang == "en" or not path.exists():
+        return {}
+    catalog: dict[tuple[str, str], str] = {}
+    for ctx in ET.parse(path).getroot().iter("context"):
+        name = ctx.findtext("name", "")
+        for msg in ctx.iter("message"):
+            source = msg.findtext("source")
+            tr = msg.find("translation")
+            if source is None or tr is None or not tr.text:
+                continue
+            if tr.get("type") in ("unfinished", "obsolete", "vanished"):
+                continue
+            catalog[(name, source)] = tr.text
+    return catalog
+
+
+def resolve_language(lang: str | None = None) -> str:
+    """``lang`` if given, else ``FURIKAERI_LANG``, else Japanese."""
+    lang = lang or os.environ.get("FURIKAERI_LANG") or DEFAULT_LANGUAGE
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_language(lang: str | None) -> str:
+    """Choose the language of :func:`translate`; returns the one chosen."""
+    global _language
+    _language = resolve_language(lang)
+    return _language
+
+
+def language() -> str:
+    """The language in force."""
+    return _language
+
+
+def translate(context: str, text: str, lang: str | None = None) -> str:
+    """``text`` in the chosen language (itself when there is no translation)."""
+    return load_catalog(lang or _language).get((context, text), text)

@@ -1,0 +1,28 @@
+"""Where the app's shipped files live (works from a checkout and a PyInstaller build)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+if getattr(sys, "frozen", False):  # PyInstaller one-folder build
+    ROOT = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+else:
+    ROOT = Path(__file__).resolve().parent.parent
+
+ASSETS_DIR = ROOT / "assets"
+TEMPLATES_DIR = ASSETS_DIR / "templates"
+TRANSLATIONS_DIR = ASSETS_DIR / "translations"
+STAMPS_DIR = ASSETS_DIR / "stamps"
+SOUNDS_DIR = ASSETS_DIR / "sounds"
+DEMO_DIR = ASSETS_DIR / "demo"
+
+#: The file extension of a workshop.
+EXTENSION = ".furikaeri"
+
+
+def japanese_font_path() -> Path:
+    """The shipped Japanese TrueType font (IPAexGothic, from matplotlib-fontja)."""
+    import matplotlib_fontja  # a dependency that ships the font file
+
+    return Path(matplotlib_fontja.__file__).resolve().parent / "fonts" / "ipaexg.ttf"
