@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--frame", help=_("only this frame or board (PNG/SVG)"))
     s.add_argument("--dpi", type=int, default=150, help=_("resolution of a PNG"))
 
+    s = sub.add_parser("agenda", help=_("print the agenda with planned and actual times"))
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true", help=_("one JSON object instead of a table"))
+
     s = sub.add_parser("demo", help=_("open a fresh copy of the demo workshop"))
     s.add_argument("--create", metavar="FILE", help=_("only write the demo workshop to FILE"))
     s.add_argument("--screenshot", metavar="PNG")
@@ -103,6 +107,9 @@ def _dispatch(args: argparse.Namespace, argv: list[str]) -> int:
         return _cmd_export(args)
     if cmd == "demo":
         return _cmd_demo_create(args)
+    if cmd == "agenda":
+        from facilitator.agenda_report import print_agenda
+        return print_agenda(args.file, as_json=args.json)
     raise AssertionError(cmd)  # argparse allows no other command
 
 
