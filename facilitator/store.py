@@ -119,6 +119,8 @@ class Store:
         if self.db is not None:
             self.db.conn.close()
             self.db = None
+            if self.readonly and self.readonly_reason == "requested":
+                _tidy_sidecars(self.path)
         if self._lock:
             self._lock.release()
             self._lock = None
@@ -184,10 +186,10 @@ def _write_records(conn: sqlite3.Connection, change: Change) -> None:
         raise
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+def _connect(path: Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     if readonly:
         uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-        if not os.access(path.parent or ".", os.W_OK):
+        if immutable or not os.access(path.parent or ".", os.W_OK):
             uri += "&immutable=1"  # no -shm can be made; nobody can write either
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
     else:
@@ -235,8 +237,12 @@ def _check_version(path: Path, version: int) -> None:
 
 def _validate(path: Path) -> int:
     """Check the file read-only (no checkpoint, no write); return its schema version."""
+    # Without a -wal or -journal beside it, nobody has the file open and it
+    # holds nothing uncommitted: read it as immutable, so that checking a file
+    # we then refuse leaves no -wal/-shm behind.
+    immutable = not any(Path(f"{path}{s}").exists() for s in ("-wal", "-journal"))
     try:
-        conn = _connect(path, readonly=True)
+        conn = _connect(path, readonly=True, immutable=immutable)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -256,6 +262,29 @@ def _validate(path: Path) -> int:
             "Errors", "{path} is damaged and cannot be opened ({reason})."),
             path=path, reason=check)
     return version
+
+
+def _tidy_sidecars(path: Path) -> None:
+    """Let SQLite remove the -wal/-shm a read-only look left, if nobody else has the file.
+
+    A read-only connection may create them but never deletes them; a
+    read-write connection that is the last to close does, without writing to
+    the (fully checkpointed) file itself.
+    """
+    lock = _FileLock.try_take(path)
+    if lock is None:
+        return
+    try:
+        if os.access(path, os.W_OK) and os.access(path.parent or ".", os.W_OK):
+            conn = sqlite3.connect(str(path))
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                conn.close()
+    except sqlite3.Error:
+        pass
+    finally:
+        lock.release()
 
 
 def _remove_quietly(path: Path) -> None:
