@@ -1,0 +1,175 @@
+"""The main window: opening files, the agenda, undo, title, presentation, screenshots."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+
+from facilitator import i18n
+from facilitator.model import Note, Participant
+from facilitator.templates import read_template, records_from_template
+from facilitator.workshop import Workshop
+from ui import app as app_module
+from ui.i18n import uninstall_translator
+from ui.main_window import MainWindow, fresh_demo_path
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def made(ws_path):
+    Workshop.create(ws_path, records_from_template(read_template("standard"))).close()
+    return ws_path
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Message boxes shown, captured instead of blocking the test."""
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a: shown.append(text))
+    return shown
+
+
+@pytest.fixture
+def app_settings(tmp_path, monkeypatch):
+    """run() with its settings, data folder and language kept out of the user's."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    QStandardPaths.setTestModeEnabled(True)
+    language = i18n.language()
+    yield
+    QStandardPaths.setTestModeEnabled(False)
+    uninstall_translator()
+    i18n.set_language(language)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def test_start_screen_lists_recent_workshops(window, made, settings):
+    assert window.stack.currentWidget() is window.start
+    window.open_path(made)
+    window.close_workshop()
+    assert window.stack.currentWidget() is window.start
+    assert made.stem in window.start.recent.item(0).text()
+
+
+def test_title_shows_the_workshop_and_saved(window, made):
+    window.open_path(made)
+    assert window.ws.info.title in window.windowTitle()
+    assert window.windowTitle().endswith(tr("Saved"))
+
+
+def test_agenda_lists_sessions_and_the_groups_of_the_current_one(qtbot, window, made):
+    window.open_path(made)
+    sessions = window.ws.sessions()
+    assert window.agenda.topLevelItemCount() == len(sessions)
+    group_session = next(s for s in sessions if window.ws.groups_of(s.id))
+    groups = window.ws.groups_of(group_session.id)
+    index = sessions.index(group_session)
+    agenda = window.agenda
+    agenda.setCurrentItem(agenda.topLevelItem(index))
+    assert window.session_id == group_session.id
+    # The panel refills itself right after the click: wait for the groups to show.
+    qtbot.waitUntil(lambda: agenda.topLevelItem(index).childCount() == len(groups) + 1)
+    item = agenda.topLevelItem(index)
+    assert [item.child(i).text(0) for i in range(len(groups))] == [g.name for g in groups]
+    agenda.setCurrentItem(item.child(1))
+    assert (window.session_id, window.group_id) == (group_session.id, groups[1].id)
+    qtbot.waitUntil(lambda: agenda.currentItem() is not None
+                    and agenda.currentItem().text(0) == groups[1].name)
+    agenda.setCurrentItem(agenda.topLevelItem(index).child(len(groups)))  # all side by side
+    assert window.all_groups and window.group_id == groups[1].id
+
+
+def test_undo_and_redo_actions_change_the_file(qtbot, window, made):
+    window.open_path(made)
+    assert not window.actions_.undo.isEnabled()
+    assert window.add_note("消える付箋", "")
+    assert window.actions_.undo.isEnabled()
+    window.actions_.undo.trigger()
+    with Workshop.open(made, readonly=True) as other:
+        assert other.all(Note) == []
+    assert window.actions_.redo.isEnabled()
+    window.actions_.redo.trigger()
+    with Workshop.open(made, readonly=True) as other:
+        assert [n.text for n in other.all(Note)] == ["消える付箋"]
+
+
+def test_a_file_that_is_not_a_workshop_shows_a_message_and_the_window_stays(
+        window, tmp_path, messages):
+    bad = tmp_path / "notes.txt"
+    bad.write_text("ただのテキスト", encoding="utf-8")
+    assert not window.open_path(bad)
+    assert len(messages) == 1 and "notes.txt" in messages[0]
+    assert window.isVisible() and window.stack.currentWidget() is window.start
+
+
+def test_a_file_held_by_another_program_opens_read_only_and_follows_its_edits(
+        window, made):
+    with Workshop.open(made) as writer:
+        window.open_path(made)
+        assert window.ws.readonly
+        assert window.windowTitle().endswith(tr("Read-only"))
+        assert window.state_label.text()
+        assert not window.entry.isEnabled()
+        writer.add(Participant(id="p1", name="佐藤"), Note(id="n1", text="外からの付箋",
+                                                          session_id=window.session_id))
+        window.check_file()  # what the 2-second poll does
+        assert window.ws.get(Note, "n1") is not None
+        assert window.entry.speaker.findText("佐藤") >= 0
+
+
+def test_presentation_mode_hides_the_chrome_and_escape_leaves(qtbot, window, made):
+    window.open_path(made)
+    window.actions_.presentation.trigger()
+    assert window.presenting
+    assert not window.menuBar().isVisible() and not window.entry.isVisible()
+    assert not window.agenda_dock.isVisible()
+    qtbot.keyClick(window.board, Qt.Key.Key_Escape)
+    assert not window.presenting
+    assert window.menuBar().isVisible() and window.entry.isVisible()
+
+
+def test_fresh_demo_paths_never_collide(app_settings):
+    first = fresh_demo_path()
+    first.write_bytes(b"")
+    assert fresh_demo_path() != first
+    assert first.name.startswith("demo-") and first.suffix == ".furikaeri"
+
+
+def test_run_open_with_screenshot_writes_a_picture(app_settings, made, tmp_path):
+    png = tmp_path / "shot.png"
+    assert app_module.run(["open", str(made), "--screenshot", str(png)]) == 0
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() > 400
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 17)
+               for y in range(0, image.height(), 17)}
+    assert len(colours) > 5  # not a blank window
+
+
+def test_run_open_of_a_bad_file_with_screenshot_prints_one_line_and_exits_2(
+        app_settings, tmp_path, capsys):
+    bad = tmp_path / "broken.furikaeri"
+    bad.write_bytes(b"\x00" * 100)
+    assert app_module.run(["open", str(bad), "--screenshot", str(tmp_path / "x.png")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "broken.furikaeri" in err
+    assert not (tmp_path / "x.png").exists()

@@ -1,0 +1,150 @@
+"""The main window's actions, menus and toolbar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
+
+from facilitator.model import PICTOGRAMS
+from facilitator.paths import STAMPS_DIR
+
+#: Board tools with a toolbar button (``stamp:<name>`` comes from the stamp picker).
+TOOLS = ("select", "ink", "arrow", "frame", "heading", "text")
+
+
+def pictogram_name(name: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+    names = {
+        "person": "Person", "group": "Group", "lightbulb": "Light bulb", "heart": "Heart",
+        "star": "Star", "question": "Question", "exclamation": "Exclamation",
+        "handshake": "Handshake", "factory": "Factory", "speech": "Speech bubble",
+    }
+    return QCoreApplication.translate("Stamps", names.get(name, name))
+
+
+class WindowActions(QObject):
+    """Every action of the window; ``window`` provides the slots they call."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        w = window
+        tr = self.tr
+        a = self._action
+        self.new = a(tr("&New workshop…"), w.new_workshop_dialog, QKeySequence.StandardKey.New)
+        self.open = a(tr("&Open…"), w.open_dialog, QKeySequence.StandardKey.Open)
+        self.demo = a(tr("Open the &demo workshop"), w.open_demo)
+        self.reload = a(tr("&Reload from the file"), w.reload)
+        self.export = a(tr("&Export image (PNG/SVG)…"), w.export_dialog)
+        self.close_ws = a(tr("&Close workshop"), w.close_workshop, QKeySequence.StandardKey.Close)
+        self.quit = a(tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
+
+        self.undo = a(tr("&Undo"), w.undo, "Ctrl+Z")
+        self.redo = a(tr("&Redo"), w.redo, "Ctrl+Shift+Z")
+        self.focus_entry = a(tr("Type a &note"), w.focus_entry, "Ctrl+E")
+        self.next_group = a(tr("&Next group"), lambda: w.step_group(1), "Ctrl+Tab")
+        self.prev_group = a(tr("&Previous group"), lambda: w.step_group(-1), "Ctrl+Shift+Tab")
+
+        self.fit_all = a(tr("Fit &all"), lambda: w.board_call("fit_all"), "Ctrl+0")
+        self.fit_selection = a(tr("Fit &selection"), lambda: w.board_call("fit_selection"),
+                               "Ctrl+2")
+        self.zoom_100 = a(tr("Zoom &100%"), lambda: w.board_call("zoom_100"), "Ctrl+1")
+        self.zoom_in = a(tr("Zoom &in"), lambda: w.board_call("zoom_by", 1.25),
+                         QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out = a(tr("Zoom &out"), lambda: w.board_call("zoom_by", 0.8),
+                          QKeySequence.StandardKey.ZoomOut)
+        self.presentation = a(tr("&Presentation mode"), w.toggle_presentation, "F5")
+        self.presentation.setCheckable(True)
+        self.about = a(tr("&About Furikaeri"), w.about)
+
+        labels = {"select": tr("Select"), "ink": tr("Pen"), "arrow": tr("Arrow"),
+                  "frame": tr("Frame"), "heading": tr("Heading"), "text": tr("Text")}
+        self.tool_group = QActionGroup(self)
+        self.tools: dict[str, QAction] = {}
+        for tool in TOOLS:
+            act = a(labels[tool], lambda _=False, t=tool: w.set_tool(t))
+            act.setCheckable(True)
+            self.tool_group.addAction(act)
+            self.tools[tool] = act
+        self.tools["select"].setChecked(True)
+        self.stamps: dict[str, QAction] = {}
+        for name in PICTOGRAMS:
+            act = a(pictogram_name(name), lambda _=False, n=name: w.set_tool(f"stamp:{n}"))
+            act.setIcon(stamp_icon(name))
+            self.stamps[name] = act
+        self.workshop_actions = [self.reload, self.export, self.close_ws, self.undo,
+                                 self.redo, self.fit_all, self.fit_selection, self.zoom_100,
+                                 self.zoom_in, self.zoom_out, self.presentation,
+                                 self.focus_entry, self.next_group, self.prev_group,
+                                 *self.tools.values(), *self.stamps.values()]
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        act = QAction(text, self.window)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _checked=False: slot())
+        # On the window too, so shortcuts work while menus are hidden (F5).
+        self.window.addAction(act)
+        return act
+
+    def build_menus(self) -> None:
+        bar = self.window.menuBar()
+        tr = self.tr
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.addActions([self.new, self.open, self.demo])
+        self.recent_menu = file_menu.addMenu(tr("Open &recent"))
+        file_menu.addSeparator()
+        file_menu.addActions([self.reload, self.export])
+        file_menu.addSeparator()
+        file_menu.addActions([self.close_ws, self.quit])
+
+        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.focus_entry, self.next_group, self.prev_group])
+
+        view_menu = bar.addMenu(tr("&View"))
+        view_menu.addActions([self.fit_all, self.fit_selection, self.zoom_100,
+                              self.zoom_in, self.zoom_out])
+        view_menu.addSeparator()
+        view_menu.addAction(self.presentation)
+        self.view_menu = view_menu
+
+        insert_menu = bar.addMenu(tr("&Insert"))
+        insert_menu.addActions(list(self.tools.values()))
+        stamp_menu = insert_menu.addMenu(tr("&Stamp"))
+        stamp_menu.addActions(list(self.stamps.values()))
+
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(self.about)
+
+    def build_toolbar(self) -> QToolBar:
+        bar = QToolBar(self.tr("Board tools"), self.window)
+        bar.setObjectName("board-tools")
+        bar.setMovable(False)
+        bar.addActions(list(self.tools.values()))
+        picker = QToolButton(bar)
+        picker.setText(self.tr("Stamp"))
+        picker.setToolTip(self.tr("Place a pictogram stamp"))
+        picker.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(picker)
+        menu.addActions(list(self.stamps.values()))
+        picker.setMenu(menu)
+        self.stamp_picker = picker
+        bar.addWidget(picker)
+        bar.addSeparator()
+        bar.addActions([self.undo, self.redo])
+        bar.addSeparator()
+        bar.addActions([self.fit_all, self.presentation])
+        self.window.addToolBar(bar)
+        return bar
+
+    def set_workshop_open(self, is_open: bool) -> None:
+        for act in self.workshop_actions:
+            act.setEnabled(is_open)
+
+
+def stamp_icon(name: str) -> QIcon:
+    path = STAMPS_DIR / f"{name}.svg"
+    return QIcon(str(path)) if path.exists() else QIcon()

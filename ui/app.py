@@ -1,0 +1,108 @@
+"""The ``furikaeri.gui`` entry point: the window commands of ``furikaeri``.
+
+``furikaeri`` (start screen), ``furikaeri open FILE``, ``furikaeri demo`` and
+``furikaeri export FILE --format png|svg`` come here from
+:mod:`facilitator.cli`.  With ``--screenshot PNG`` the window is rendered
+once it has loaded, saved, and the app exits 0 (for automated checks).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from facilitator.cli import EXIT_USAGE, build_parser
+from facilitator.errors import FurikaeriError
+from facilitator.i18n import QT_TRANSLATE_NOOP
+from ui.fonts import use_japanese_font
+from ui.i18n import choose_language, install_translator
+
+APP_NAME = "Furikaeri"
+ORGANISATION = "Furikaeri"
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def application() -> QApplication:
+    """The QApplication, made once, with the app's name, font and high-DPI policy."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([sys.argv[0] if sys.argv else "furikaeri"])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setOrganizationDomain("furikaeri.app")
+    app.setDesktopFileName("furikaeri")
+    use_japanese_font(app)
+    return app
+
+
+def run(argv: list[str]) -> int:
+    """Run a window command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    app = application()
+    settings = QSettings()
+    install_translator(choose_language(args.lang, settings))
+    if args.command == "export":
+        return _export(args)
+
+    from ui.main_window import MainWindow  # after the translator: tr() at build time
+    screenshot = getattr(args, "screenshot", None)
+    window = MainWindow(settings)
+    if screenshot:
+        window.resize(*SCREENSHOT_SIZE)
+    elif settings.value("geometry") is not None:
+        window.restoreGeometry(settings.value("geometry"))
+    try:
+        if args.command == "open":
+            window.open_path(args.file, raise_errors=True)
+        elif args.command == "demo":
+            window.open_demo(raise_errors=True)
+    except FurikaeriError as exc:
+        if screenshot:
+            print(f"furikaeri: {exc.text()}", file=sys.stderr)
+            window.close()
+            return EXIT_USAGE
+        QMessageBox.warning(window, window.tr("Furikaeri"), exc.text())
+    window.show()
+    status = {"code": 0}
+    if screenshot:
+        # Two turns of the event loop: the first show and the board's fit run first.
+        QTimer.singleShot(0, lambda: QTimer.singleShot(
+            0, lambda: _save_screenshot(window, Path(screenshot), app, status)))
+    code = app.exec()
+    if screenshot:
+        window.close()
+        return status["code"]
+    return int(code)
+
+
+def _save_screenshot(window, path: Path, app: QApplication, status: dict) -> None:
+    if not window.grab().save(str(path)):
+        print("furikaeri: " + FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "Could not write the screenshot {path}."), path=path).text(),
+            file=sys.stderr)
+        status["code"] = EXIT_USAGE
+    app.exit(0)
+
+
+def _export(args) -> int:
+    """``furikaeri export FILE --format png|svg -o OUT [--frame NAME] [--dpi N]``."""
+    from facilitator.workshop import Workshop
+    try:
+        from ui.board.export import export_board_png, export_board_svg
+    except ImportError:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "Image export is not available in this build.")) from None
+    out = Path(args.output)
+    with Workshop.open(args.file, readonly=True) as ws:
+        if args.format == "png":
+            export_board_png(ws, out, frame=args.frame, dpi=args.dpi)
+        else:
+            export_board_svg(ws, out, frame=args.frame)
+    print(QApplication.translate("CLI", "Wrote {path}").format(path=out))
+    return 0

@@ -1,0 +1,62 @@
+"""Qt's translator reading the one catalogue the core reads (``facilitator.i18n``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+
+from facilitator import i18n
+
+SETTING_LANGUAGE = "language"
+
+
+class CatalogTranslator(QTranslator):
+    """Translates ``tr()`` strings from ``assets/translations/furikaeri_<lang>.ts``.
+
+    The ``.ts`` source is read directly (no compiled ``.qm`` to keep in step);
+    unknown strings return None (a null QString; "" would be taken as an
+    empty translation) so Qt shows the English source.
+    """
+
+    def __init__(self, lang: str, parent=None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self._catalog = i18n.load_catalog(lang)
+
+    def translate(self, context, sourceText, disambiguation=None, n=-1):  # noqa: N802,N803
+        return self._catalog.get((context, sourceText))
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+
+_installed: CatalogTranslator | None = None
+
+
+def choose_language(requested: str | None, settings: QSettings | None = None) -> str:
+    """``--lang`` if given, else the saved setting, else Japanese."""
+    lang = requested
+    if not lang and settings is not None:
+        lang = settings.value(SETTING_LANGUAGE) or None
+    if lang not in i18n.LANGUAGES:
+        lang = i18n.DEFAULT_LANGUAGE
+    return lang
+
+
+def install_translator(lang: str) -> CatalogTranslator:
+    """Make ``lang`` the language of the windows and of the core's messages."""
+    global _installed
+    app = QCoreApplication.instance()
+    i18n.set_language(lang)
+    if _installed is not None:
+        app.removeTranslator(_installed)
+    _installed = CatalogTranslator(lang, app)
+    app.installTranslator(_installed)
+    return _installed
+
+
+def uninstall_translator() -> None:
+    """Back to the English sources (tests that ran the app put things back)."""
+    global _installed
+    if _installed is not None:
+        QCoreApplication.instance().removeTranslator(_installed)
+        _installed = None

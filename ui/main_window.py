@@ -1,0 +1,519 @@
+"""The main window: agenda panel, board, quick-entry bar, menus and toolbar.
+
+Nothing here saves: every edit is committed to the file by the workshop
+core the moment it is made, so the title always says "saved".
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
+    QVBoxLayout, QWidget,
+)
+
+from facilitator.changes import Change
+from facilitator.errors import FurikaeriError
+from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.layout import free_spots
+from facilitator.model import KIND_BREAK, Group, Participant, Session
+from facilitator.paths import EXTENSION
+from facilitator.workshop import Workshop
+from ui.actions import WindowActions
+from ui.agenda_panel import AgendaPanel
+from ui.quick_entry import QuickEntryBar
+from ui.start_screen import StartScreen, recent_files, remember_file
+
+try:
+    from ui.board.view import BoardView
+except ImportError:  # the board canvas is being built alongside; a stand-in until then
+    from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+
+    class BoardView(QGraphicsView):  # type: ignore[no-redef]
+        def __init__(self, workshop, parent=None) -> None:
+            super().__init__(QGraphicsScene(), parent)
+            self.workshop = workshop
+
+        def set_board(self, session_id, group_id, all_groups=False) -> None: ...
+        def fit_all(self) -> None: ...
+        def fit_selection(self) -> None: ...
+        def zoom_100(self) -> None: ...
+        def zoom_by(self, factor) -> None: ...
+        def set_tool(self, tool) -> None: ...
+        def selected_ids(self) -> list: return []
+        def set_presentation(self, on) -> None: ...
+
+POLL_MS = 2000
+_NAME_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Workshops (*.furikaeri)")
+
+
+class MainWindow(QMainWindow):
+    """One window, one workshop (or the start screen when none is open)."""
+
+    def __init__(self, settings: QSettings | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.settings = settings if settings is not None else QSettings()
+        self.ws: Workshop | None = None
+        self.board: BoardView | None = None
+        self.session_id: str | None = None
+        self.group_id: str | None = None   # where typed notes go
+        self.all_groups = False
+        self._data_version = 0
+        self._presenting = False
+        self._hidden_for_presentation: list[QWidget] = []
+        self.resize(1280, 800)
+
+        self.start = StartScreen(self.settings, self)
+        self.start.openRequested.connect(self.open_path)
+        self.start.browseRequested.connect(self.open_dialog)
+        self.start.newRequested.connect(self.new_workshop_dialog)
+        self.start.demoRequested.connect(self.open_demo)
+
+        self.workspace = QWidget(self)
+        self.board_holder = QVBoxLayout()
+        self.board_holder.setContentsMargins(0, 0, 0, 0)
+        self.entry = QuickEntryBar(self.workspace)
+        self.entry.noteEntered.connect(self.add_note)
+        self.entry.stepRequested.connect(self.step_group)
+        lay = QVBoxLayout(self.workspace)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addLayout(self.board_holder, 1)
+        lay.addWidget(self.entry)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start)
+        self.stack.addWidget(self.workspace)
+        self.setCentralWidget(self.stack)
+
+        self.agenda = AgendaPanel(self)
+        self.agenda.boardChosen.connect(self.choose_board)
+        self.agenda_dock = QDockWidget(self.tr("Agenda"), self)
+        self.agenda_dock.setObjectName("agenda")
+        self.agenda_dock.setWidget(self.agenda)
+        self.agenda_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.agenda_dock)
+
+        self.actions_ = WindowActions(self)
+        self.actions_.build_menus()
+        self.actions_.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.toolbar = self.actions_.build_toolbar()
+        self.state_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.state_label)
+        self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.leave_shortcut.activated.connect(self.leave_presentation)
+        self.leave_shortcut.setEnabled(False)
+
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self.check_file)
+        self._show_workshop_ui(False)
+
+    # -- opening and closing -------------------------------------------------------
+    def open_path(self, path: str | Path, raise_errors: bool = False) -> bool:
+        """Open the workshop at ``path``; a problem is told in a message box."""
+        return self._load(lambda: Workshop.open(path), raise_errors)
+
+    def open_demo(self, raise_errors: bool = False) -> bool:
+        """Open a fresh copy of the demo workshop in the per-user data folder."""
+        def make() -> Workshop:
+            try:
+                from facilitator.demo import create_demo
+            except ImportError:
+                raise FurikaeriError(QT_TRANSLATE_NOOP(
+                    "Errors", "The demo workshop is not available in this build.")) from None
+            return create_demo(fresh_demo_path())
+        return self._load(make, raise_errors)
+
+    def create_from_template(self, path: str | Path, template: str) -> bool:
+        from facilitator.templates import read_template, records_from_template
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(EXTENSION)
+        return self._load(lambda: Workshop.create(
+            path, records_from_template(read_template(template))), False)
+
+    def _load(self, opener, raise_errors: bool) -> bool:
+        try:
+            ws = opener()
+        except FurikaeriError as exc:
+            if raise_errors:
+                raise
+            QMessageBox.warning(self, self.tr("Furikaeri"), exc.text())
+            return False
+        self.set_workshop(ws)
+        return True
+
+    def set_workshop(self, ws: Workshop, board: tuple | None = None) -> None:
+        """Show ``ws`` (closing the workshop shown before)."""
+        self.close_workshop()
+        self.ws = ws
+        ws.listeners.append(self._on_change)
+        self._data_version = ws.store.data_version()
+        self.board = BoardView(ws, self.workspace)
+        self.board_holder.addWidget(self.board)
+        if hasattr(self.board, "selectionIdsChanged"):
+            self.board.selectionIdsChanged.connect(self._on_selection)
+        self.agenda.set_workshop(ws)
+        self._refresh_participants()
+        self._show_workshop_ui(True)
+        remember_file(self.settings, ws.path)
+        session_id, group_id, all_groups = board or self._initial_board()
+        if session_id is not None:
+            self.choose_board(session_id, group_id, all_groups)
+        self._update_state()
+        self.poll.start()
+        self.entry.setFocus()
+
+    def close_workshop(self) -> None:
+        if self.ws is None:
+            return
+        self.poll.stop()
+        if self._presenting:
+            self.leave_presentation()
+        if self.board is not None:
+            self.board_holder.removeWidget(self.board)
+            self.board.hide()
+            self.board.deleteLater()
+            self.board = None
+        ws, self.ws = self.ws, None
+        if self._on_change in ws.listeners:
+            ws.listeners.remove(self._on_change)
+        ws.close()
+        self.session_id = self.group_id = None
+        self.agenda.set_workshop(None)
+        self.start.refresh()
+        self._show_workshop_ui(False)
+        self._update_state()
+
+    def reload(self) -> None:
+        """Reopen the file (after another program changed it) and rebuild."""
+        if self.ws is None:
+            return
+        path, where = self.ws.path, (self.session_id, self.group_id, self.all_groups)
+        self.close_workshop()
+        try:
+            ws = Workshop.open(path)
+        except FurikaeriError as exc:
+            QMessageBox.warning(self, self.tr("Furikaeri"), exc.text())
+            return
+        if ws.get(Session, where[0]) is None:
+            where = None
+        self.set_workshop(ws, where)
+        self.statusBar().showMessage(self.tr("Reloaded from the file."), 5000)
+
+    def check_file(self) -> None:
+        """Poll: has another program committed to the file?"""
+        if self.ws is None:
+            return
+        try:
+            version = self.ws.store.data_version()
+        except Exception:  # the file vanished under us: tell, keep what is shown
+            self.statusBar().showMessage(self.tr("The file cannot be read any more."))
+            return
+        if version == self._data_version:
+            return
+        self._data_version = version
+        if self.ws.readonly:
+            self.reload()
+        else:
+            self.statusBar().showMessage(self.tr(
+                "Another program changed the file; use File › Reload to see its changes."))
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.close_workshop()
+        super().closeEvent(event)
+
+    # -- dialogs -----------------------------------------------------------------
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a workshop"), self._dialog_folder(), self.tr(_NAME_FILTER))
+        if path:
+            self.open_path(path)
+
+    def new_workshop_dialog(self, template: str | None = None) -> None:
+        template = template or self.start.templates.currentData() or "standard"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New workshop"), self._dialog_folder(), self.tr(_NAME_FILTER))
+        if path:
+            self.create_from_template(path, template)
+
+    def export_dialog(self) -> None:
+        if self.ws is None:
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export the board"), str(Path(self.ws.path).with_suffix(".png")),
+            self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        if not path:
+            return
+        try:
+            from ui.board.export import export_board_png, export_board_svg
+            if path.lower().endswith(".svg"):
+                export_board_svg(self.ws, Path(path))
+            else:
+                export_board_png(self.ws, Path(path))
+        except ImportError:
+            QMessageBox.warning(self, self.tr("Furikaeri"),
+                                self.tr("Image export is not available in this build."))
+        except FurikaeriError as exc:
+            QMessageBox.warning(self, self.tr("Furikaeri"), exc.text())
+        else:
+            self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 5000)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About Furikaeri"), self.tr(
+            "Furikaeri runs a reflection workshop offline: agenda, graphic-recording "
+            "board, themes and minutes. Every edit is saved as it is made."))
+
+    def _dialog_folder(self) -> str:
+        recent = recent_files(self.settings)
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        for path in recent_files(self.settings):
+            menu.addAction(path, lambda p=path: self.open_path(p))
+        menu.setEnabled(True)
+
+    # -- boards ---------------------------------------------------------------------
+    def _initial_board(self) -> tuple:
+        """The first session with something on its boards, else the first session."""
+        sessions = self.ws.sessions()
+        if not sessions:
+            return None, None, False
+        for s in sessions:
+            groups = self.ws.groups_of(s.id)
+            boards = [g.id for g in groups] or [None]
+            for gid in boards:
+                if self.ws.elements_on(s.id, gid):
+                    return s.id, (gid if groups else None), False
+        first = next((s for s in sessions if s.kind != KIND_BREAK), sessions[0])
+        groups = self.ws.groups_of(first.id)
+        return first.id, (groups[0].id if groups else None), False
+
+    def choose_board(self, session_id: str, group_id: str | None, all_groups: bool) -> None:
+        """Show one board: a session's, one group's, or all groups side by side."""
+        if self.ws is None or self.ws.get(Session, session_id) is None:
+            return
+        groups = self.ws.groups_of(session_id)
+        if all_groups:
+            # Typed notes keep going to a group of this session.
+            ids = [g.id for g in groups]
+            entry_group = self.group_id if self.group_id in ids else (ids[0] if ids else None)
+        else:
+            entry_group = group_id
+        self.session_id, self.group_id, self.all_groups = session_id, entry_group, all_groups
+        if self.board is not None:
+            self.board.set_board(session_id, None if all_groups else group_id,
+                                 all_groups=all_groups)
+            QTimer.singleShot(0, self._fit_board)
+        self.agenda.set_current(session_id, None if all_groups else group_id, all_groups)
+        self._update_entry_target()
+
+    def _fit_board(self) -> None:
+        if self.board is not None and self.board.isVisible():
+            self.board.fit_all()
+
+    def step_group(self, delta: int) -> None:
+        """Next (+1) or previous (-1) group of the current session."""
+        if self.ws is None or self.session_id is None:
+            return
+        groups = self.ws.groups_of(self.session_id)
+        if not groups:
+            self.statusBar().showMessage(self.tr("This session has no groups."), 4000)
+            return
+        ids = [g.id for g in groups]
+        index = ids.index(self.group_id) if self.group_id in ids else (-1 if delta > 0 else 0)
+        target = ids[(index + delta) % len(ids)]
+        if self.all_groups:
+            self.group_id = target
+            self._update_entry_target()
+        else:
+            self.choose_board(self.session_id, target, False)
+
+    def board_call(self, name: str, *args) -> None:
+        if self.board is not None:
+            getattr(self.board, name)(*args)
+
+    def set_tool(self, tool: str) -> None:
+        self.board_call("set_tool", tool)
+        if tool.startswith("stamp:"):
+            checked = self.actions_.tool_group.checkedAction()
+            if checked is not None:
+                checked.setChecked(False)
+
+    def _on_selection(self, ids: list) -> None:
+        self.actions_.fit_selection.setEnabled(bool(ids))
+
+    # -- capture -------------------------------------------------------------------
+    def add_note(self, text: str, author: str) -> bool:
+        """Add ``text`` as a note at the next free spot of the current board."""
+        if self.ws is None or self.session_id is None:
+            return False
+        if not text.strip():
+            self.statusBar().showMessage(self.tr("Nothing to add: the note is empty."), 4000)
+            return False
+        group = self.ws.get(Group, self.group_id)
+        try:
+            (x, y), = free_spots(self.ws.elements_on(self.session_id, self.group_id), 1)
+            note = self.ws.new_note(text, self.session_id, self.group_id, author=author,
+                                    x=x, y=y, color=group.color if group else "")
+            self.ws.add(note, label="note")
+        except FurikaeriError as exc:
+            self.statusBar().showMessage(exc.text(), 8000)
+            return False
+        self.entry.line.clear()
+        self.statusBar().showMessage(self.tr("Note added."), 2000)
+        return True
+
+    def focus_entry(self) -> None:
+        self.entry.line.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _update_entry_target(self) -> None:
+        if self.ws is None or self.session_id is None:
+            self.entry.set_target("")
+            return
+        group = self.ws.get(Group, self.group_id)
+        session = self.ws.get(Session, self.session_id)
+        if group is not None:
+            self.entry.set_target(group.name, group.color)
+        else:
+            self.entry.set_target(session.title if session else "")
+
+    def _refresh_participants(self) -> None:
+        names = [p.name for p in self.ws.participants()] if self.ws else []
+        self.entry.set_participants([n for n in names if n])
+
+    # -- undo and presentation ---------------------------------------------------------
+    def undo(self) -> None:
+        self._step(Workshop.undo)
+
+    def redo(self) -> None:
+        self._step(Workshop.redo)
+
+    def _step(self, method) -> None:
+        if self.ws is None:
+            return
+        try:
+            method(self.ws)
+        except FurikaeriError as exc:
+            QMessageBox.warning(self, self.tr("Furikaeri"), exc.text())
+        self._update_state()
+
+    def toggle_presentation(self) -> None:
+        if self._presenting:
+            self.leave_presentation()
+        else:
+            self.enter_presentation()
+
+    def enter_presentation(self) -> None:
+        """Projector view: only the board, full screen, large type."""
+        if self.ws is None or self._presenting:
+            return
+        self._presenting = True
+        self._was_maximized = self.isMaximized()
+        chrome = [self.menuBar(), self.toolbar, self.agenda_dock, self.entry, self.statusBar()]
+        self._hidden_for_presentation = [w for w in chrome if w.isVisible()]
+        for widget in self._hidden_for_presentation:
+            widget.hide()
+        self.board_call("set_presentation", True)
+        self.leave_shortcut.setEnabled(True)
+        self.actions_.presentation.setChecked(True)
+        self.showFullScreen()
+        if self.board is not None:
+            self.board.setFocus()
+
+    def leave_presentation(self) -> None:
+        if not self._presenting:
+            return
+        self._presenting = False
+        for widget in self._hidden_for_presentation:
+            widget.show()
+        self._hidden_for_presentation = []
+        self.board_call("set_presentation", False)
+        self.leave_shortcut.setEnabled(False)
+        self.actions_.presentation.setChecked(False)
+        if getattr(self, "_was_maximized", False):
+            self.showMaximized()
+        else:
+            self.showNormal()
+        self.focus_entry()
+
+    @property
+    def presenting(self) -> bool:
+        return self._presenting
+
+    # -- state shown -------------------------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        tables = change.tables()
+        if tables & {Session.TABLE, Group.TABLE}:
+            if self.ws.get(Session, self.session_id) is None:
+                where = self._initial_board()
+                if where[0] is not None:
+                    self.choose_board(*where)
+            self.agenda.rebuild()
+            self._update_entry_target()
+        if Participant.TABLE in tables:
+            self._refresh_participants()
+        self._update_state()
+
+    def _show_workshop_ui(self, shown: bool) -> None:
+        self.stack.setCurrentWidget(self.workspace if shown else self.start)
+        self.agenda_dock.setVisible(shown)
+        self.toolbar.setVisible(shown)
+        self.actions_.set_workshop_open(shown)
+
+    def _update_state(self) -> None:
+        ws = self.ws
+        if ws is None:
+            self.setWindowTitle(self.tr("Furikaeri"))
+            self.state_label.clear()
+            return
+        title = ws.info.title or Path(ws.path).stem
+        if ws.readonly:
+            self.setWindowTitle(f"{title} — {self.tr('Read-only')}")
+            self.state_label.setText(self._readonly_reason(ws.store.readonly_reason))
+        else:
+            self.setWindowTitle(f"{title} — {self.tr('Saved')}")
+            self.state_label.setText(self.tr("Every edit is saved as it is made."))
+        writable = not ws.readonly
+        self.actions_.undo.setEnabled(writable and ws.history.can_undo())
+        self.actions_.redo.setEnabled(writable and ws.history.can_redo())
+        self.entry.setEnabled(writable)
+        self.entry.line.setPlaceholderText(
+            self.entry.default_placeholder if writable
+            else self.tr("Read-only: notes cannot be added."))
+        for act in [*self.actions_.tools.values(), *self.actions_.stamps.values()]:
+            act.setEnabled(writable)
+
+    def _readonly_reason(self, reason: str) -> str:
+        if reason == "locked":
+            return self.tr("Read-only: another window or program has this file open.")
+        if reason == "not_writable":
+            return self.tr("Read-only: this file or its folder cannot be written.")
+        return self.tr("Read-only.")
+
+
+def fresh_demo_path(now: datetime | None = None) -> Path:
+    """A new file name for a copy of the demo in the per-user data folder."""
+    folder = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"demo-{(now or datetime.now()):%Y%m%d-%H%M%S}"
+    path, n = folder / f"{stem}{EXTENSION}", 2
+    while path.exists():  # two demos opened within one second
+        path, n = folder / f"{stem}-{n}{EXTENSION}", n + 1
+    return path
+
+
+def application_window() -> MainWindow | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            return widget
+    return None
