@@ -12,7 +12,7 @@ from facilitator.model import Note, Participant
 from facilitator.templates import read_template, records_from_template
 from facilitator.workshop import Workshop
 from ui import app as app_module
-from ui.i18n import uninstall_translator
+from ui.i18n import choose_language, install_translator, uninstall_translator
 from ui.main_window import MainWindow, fresh_demo_path
 
 
@@ -173,3 +173,28 @@ def test_run_open_of_a_bad_file_with_screenshot_prints_one_line_and_exits_2(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "broken.furikaeri" in err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_translator_uses_the_catalogue_and_falls_back_to_english(app_settings, monkeypatch):
+    monkeypatch.setattr(i18n, "load_catalog",
+                        lambda lang: {("MainWindow", "Saved"): "保存済み"})
+    install_translator("ja")
+    assert tr("Saved") == "保存済み"
+    assert tr("Read-only") == "Read-only"
+
+
+@pytest.mark.parametrize("requested, env, saved, expected", [
+    ("en", None, "ja", "en"),
+    (None, "en", None, "en"),
+    (None, None, "en", "en"),
+    (None, None, None, "ja"),
+    (None, None, "klingon", "ja"),
+])
+def test_choose_language(requested, env, saved, expected, settings, monkeypatch):
+    if env:
+        monkeypatch.setenv("FURIKAERI_LANG", env)
+    else:
+        monkeypatch.delenv("FURIKAERI_LANG", raising=False)
+    if saved:
+        settings.setValue("language", saved)
+    assert choose_language(requested, settings) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 
 from facilitator import i18n
@@ -33,8 +35,8 @@ _installed: CatalogTranslator | None = None
 
 
 def choose_language(requested: str | None, settings: QSettings | None = None) -> str:
-    """``--lang`` if given, else the saved setting, else Japanese."""
-    lang = requested
+    """``--lang`` if given, else ``FURIKAERI_LANG``, else the saved setting, else Japanese."""
+    lang = requested or os.environ.get("FURIKAERI_LANG")
     if not lang and settings is not None:
         lang = settings.value(SETTING_LANGUAGE) or None
     if lang not in i18n.LANGUAGES:

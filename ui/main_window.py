@@ -20,7 +20,7 @@ from facilitator.changes import Change
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.layout import free_spots
-from facilitator.model import KIND_BREAK, Group, Participant, Session
+from facilitator.model import KIND_BREAK, Group, Note, Participant, Session
 from facilitator.paths import EXTENSION
 from facilitator.workshop import Workshop
 from ui.actions import WindowActions
@@ -283,19 +283,25 @@ class MainWindow(QMainWindow):
 
     # -- boards ---------------------------------------------------------------------
     def _initial_board(self) -> tuple:
-        """The first session with something on its boards, else the first session."""
+        """Where to start: the running session, else the latest with notes, else the first."""
         sessions = self.ws.sessions()
         if not sessions:
             return None, None, False
-        for s in sessions:
-            groups = self.ws.groups_of(s.id)
-            boards = [g.id for g in groups] or [None]
-            for gid in boards:
-                if self.ws.elements_on(s.id, gid):
-                    return s.id, (gid if groups else None), False
-        first = next((s for s in sessions if s.kind != KIND_BREAK), sessions[0])
-        groups = self.ws.groups_of(first.id)
-        return first.id, (groups[0].id if groups else None), False
+        running = [s for s in sessions if s.actual_start and not s.actual_end]
+        with_notes = [s for s in sessions if any(
+            self.ws.elements_on(s.id, gid, [Note]) for gid in self._board_groups(s.id))]
+        if running or with_notes:
+            chosen = (running or with_notes)[-1]
+        else:
+            chosen = next((s for s in sessions if s.kind != KIND_BREAK), sessions[0])
+        boards = self._board_groups(chosen.id)
+        group = next((gid for gid in boards if self.ws.elements_on(chosen.id, gid, [Note])),
+                     boards[0])
+        return chosen.id, group, False
+
+    def _board_groups(self, session_id: str) -> list[str | None]:
+        """The group boards of a session, or its one plenary board (None)."""
+        return [g.id for g in self.ws.groups_of(session_id)] or [None]
 
     def choose_board(self, session_id: str, group_id: str | None, all_groups: bool) -> None:
         """Show one board: a session's, one group's, or all groups side by side."""
