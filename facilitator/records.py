@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import operator
 from typing import Any
 
 from facilitator.model import Record
@@ -22,6 +23,10 @@ def _kind(type_text: str) -> str:
     if type_text == "float":
         return "float"
     return "plain"
+
+
+def _from_json(value: str | None) -> Any:
+    return json.loads(value) if value is not None else None
 
 
 class Codec:
@@ -40,6 +45,11 @@ class Codec:
                            f"VALUES ({', '.join('?' * len(self.fields))})")
         self.delete_sql = f"DELETE FROM [{table}] WHERE id = ?"
         self._update_prefix = f"UPDATE [{table}] SET "
+        # Reads every field in one C call: the edit path compares records often.
+        self.values = operator.attrgetter(*self.fields)
+        self._index = {name: i for i, name in enumerate(self.fields)}
+        self._from_sql = [(i, _from_json if kind == "json" else bool)
+                          for i, kind in enumerate(self.kinds) if kind in ("json", "bool")]
 
     def to_row(self, rec: Record) -> list[Any]:
         row = []
@@ -53,23 +63,21 @@ class Codec:
         return row
 
     def from_row(self, row) -> Record:
-        values = {}
-        for name, kind, value in zip(self.fields, self.kinds, row):
-            if kind == "json":
-                value = json.loads(value) if value is not None else None
-            elif kind == "bool":
-                value = bool(value)
-            elif kind == "float" and value is not None:
-                value = float(value)
-            values[name] = value
-        return self.rtype(**values)
+        # REAL columns already give floats (their affinity converts integers),
+        # so only JSON and 0/1 columns need converting: opening a big file
+        # is mostly this loop.
+        if self._from_sql:
+            row = list(row)
+            for i, convert in self._from_sql:
+                row[i] = convert(row[i])
+        return self.rtype(*row)
 
     def update(self, before: Record, after: Record) -> tuple[str, list[Any]]:
         """SQL and parameters updating only the fields that differ."""
         sets, params = [], []
-        for name, kind in zip(self.fields, self.kinds):
-            value = getattr(after, name)
-            if getattr(before, name) == value:
+        for name, kind, old, value in zip(self.fields, self.kinds,
+                                          self.values(before), self.values(after)):
+            if old == value:
                 continue
             if kind == "json":
                 value = json.dumps(value, ensure_ascii=False)
@@ -81,6 +89,16 @@ class Codec:
             return "", []
         params.append(after.id)
         return self._update_prefix + ", ".join(sets) + " WHERE id = ?", params
+
+    def replace(self, rec: Record, changes: dict[str, Any]) -> Record:
+        """``rec`` with ``changes`` (like ``dataclasses.replace``, several times faster)."""
+        values = list(self.values(rec))
+        try:
+            for name, value in changes.items():
+                values[self._index[name]] = value
+        except KeyError as exc:
+            raise TypeError(f"{self.rtype.__name__} has no field {exc}") from None
+        return self.rtype(*values)
 
     def to_dict(self, rec: Record) -> dict[str, Any]:
         """A plain JSON-ready dict of ``rec``."""

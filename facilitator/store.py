@@ -168,7 +168,8 @@ def _write_records(conn: sqlite3.Connection, change: Change) -> None:
     # does not matter; a change that leaves a dangling id is refused whole.
     conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.execute("PRAGMA defer_foreign_keys = ON")
+        if change.added or change.removed:  # updates alone never leave an id dangling
+            conn.execute("PRAGMA defer_foreign_keys = ON")
         for rec in change.added:
             codec = codec_for(type(rec))
             conn.execute(codec.insert_sql, codec.to_row(rec))

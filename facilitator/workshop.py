@@ -20,6 +20,7 @@ from facilitator.model import (
     Frame, Group, Note, Participant, Record, Session, Theme, TimerEvent, WorkshopInfo,
     new_id,
 )
+from facilitator.records import codec_for
 from facilitator.store import Store
 
 R = TypeVar("R", bound=Record)
@@ -218,14 +219,20 @@ class Workshop:
                **fields) -> Change:
         """Change fields of one record."""
         current = self._current(rec)
-        return self.update_many([(current, current.replace(**fields))], label, merge_key)
+        new = codec_for(type(current)).replace(current, fields)
+        if new == current:
+            return Change()
+        return self.apply(Change(updated=((current, new),), label=label), merge_key)
 
     def update_many(self, pairs: Iterable[tuple[Record, Record]], label: str = "",
                     merge_key: object = None) -> Change:
         """Replace several records in one step; ``pairs`` are (current, new)."""
-        updated = tuple((self._current(b), a) for b, a in pairs
-                        if self._current(b) != a)
-        return self.apply(Change(updated=updated, label=label), merge_key)
+        updated = []
+        for before, after in pairs:
+            current = self._current(before)
+            if current != after:
+                updated.append((current, after))
+        return self.apply(Change(updated=tuple(updated), label=label), merge_key)
 
     def move(self, ids: Iterable[str], dx: float, dy: float, label: str = "",
              merge_key: object = None) -> Change:

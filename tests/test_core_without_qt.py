@@ -24,9 +24,9 @@ import facilitator
 from facilitator.cli import main
 
 path = sys.argv[1]
-result = {"new": main(["new", path, "--title", "Qtなし"])}
-result["info"] = main(["info", path])
-result["open"] = main(["open", path])
+result = {"new": main(["--lang", "en", "new", path, "--title", "Qtなし"])}
+result["info"] = main(["--lang", "en", "info", path])
+result["open"] = main(["--lang", "en", "open", path])
 modules = []
 for info in pkgutil.walk_packages(facilitator.__path__, "facilitator."):
     if info.name == "facilitator.__main__":  # importing it runs the command

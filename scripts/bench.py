@@ -1,0 +1,192 @@
+"""Figures of Furikaeri's speed, printed as ONE JSON object (``make bench``).
+
+Each figure is registered in ``FIGURES`` (name -> function); one function may
+provide several figures from one measurement (it returns a dict of them) and
+runs once however many of its figures are asked for.  Later issues add their
+figures with ``@provides("name", ...)``.
+
+    python scripts/bench.py                    # every figure
+    python scripts/bench.py --only open_20k_notes_s,edit_commit_ms_p50
+
+A figure that cannot be measured here is ``null``, with the reason on stderr.
+Times use ``time.perf_counter``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from facilitator.model import Note, Session  # noqa: E402
+from facilitator.records import codec_for  # noqa: E402
+from facilitator.templates import read_template, records_from_template  # noqa: E402
+from facilitator.workshop import Workshop  # noqa: E402
+
+Figures = dict[str, "float | None"]
+FIGURES: dict[str, Callable[[Path], Figures]] = {}
+
+EDIT_SAMPLES = 2_000
+SENTENCES = [
+    "次回も参加したい。地域の企業同士がつながる場は貴重だと感じた",
+    "「スモールスタート」で始めて、続けることが大事",
+    "大企業は主役ではなく、伴走者として関わるのがよい",
+    "学生や若手が参加しやすい雰囲気づくりが必要",
+    "FactorISMのような工場見学イベントと連携できないか",
+    "成果を数字だけで測らず、関係の変化も記録したい",
+]
+
+
+def provides(*names: str):
+    """Register a function measuring the figures ``names`` (returns a dict of them)."""
+    def register(fn: Callable[[Path], Figures]) -> Callable[[Path], Figures]:
+        for name in names:
+            FIGURES[name] = fn
+        return fn
+    return register
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def standard_workshop(path: Path, notes: int = 0) -> tuple[Workshop, Session]:
+    """A new workshop of the standard programme with ``notes`` notes on the first board."""
+    records = records_from_template(read_template("standard"))
+    session = next(r for r in records if isinstance(r, Session))
+    rng = random.Random(7)
+    records += [Note(id=f"n{i:06d}", session_id=session.id, text=rng.choice(SENTENCES),
+                     x=(i % 40) * 176.0, y=(i // 40) * 116.0, z=float(i), author="山田")
+                for i in range(notes)]
+    return Workshop.create(path, records), session
+
+
+# -- editing ---------------------------------------------------------------------------
+@provides("edit_commit_ms_p50", "edit_commit_ms_p99", "bare_sqlite_update_ms_p50",
+          "edit_overhead_ratio")
+def edit_commit(tmp: Path) -> Figures:
+    """One note edit (text or position) through Workshop.update, committed to the file."""
+    ws, _ = standard_workshop(tmp / "edit.furikaeri", notes=200)
+    notes = ws.all(Note)
+    times = []
+    clock = time.perf_counter
+    for i in range(EDIT_SAMPLES + 100):
+        note = notes[i % len(notes)]
+        start = clock()
+        if i % 2:
+            ws.update(note.id, text=f"{SENTENCES[i % 6]} ({i})")
+        else:
+            ws.update(note.id, x=note.x + i, y=note.y - i)
+        times.append(clock() - start)
+    ws.close()
+    edit = [t * 1000 for t in times[100:]]  # the first ones warm caches up
+    bare = bare_sqlite_update(tmp / "bare.sqlite")
+    p50, bare_p50 = percentile(edit, 50), percentile(bare, 50)
+    return {
+        "edit_commit_ms_p50": round(p50, 4),
+        "edit_commit_ms_p99": round(percentile(edit, 99), 4),
+        "bare_sqlite_update_ms_p50": round(bare_p50, 4),
+        "edit_overhead_ratio": round(p50 / bare_p50, 2),
+    }
+
+
+def bare_sqlite_update(path: Path) -> list[float]:
+    """Single-row UPDATE + commit on a notes-shaped table, same pragmas as a workshop."""
+    codec = codec_for(Note)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute(f"CREATE TABLE notes ({', '.join(f'[{n}]' for n in codec.fields)},"
+                 " PRIMARY KEY (id))")
+    rows = [codec.to_row(Note(id=f"n{i}", text=SENTENCES[i % 6])) for i in range(200)]
+    conn.executemany(codec.insert_sql, rows)
+    conn.commit()
+    times = []
+    clock = time.perf_counter
+    for i in range(EDIT_SAMPLES + 100):
+        start = clock()
+        conn.execute("UPDATE notes SET text = ? WHERE id = ?", (f"{i}", f"n{i % 200}"))
+        conn.commit()
+        times.append(clock() - start)
+    conn.close()
+    return [t * 1000 for t in times[100:]]
+
+
+# -- opening ---------------------------------------------------------------------------
+@provides("open_20k_notes_s")
+def open_20k(tmp: Path) -> Figures:
+    """Workshop.open of a file with 20,000 notes until its model is loaded; best of 3."""
+    path = tmp / "big.furikaeri"
+    standard_workshop(path, notes=20_000)[0].close()
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        ws = Workshop.open(path)
+        best = min(best, time.perf_counter() - start)
+        assert ws.count(Note) == 20_000
+        ws.close()
+    return {"open_20k_notes_s": round(best, 4)}
+
+
+# -- importing -------------------------------------------------------------------------
+@provides("import_10k_csv_s")
+def import_10k_csv(tmp: Path) -> Figures:
+    """import_file of a 10,000-row CP932 CSV (as Excel in Japan saves it); best of 3."""
+    try:
+        from facilitator.importers import import_file
+    except ImportError as exc:
+        print(f"import_10k_csv_s: facilitator.importers is not available ({exc})",
+              file=sys.stderr)
+        return {"import_10k_csv_s": None}
+    rng = random.Random(3)
+    csv_path = tmp / "notes.csv"
+    lines = ["本文,名前,グループ"] + [
+        f"{rng.choice(SENTENCES).replace(',', '、')} その{i},{rng.choice(['山田', '佐藤', '鈴木'])},"
+        f"グループ{'AB'[i % 2]}" for i in range(10_000)]
+    csv_path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp932"))
+    best = float("inf")
+    for attempt in range(3):
+        ws, session = standard_workshop(tmp / f"import{attempt}.furikaeri")
+        start = time.perf_counter()
+        import_file(ws, csv_path, session=session.id)
+        best = min(best, time.perf_counter() - start)
+        assert ws.count(Note) == 10_000
+        ws.close()
+    return {"import_10k_csv_s": round(best, 4)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="comma-separated figure names (default: all)")
+    args = parser.parse_args(argv)
+    wanted = [n.strip() for n in args.only.split(",") if n.strip()] if args.only else list(FIGURES)
+    unknown = [n for n in wanted if n not in FIGURES]
+    if unknown:
+        print(f"bench: unknown figure(s) {', '.join(unknown)}; known: {', '.join(FIGURES)}",
+              file=sys.stderr)
+        return 2
+    results: Figures = {}
+    done: set[Callable] = set()
+    with tempfile.TemporaryDirectory(prefix="furikaeri-bench-") as tmp:
+        for name in wanted:
+            fn = FIGURES[name]
+            if fn not in done:
+                done.add(fn)
+                folder = Path(tmp) / fn.__name__
+                folder.mkdir()
+                results.update(fn(folder))
+    print(json.dumps({name: results.get(name) for name in wanted}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
