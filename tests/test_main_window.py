@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator import i18n
-from facilitator.model import Note, Participant
+from facilitator.errors import FurikaeriError
+from facilitator.model import Frame, Note, Participant
 from facilitator.templates import read_template, records_from_template
 from facilitator.workshop import Workshop
 from ui import app as app_module
+from ui.boards import board_to_export
 from ui.i18n import choose_language, install_translator, uninstall_translator
 from ui.main_window import MainWindow, fresh_demo_path
 
@@ -198,3 +202,43 @@ def test_choose_language(requested, env, saved, expected, settings, monkeypatch)
     if saved:
         settings.setValue("language", saved)
     assert choose_language(requested, settings) == expected
+
+
+def test_run_demo_screenshot_opens_a_fresh_copy_with_japanese_font(app_settings, tmp_path):
+    png = tmp_path / "demo.png"
+    assert app_module.run(["demo", "--screenshot", str(png)]) == 0
+    assert not QImage(str(png)).isNull()
+    copies = list(Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation)).glob("demo-*.furikaeri"))
+    assert len(copies) == 1
+    with Workshop.open(copies[0], readonly=True) as demo:
+        assert demo.count(Note) > 0
+    assert QFontMetrics(QApplication.font()).inFontUcs4(ord("振"))  # no tofu
+
+
+@pytest.mark.parametrize("name, expect", [
+    (None, "board with notes"), ("グループB", "group"), ("全体ディスカッション", "session")])
+def test_board_to_export(ws, name, expect):
+    group_session = next(s for s in ws.sessions() if ws.groups_of(s.id))
+    group_b = ws.groups_of(group_session.id)[1]
+    plenary = next(s for s in ws.sessions() if s.title == "全体ディスカッション")
+    ws.add(ws.new_note("Bの付箋", group_session.id, group_b.id))
+    expected = {"board with notes": (group_session.id, group_b.id, None),
+                "group": (group_session.id, group_b.id, None),
+                "session": (plenary.id, None, None)}[expect]
+    assert board_to_export(ws, name) == expected
+
+
+def test_board_to_export_finds_a_frame_and_refuses_an_unknown_name(ws):
+    session = ws.sessions()[0]
+    ws.add(Frame(id="f1", session_id=session.id, title="期待", w=300, h=200))
+    assert board_to_export(ws, "期待") == (session.id, None, "期待")
+    with pytest.raises(FurikaeriError):
+        board_to_export(ws, "無い名前")
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_run_export_writes_the_image(app_settings, made, tmp_path, fmt):
+    out = tmp_path / f"board.{fmt}"
+    assert app_module.run(["export", str(made), "--format", fmt, "-o", str(out)]) == 0
+    assert out.stat().st_size > 0

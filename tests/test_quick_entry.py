@@ -151,3 +151,12 @@ def test_enter_during_composition_commits_it_and_adds_no_note(qtbot, window, ws_
     assert line.text() == "ふりかえり"
     qtbot.keyClick(line, Qt.Key.Key_Return)
     assert [n.text for n in saved_notes(ws_path)] == ["ふりかえり"]
+
+
+def test_the_typed_note_is_drawn_and_undo_takes_it_off_the_board(qtbot, window):
+    type_note(qtbot, window, "描かれる付箋")
+    (note,) = window.ws.all(Note)
+    scene = window.board.board_scene()
+    assert scene.item_for(note.id) is not None
+    window.actions_.undo.trigger()
+    assert scene.item_for(note.id) is None

@@ -93,16 +93,15 @@ def _save_screenshot(window, path: Path, app: QApplication, status: dict) -> Non
 def _export(args) -> int:
     """``furikaeri export FILE --format png|svg -o OUT [--frame NAME] [--dpi N]``."""
     from facilitator.workshop import Workshop
-    try:
-        from ui.board.export import export_board_png, export_board_svg
-    except ImportError:
-        raise FurikaeriError(QT_TRANSLATE_NOOP(
-            "Errors", "Image export is not available in this build.")) from None
+    from ui.board.export import export_board_png, export_board_svg
+    from ui.boards import board_to_export
     out = Path(args.output)
     with Workshop.open(args.file, readonly=True) as ws:
+        session_id, group_id, frame_title = board_to_export(ws, args.frame)
         if args.format == "png":
-            export_board_png(ws, out, frame=args.frame, dpi=args.dpi)
+            export_board_png(ws, session_id, group_id, out, dpi=args.dpi,
+                             frame_title=frame_title)
         else:
-            export_board_svg(ws, out, frame=args.frame)
+            export_board_svg(ws, session_id, group_id, out, frame_title=frame_title)
     print(QApplication.translate("CLI", "Wrote {path}").format(path=out))
     return 0

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -20,32 +20,15 @@ from facilitator.changes import Change
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.layout import free_spots
-from facilitator.model import KIND_BREAK, Group, Note, Participant, Session
+from facilitator.model import Group, Participant, Session
 from facilitator.paths import EXTENSION
 from facilitator.workshop import Workshop
 from ui.actions import WindowActions
 from ui.agenda_panel import AgendaPanel
+from ui.board.view import BoardView
+from ui.boards import initial_board
 from ui.quick_entry import QuickEntryBar
 from ui.start_screen import StartScreen, recent_files, remember_file
-
-try:
-    from ui.board.view import BoardView
-except ImportError:  # the board canvas is being built alongside; a stand-in until then
-    from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
-
-    class BoardView(QGraphicsView):  # type: ignore[no-redef]
-        def __init__(self, workshop, parent=None) -> None:
-            super().__init__(QGraphicsScene(), parent)
-            self.workshop = workshop
-
-        def set_board(self, session_id, group_id, all_groups=False) -> None: ...
-        def fit_all(self) -> None: ...
-        def fit_selection(self) -> None: ...
-        def zoom_100(self) -> None: ...
-        def zoom_by(self, factor) -> None: ...
-        def set_tool(self, tool) -> None: ...
-        def selected_ids(self) -> list: return []
-        def set_presentation(self, on) -> None: ...
 
 POLL_MS = 2000
 _NAME_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Workshops (*.furikaeri)")
@@ -156,13 +139,13 @@ class MainWindow(QMainWindow):
         self._data_version = ws.store.data_version()
         self.board = BoardView(ws, self.workspace)
         self.board_holder.addWidget(self.board)
-        if hasattr(self.board, "selectionIdsChanged"):
-            self.board.selectionIdsChanged.connect(self._on_selection)
+        self.board.selectionIdsChanged.connect(self._on_selection)
+        self.board.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.agenda.set_workshop(ws)
         self._refresh_participants()
         self._show_workshop_ui(True)
         remember_file(self.settings, ws.path)
-        session_id, group_id, all_groups = board or self._initial_board()
+        session_id, group_id, all_groups = board or initial_board(self.ws)
         if session_id is not None:
             self.choose_board(session_id, group_id, all_groups)
         self._update_state()
@@ -176,6 +159,7 @@ class MainWindow(QMainWindow):
         if self._presenting:
             self.leave_presentation()
         if self.board is not None:
+            self.board.detach()
             self.board_holder.removeWidget(self.board)
             self.board.hide()
             self.board.deleteLater()
@@ -254,9 +238,9 @@ class MainWindow(QMainWindow):
         try:
             from ui.board.export import export_board_png, export_board_svg
             if path.lower().endswith(".svg"):
-                export_board_svg(self.ws, Path(path))
+                export_board_svg(self.ws, self.session_id, self.group_id, Path(path))
             else:
-                export_board_png(self.ws, Path(path))
+                export_board_png(self.ws, self.session_id, self.group_id, Path(path))
         except ImportError:
             QMessageBox.warning(self, self.tr("Furikaeri"),
                                 self.tr("Image export is not available in this build."))
@@ -282,27 +266,6 @@ class MainWindow(QMainWindow):
         menu.setEnabled(True)
 
     # -- boards ---------------------------------------------------------------------
-    def _initial_board(self) -> tuple:
-        """Where to start: the running session, else the latest with notes, else the first."""
-        sessions = self.ws.sessions()
-        if not sessions:
-            return None, None, False
-        running = [s for s in sessions if s.actual_start and not s.actual_end]
-        with_notes = [s for s in sessions if any(
-            self.ws.elements_on(s.id, gid, [Note]) for gid in self._board_groups(s.id))]
-        if running or with_notes:
-            chosen = (running or with_notes)[-1]
-        else:
-            chosen = next((s for s in sessions if s.kind != KIND_BREAK), sessions[0])
-        boards = self._board_groups(chosen.id)
-        group = next((gid for gid in boards if self.ws.elements_on(chosen.id, gid, [Note])),
-                     boards[0])
-        return chosen.id, group, False
-
-    def _board_groups(self, session_id: str) -> list[str | None]:
-        """The group boards of a session, or its one plenary board (None)."""
-        return [g.id for g in self.ws.groups_of(session_id)] or [None]
-
     def choose_board(self, session_id: str, group_id: str | None, all_groups: bool) -> None:
         """Show one board: a session's, one group's, or all groups side by side."""
         if self.ws is None or self.ws.get(Session, session_id) is None:
@@ -460,7 +423,7 @@ class MainWindow(QMainWindow):
         tables = change.tables()
         if tables & {Session.TABLE, Group.TABLE}:
             if self.ws.get(Session, self.session_id) is None:
-                where = self._initial_board()
+                where = initial_board(self.ws)
                 if where[0] is not None:
                     self.choose_board(*where)
             self.agenda.rebuild()
@@ -516,10 +479,3 @@ def fresh_demo_path(now: datetime | None = None) -> Path:
     while path.exists():  # two demos opened within one second
         path, n = folder / f"{stem}-{n}{EXTENSION}", n + 1
     return path
-
-
-def application_window() -> MainWindow | None:
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow):
-            return widget
-    return None
