@@ -1,0 +1,1 @@
+"""The graphic-recording board: a QGraphicsView/QGraphicsScene drawing the core's records."""

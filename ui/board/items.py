@@ -1,0 +1,259 @@
+"""Board items drawn from records: notes, headings, frames and stamps.
+
+Items are views of records: :meth:`set_record` takes the record as the file
+holds it and never the other way round; the scene turns user gestures into
+workshop edits and the listener brings the new records back here.
+
+Every item is a ``QGraphicsRectItem`` so that bounding rects and the scene
+index stay in C++ (5,000 Python ``boundingRect`` calls per repaint would
+cost more than a frame); only ``paint`` is Python, and it draws just a
+coloured rectangle when zoomed far out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle
+
+from facilitator.model import Element
+from facilitator.paths import STAMPS_DIR
+from ui.board.style import (
+    FRAME_BAR, LOD_SHAPES_ONLY, PAD, SELECTION_COLOR, Look, color_or, elide_line,
+    layout_text, needs_layout,
+)
+
+HANDLE = 12.0
+# A transparent pen widens the C++ bounding rect so the shadow repaints.
+_MARGIN_PEN = QPen(QColor(0, 0, 0, 0), 8.0)
+_SHADOWS = ((QPointF(1.0, 1.5), QColor(0, 0, 0, 26)), (QPointF(2.5, 3.5), QColor(0, 0, 0, 18)))
+
+
+def _lod(painter: QPainter, option) -> float:
+    return option.levelOfDetailFromTransform(painter.worldTransform())
+
+
+def _selection_pen() -> QPen:
+    pen = QPen(SELECTION_COLOR, 2.0)
+    pen.setCosmetic(True)
+    return pen
+
+
+class ElementItem(QGraphicsRectItem):
+    """Common part: the record, its area offset, selection and the resize handle."""
+
+    resizable = True
+    editing = False
+
+    def __init__(self, rec: Element, look: Look, dx: float = 0.0) -> None:
+        super().__init__()
+        self.rec = rec
+        self.look = look
+        self.dx = dx
+        self.setPen(_MARGIN_PEN)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.set_record(rec)
+
+    @property
+    def rid(self) -> str:
+        return self.rec.id
+
+    def set_record(self, rec: Element) -> None:
+        self.rec = rec
+        self.setPos(rec.x + self.dx, rec.y)
+        self.setZValue(rec.z)
+        self.prepareGeometryChange()
+        self.setRect(QRectF(0, 0, max(rec.w, 4.0), self.display_height(rec)))
+        self.update()
+
+    def set_look(self, look: Look) -> None:
+        self.look = look
+        self.set_record(self.rec)
+
+    def display_height(self, rec: Element) -> float:
+        return max(rec.h, 4.0)
+
+    def preview_size(self, w: float, h: float) -> None:
+        """Show a size during a resize drag (the record changes on release)."""
+        self.prepareGeometryChange()
+        self.setRect(QRectF(0, 0, w, max(h, self.display_height(self.rec.replace(w=w, h=h)))))
+
+    def handle_rect(self) -> QRectF:
+        r = self.rect()
+        return QRectF(r.right() - HANDLE, r.bottom() - HANDLE, HANDLE, HANDLE)
+
+    def selected(self, option) -> bool:
+        return bool(option.state & QStyle.StateFlag.State_Selected)
+
+    def paint_selection(self, painter: QPainter, option) -> None:
+        if not self.selected(option):
+            return
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(_selection_pen())
+        painter.drawRect(self.rect())
+        if self.resizable:
+            painter.fillRect(self.handle_rect(), SELECTION_COLOR)
+
+
+class NoteItem(ElementItem):
+    """A sticky note: wrapped text, author tag, soft shadow; grows to fit its text."""
+
+    def __init__(self, rec, look: Look, dx: float = 0.0, fill: str = "") -> None:
+        self.fill = color_or(fill, "#FFF4A8")
+        self.editing = False
+        self._layout = None
+        super().__init__(rec, look, dx)
+
+    def set_fill(self, fill: str) -> None:
+        self.fill = color_or(fill, "#FFF4A8")
+        self.update()
+
+    def display_height(self, rec) -> float:
+        self._layout = None
+        width = max(rec.w - 2 * PAD, 8.0)
+        bottom = PAD + self.look.author_h + 2
+        if not needs_layout(rec.text, width, rec.h - PAD - bottom, self.look.note_font):
+            return max(rec.h, 8.0)
+        self._layout = layout_text(rec.text, width, self.look.note_font)
+        return max(rec.h, PAD + self._layout[1] + bottom)
+
+    def text_layout(self):
+        if self._layout is None:
+            self._layout = layout_text(self.rec.text, max(self.rect().width() - 2 * PAD, 8.0),
+                                       self.look.note_font)
+        return self._layout
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        r = self.rect()
+        if _lod(painter, option) < LOD_SHAPES_ONLY:
+            painter.fillRect(r, self.fill)
+            if self.selected(option):
+                painter.fillRect(r, QColor(30, 111, 217, 110))
+            return
+        for offset, shade in _SHADOWS:
+            painter.fillRect(r.translated(offset), shade)
+        painter.fillRect(r, self.fill)
+        if self.look.border_width:
+            painter.setPen(QPen(QColor("#000000"), self.look.border_width))
+            painter.drawRect(r)
+        if not self.editing:
+            painter.setPen(self.look.text_color)
+            self.text_layout()[0].draw(painter, QPointF(PAD, PAD))
+        if self.rec.author:
+            painter.setFont(self.look.author_font)
+            painter.setPen(self.look.author_color)
+            tag = QRectF(PAD, r.bottom() - PAD - self.look.author_h,
+                         r.width() - 2 * PAD, self.look.author_h)
+            painter.drawText(tag, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             elide_line("— " + self.rec.author, tag.width(),
+                                        self.look.author_font))
+        self.paint_selection(painter, option)
+
+
+class HeadingItem(ElementItem):
+    """A heading or free text; as wide as its record (or its text), tall enough for it."""
+
+    def __init__(self, rec, look: Look, dx: float = 0.0) -> None:
+        self.editing = False
+        self._layout = None
+        super().__init__(rec, look, dx)
+
+    def set_record(self, rec) -> None:
+        if rec.w <= 0:  # no width yet: as wide as the text's longest line
+            font = self.look.heading_font(rec.size, rec.kind)
+            width = max((QFontMetricsF(font).horizontalAdvance(line)
+                         for line in rec.text.splitlines() or [""]), default=40.0)
+            rec = rec.replace(w=min(width + 4, 800.0))
+        super().set_record(rec)
+
+    def display_height(self, rec) -> float:
+        self._layout = layout_text(rec.text, max(rec.w, 8.0),
+                                   self.look.heading_font(rec.size, rec.kind))
+        return max(rec.h, self._layout[1] + 4)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if _lod(painter, option) < LOD_SHAPES_ONLY / 2:
+            painter.fillRect(self.rect().adjusted(0, 4, 0, -4), color_or(self.rec.color, "#222"))
+            return
+        if not self.editing and self._layout is not None:
+            painter.setPen(color_or(self.rec.color, "#222222"))
+            self._layout[0].draw(painter, QPointF(0, 2))
+        self.paint_selection(painter, option)
+
+
+class FrameItem(ElementItem):
+    """A frame with a title bar; only its bar and border catch the mouse."""
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        r = self.rect()
+        color = color_or(self.rec.color, "#888888")
+        pen = QPen(color, 3.0 if self.look.presentation else 2.0)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(r)
+        bar = QRectF(r.left(), r.top(), r.width(), min(FRAME_BAR, r.height()))
+        tint = QColor(color)
+        tint.setAlpha(60)
+        painter.fillRect(bar, tint)
+        if _lod(painter, option) >= LOD_SHAPES_ONLY and self.rec.title and not self.editing:
+            painter.setPen(self.look.text_color)
+            painter.setFont(self.look.title_font)
+            text_rect = bar.adjusted(PAD, 0, -PAD, 0)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter,
+                             elide_line(self.rec.title, text_rect.width(), self.look.title_font))
+        self.paint_selection(painter, option)
+
+    def shape(self) -> QPainterPath:
+        r = self.rect()
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        path.addRect(r.adjusted(-4, -4, 4, 4))
+        inner = r.adjusted(6, min(FRAME_BAR, r.height() / 2), -6, -6)
+        if inner.isValid():
+            path.addRect(inner)
+        return path
+
+
+_RENDERERS: dict[str, QSvgRenderer | None] = {}
+
+
+def stamp_renderer(pictogram: str) -> QSvgRenderer | None:
+    """The SVG of ``pictogram`` from assets/stamps, or None when missing or unreadable."""
+    if pictogram not in _RENDERERS:
+        path = STAMPS_DIR / f"{pictogram}.svg"
+        renderer = None
+        if pictogram.replace("_", "").isalnum() and path.is_file():
+            try:
+                candidate = QSvgRenderer(str(path))
+                renderer = candidate if candidate.isValid() else None
+            except Exception:  # noqa: BLE001 - an unreadable file draws a placeholder
+                renderer = None
+        _RENDERERS[pictogram] = renderer
+    return _RENDERERS[pictogram]
+
+
+def forget_stamp_renderers() -> None:
+    """Re-read stamp files on next paint (after they changed on disk)."""
+    _RENDERERS.clear()
+
+
+class StampItem(ElementItem):
+    """A pictogram from assets/stamps; a dashed placeholder when its SVG is unusable."""
+
+    def is_placeholder(self) -> bool:
+        return stamp_renderer(self.rec.pictogram) is None
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        r = self.rect()
+        renderer = stamp_renderer(self.rec.pictogram)
+        if renderer is not None and _lod(painter, option) >= LOD_SHAPES_ONLY / 3:
+            renderer.render(painter, r)
+        else:
+            pen = QPen(QColor("#888888"), 1.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(QBrush(QColor(240, 240, 240)))
+            painter.drawRoundedRect(r.adjusted(2, 2, -2, -2), 6, 6)
+            painter.setFont(self.look.title_font)
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, "?")
+        self.paint_selection(painter, option)

@@ -1,0 +1,275 @@
+"""The board view: zoom, pan, tools and keyboard commands over a :class:`BoardScene`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsView
+
+from facilitator.errors import FurikaeriError
+from ui.board.scene import BoardScene
+
+MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
+#: Fit all/selection never magnifies beyond this (one note would fill a projector).
+MAX_FIT_ZOOM = 2.0
+GRID_LINE_STEP = 32.0
+
+
+class BoardView(QGraphicsView):
+    """Shows one board of a workshop; every edit goes through the workshop."""
+
+    selectionIdsChanged = Signal(list)
+    messageRequested = Signal(str)
+
+    def __init__(self, workshop, parent=None) -> None:
+        super().__init__(parent)
+        self.workshop = workshop
+        self._scene: BoardScene | None = None
+        self._presentation = False
+        self._space = False
+        self._pan: QPointF | None = None
+        self._pinch_base = 1.0
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        # Only the damaged region is repainted; a pan scrolls what is already drawn.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # Items keep a transparent margin pen, so Qt need not widen every exposed rect.
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        # The grid is the only background: cache it, items are painted live (text
+        # layouts are cached per note instead of pixmaps, which zooming would spoil).
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+
+    # -- boards --------------------------------------------------------------------
+    def set_board(self, session_id: str, group_id: str | None, *,
+                  all_groups: bool = False) -> None:
+        """Show one board, or every group board of the session side by side."""
+        old = self._scene
+        tool = old.tool if old is not None else "select"
+        scene = BoardScene(self.workshop, session_id, group_id, all_groups=all_groups,
+                           presentation=self._presentation, parent=self)
+        scene.selectionChanged.connect(
+            lambda: self.selectionIdsChanged.emit(scene.selected_ids()))
+        scene.messageRequested.connect(self.messageRequested)
+        self._scene = scene
+        self.setScene(scene)
+        scene.set_tool(tool)
+        if old is not None:
+            old.detach()
+            old.deleteLater()
+        self.resetCachedContent()
+        self.fit_all()
+
+    def board_scene(self) -> BoardScene | None:
+        return self._scene
+
+    def detach(self) -> None:
+        """Stop following the workshop (before it is closed)."""
+        if self._scene is not None:
+            self._scene.detach()
+
+    def selected_ids(self) -> list[str]:
+        return self._scene.selected_ids() if self._scene is not None else []
+
+    def show_ids(self, ids) -> None:
+        """Select ``ids`` and bring them into view (the projector follows the facilitator)."""
+        if self._scene is not None:
+            self._scene.select_ids(ids)
+            self.fit_selection()
+
+    def set_tool(self, name: str) -> None:
+        if self._scene is not None:
+            self._scene.set_tool(name)
+        select = name == "select"
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag if select
+                         else QGraphicsView.DragMode.NoDrag)
+        self.viewport().setCursor(Qt.CursorShape.ArrowCursor if select
+                                  else Qt.CursorShape.CrossCursor)
+
+    def set_presentation(self, on: bool) -> None:
+        """Projector look: larger type, high contrast, no grid."""
+        self._presentation = on
+        if self._scene is not None:
+            self._scene.set_presentation(on)
+        self.resetCachedContent()
+        self.viewport().update()
+
+    # -- zoom ------------------------------------------------------------------------
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.zoom()
+        target = min(MAX_ZOOM, max(MIN_ZOOM, current * factor))
+        if current > 0 and target != current:
+            self.scale(target / current, target / current)
+
+    def zoom_100(self) -> None:
+        centre = self.mapToScene(self.viewport().rect().center())
+        self.resetTransform()
+        self.centerOn(centre)
+
+    def _fit(self, rect: QRectF) -> None:
+        if rect.isNull():
+            return
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > MAX_FIT_ZOOM:
+            self.resetTransform()
+            self.scale(MAX_FIT_ZOOM, MAX_FIT_ZOOM)
+        self.centerOn(rect.center())
+        self.setTransformationAnchor(anchor)
+
+    def fit_all(self) -> None:
+        if self._scene is not None:
+            rect = QRectF()
+            for item in self._scene.element_items():
+                rect = rect.united(item.sceneBoundingRect())
+            self._fit(rect)
+
+    def fit_selection(self) -> None:
+        if self._scene is not None:
+            rect = QRectF()
+            for item in self._scene.selectedItems():
+                rect = rect.united(item.sceneBoundingRect())
+            self._fit(rect)
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(1.0015 ** event.angleDelta().y())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def viewportEvent(self, event) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.TabletPress, QEvent.Type.TabletMove, QEvent.Type.TabletRelease):
+            if self._scene is not None:
+                self._scene.pressure = event.pressure()
+            event.ignore()  # Qt then delivers the same stroke as mouse events
+            return False
+        if kind == QEvent.Type.NativeGesture and \
+                event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self.zoom_by(1.0 + event.value())
+            return True
+        if kind == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                if pinch.state() == Qt.GestureState.GestureStarted:
+                    self._pinch_base = self.zoom()
+                wanted = self._pinch_base * pinch.totalScaleFactor()
+                self.zoom_by(wanted / max(self.zoom(), 1e-6))
+                return True
+        return super().viewportEvent(event)
+
+    # -- pan -------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (
+                button == Qt.MouseButton.LeftButton and self._space):
+            self._pan = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._pan is not None:
+            delta = event.position() - self._pan
+            self._pan = event.position()
+            h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+            h.setValue(h.value() - round(delta.x()))
+            v.setValue(v.value() - round(delta.y()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._pan is not None:
+            self._pan = None
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space
+                                      else Qt.CursorShape.ArrowCursor)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    # -- keyboard --------------------------------------------------------------------
+    def _editing(self) -> bool:
+        return self._scene is not None and self._scene.editor is not None
+
+    def keyPressEvent(self, event) -> None:
+        scene = self._scene
+        if scene is None or self._editing():
+            super().keyPressEvent(event)
+            return
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        ids = scene.selected_ids()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif event.matches(QKeySequence.StandardKey.Redo) or (
+                ctrl and key in (Qt.Key.Key_Y, Qt.Key.Key_Z)
+                and (key == Qt.Key.Key_Y or mods & Qt.KeyboardModifier.ShiftModifier)):
+            self._step(self.workshop.redo)
+        elif event.matches(QKeySequence.StandardKey.Undo):
+            self._step(self.workshop.undo)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            scene.delete(ids)
+        elif ctrl and key == Qt.Key.Key_D:
+            scene.duplicate(ids)
+        elif event.matches(QKeySequence.StandardKey.Copy):
+            scene.copy(ids)
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            scene.copy(ids)
+            scene.delete(ids)
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            under = self.viewport().mapFromGlobal(self.cursor().pos())
+            inside = self.viewport().rect().contains(under)
+            scene.paste(self.mapToScene(under) if inside else None)
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            scene.select_ids(list(scene.by_id))
+        elif key == Qt.Key.Key_Escape:
+            scene.clearSelection()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def keyReleaseEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+        super().keyReleaseEvent(event)
+
+    def _step(self, action) -> None:
+        try:
+            action()
+        except FurikaeriError as exc:
+            self.messageRequested.emit(exc.text())
+
+    # -- background ------------------------------------------------------------------
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, QColor("#FFFFFF" if self._presentation else "#FAFAF7"))
+        if self._presentation or self.zoom() * GRID_LINE_STEP < 12:
+            return
+        pen = QPen(QColor("#ECECE6"), 1.0)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        step = GRID_LINE_STEP
+        x = (rect.left() // step) * step
+        y = (rect.top() // step) * step
+        lines = []
+        while x < rect.right():
+            lines.append(QLineF(x, rect.top(), x, rect.bottom()))
+            x += step
+        while y < rect.bottom():
+            lines.append(QLineF(rect.left(), y, rect.right(), y))
+            y += step
+        painter.drawLines(lines)
