@@ -232,8 +232,8 @@ def _session_markdown(ws: Workshop, session: Session, notes: list[Note],
                       themes: list[Theme]) -> list[str]:
     heading = session.title
     if session.planned_minutes:
-        heading += " " + translate("Export", "({minutes} min)").format(
-            minutes=session.planned_minutes)
+        heading = translate("Export", "{title} ({minutes} min)").format(
+            title=session.title, minutes=session.planned_minutes)
     out = [f"## {heading}", ""]
     if session.actual_start or session.actual_end:
         out += [translate("Export", "Actual time: {start} – {end}").format(

@@ -76,7 +76,8 @@ class ImportResult:
         if self.ignored_columns:
             parts.append(translate("CLI", "ignored columns: {names}").format(
                 names=", ".join(self.ignored_columns)))
-        return "; ".join(parts) + "."
+        return translate("CLI", "{summary}.").format(
+            summary=translate("CLI", "; ").join(parts))
 
 
 def import_file(ws: Workshop, path: Path, session: str | None = None,

@@ -7,9 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from facilitator import i18n
 from facilitator.cli import main
 from facilitator.model import Note
 from facilitator.workshop import Workshop
+
+
+@pytest.fixture(autouse=True)
+def keep_language():
+    """`--lang en` changes the process's language; later tests get theirs back."""
+    chosen = i18n.language()
+    yield
+    i18n.set_language(chosen)
 
 
 @pytest.fixture

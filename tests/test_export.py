@@ -112,16 +112,22 @@ def test_markdown_outline(full, tmp_path):
     md = out.read_text(encoding="utf-8")
     lines = md.splitlines()
     assert lines[0] == "# 振り返りワークショップ"
-    assert "## グループディスカッション (70 min)" in lines
+    def t(text: str, **params) -> str:  # the outline speaks the chosen language
+        return translate("Export", text).format(**params)
+    discussion = "## " + t("{title} ({minutes} min)", title="グループディスカッション", minutes=70)
+    assert discussion in lines
     assert "> - なぜ参加したのか？" in lines
     expected = [
-        "## オリエンテーション (20 min)", "- 自己紹介で緊張がほぐれた（鈴木）",
-        "## グループディスカッション (70 min)", "### グループA", "#### スモールスタート",
+        "## " + t("{title} ({minutes} min)", title="オリエンテーション", minutes=20),
+        "- 自己紹介で緊張がほぐれた（鈴木）",
+        discussion, "### グループA", "#### スモールスタート",
         "- まず小さく始める（田中）", "- 𠮷野家で打ち上げ🍚", "  二行目も大事",
-        "#### 継続の仕組み [3 votes]", "- 継続には予算が要る [4 votes]",
-        f"#### {translate('Export', 'Other')}", "- どこにも入らない意見", "### グループB",
-        "- B班の意見", f"- {LONG}", "## Decisions", "- 次回は春に開催する",
-        "## Action items", "- [ ] 報告書を配る（事務局） due 2026-12-01"]
+        "#### 継続の仕組み " + t("[{votes} votes]", votes=3),
+        "- 継続には予算が要る " + t("[{votes} votes]", votes=4),
+        "#### " + t("Other"), "- どこにも入らない意見", "### グループB",
+        "- B班の意見", f"- {LONG}", "## " + t("Decisions"), "- 次回は春に開催する",
+        "## " + t("Action items"),
+        "- [ ] 報告書を配る（事務局） " + t("due {date}", date="2026-12-01")]
     at = 0
     for line in expected:  # each one, in this order
         at = lines.index(line, at) + 1

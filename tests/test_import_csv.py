@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from facilitator import i18n
 from facilitator.errors import FurikaeriError
 from facilitator.importers import PALETTE, import_file
 from facilitator.layout import free_spots
@@ -25,6 +26,16 @@ def stored_notes(path: Path) -> list[Note]:
     """The notes the file holds, read by a second, read-only opener."""
     with Workshop.open(path, readonly=True) as other:
         return other.all(Note)
+
+
+def english(summary) -> str:
+    """``summary()`` in English, whatever language the run is in."""
+    chosen = i18n.language()
+    i18n.set_language("en")
+    try:
+        return summary()
+    finally:
+        i18n.set_language(chosen)
 
 
 def texts(ws: Workshop) -> list[str]:
@@ -81,7 +92,8 @@ def test_empty_rows_are_skipped_and_counted(ws, tmp_path):
     result = import_file(ws, src)
     assert texts(ws) == ["良かった", "楽しかった"]
     assert result.empty_skipped == 2
-    assert "2" in result.summary() and "empty" in result.summary()
+    assert "2" in result.summary()
+    assert "skipped 2 empty rows" in english(result.summary)
 
 
 def test_control_characters_are_removed_and_counted(ws, tmp_path):
@@ -89,7 +101,7 @@ def test_control_characters_are_removed_and_counted(ws, tmp_path):
     result = import_file(ws, src)
     assert texts(ws) == ["あいう", "えお"]
     assert result.controls_removed == 3
-    assert "3" in result.summary()
+    assert "removed 3 control characters" in english(result.summary)
 
 
 def test_emoji_and_rare_kanji_survive(ws, tmp_path):
@@ -240,7 +252,6 @@ def test_a_workshop_open_read_only_is_left_alone(ws, tmp_path):
     assert stored_notes(ws.path) == []
 
 
-@pytest.mark.slow  # about 5 s: writing, importing and re-reading 100,000 notes
 def test_100000_rows_import(ws, tmp_path):
     rows = [f"{i}番目の意見：次回もぜひ参加したい,記入者{i % 10}" for i in range(100_000)]
     src = write_csv(tmp_path / "big.csv", ["本文,名前", *rows], "cp932")
