@@ -55,10 +55,9 @@ def app_settings(tmp_path, monkeypatch):
     """run() with its settings, data folder and language kept out of the user's."""
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    QStandardPaths.setTestModeEnabled(True)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # where demo copies go
     language = i18n.language()
     yield
-    QStandardPaths.setTestModeEnabled(False)
     uninstall_translator()
     i18n.set_language(language)
 
@@ -146,10 +145,12 @@ def test_presentation_mode_hides_the_chrome_and_escape_leaves(qtbot, window, mad
     window.actions_.presentation.trigger()
     assert window.presenting
     assert not window.menuBar().isVisible() and not window.entry.isVisible()
-    assert not window.agenda_dock.isVisible()
+    assert not window.agenda_dock.isVisible() and window.isFullScreen()
     qtbot.keyClick(window.board, Qt.Key.Key_Escape)
     assert not window.presenting
     assert window.menuBar().isVisible() and window.entry.isVisible()
+    assert not window.isFullScreen()
+    assert QApplication.focusWidget() is window.entry.line
 
 
 def test_fresh_demo_paths_never_collide(app_settings):
@@ -217,7 +218,8 @@ def test_run_demo_screenshot_opens_a_fresh_copy_with_japanese_font(app_settings,
 
 
 @pytest.mark.parametrize("name, expect", [
-    (None, "board with notes"), ("グループB", "group"), ("全体ディスカッション", "session")])
+    (None, "board with notes"), ("グループB", "group"),
+    ("全体ディスカッション", "session")])
 def test_board_to_export(ws, name, expect):
     group_session = next(s for s in ws.sessions() if ws.groups_of(s.id))
     group_b = ws.groups_of(group_session.id)[1]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
@@ -13,14 +13,23 @@ from facilitator.paths import STAMPS_DIR
 TOOLS = ("select", "ink", "arrow", "frame", "heading", "text")
 
 
+_PICTOGRAM_NAMES = {
+    "person": QT_TRANSLATE_NOOP("Stamps", "Person"),
+    "group": QT_TRANSLATE_NOOP("Stamps", "Group"),
+    "lightbulb": QT_TRANSLATE_NOOP("Stamps", "Light bulb"),
+    "heart": QT_TRANSLATE_NOOP("Stamps", "Heart"),
+    "star": QT_TRANSLATE_NOOP("Stamps", "Star"),
+    "question": QT_TRANSLATE_NOOP("Stamps", "Question"),
+    "exclamation": QT_TRANSLATE_NOOP("Stamps", "Exclamation"),
+    "handshake": QT_TRANSLATE_NOOP("Stamps", "Handshake"),
+    "factory": QT_TRANSLATE_NOOP("Stamps", "Factory"),
+    "speech": QT_TRANSLATE_NOOP("Stamps", "Speech bubble"),
+}
+
+
 def pictogram_name(name: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-    names = {
-        "person": "Person", "group": "Group", "lightbulb": "Light bulb", "heart": "Heart",
-        "star": "Star", "question": "Question", "exclamation": "Exclamation",
-        "handshake": "Handshake", "factory": "Factory", "speech": "Speech bubble",
-    }
-    return QCoreApplication.translate("Stamps", names.get(name, name))
+    """The pictogram's name in the chosen language."""
+    return QCoreApplication.translate("Stamps", _PICTOGRAM_NAMES.get(name, name))
 
 
 class WindowActions(QObject):
@@ -30,36 +39,39 @@ class WindowActions(QObject):
         super().__init__(window)
         self.window = window
         w = window
-        tr = self.tr
         a = self._action
-        self.new = a(tr("&New workshop…"), w.new_workshop_dialog, QKeySequence.StandardKey.New)
-        self.open = a(tr("&Open…"), w.open_dialog, QKeySequence.StandardKey.Open)
-        self.demo = a(tr("Open the &demo workshop"), w.open_demo)
-        self.reload = a(tr("&Reload from the file"), w.reload)
-        self.export = a(tr("&Export image (PNG/SVG)…"), w.export_dialog)
-        self.close_ws = a(tr("&Close workshop"), w.close_workshop, QKeySequence.StandardKey.Close)
-        self.quit = a(tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
+        self.new = a(self.tr("&New workshop…"), w.new_workshop_dialog,
+                     QKeySequence.StandardKey.New)
+        self.open = a(self.tr("&Open…"), w.open_dialog, QKeySequence.StandardKey.Open)
+        self.demo = a(self.tr("Open the &demo workshop"), w.open_demo)
+        self.reload = a(self.tr("&Reload from the file"), w.reload)
+        self.export = a(self.tr("&Export image (PNG/SVG)…"), w.export_dialog)
+        self.close_ws = a(self.tr("&Close workshop"), w.close_workshop,
+                          QKeySequence.StandardKey.Close)
+        self.quit = a(self.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
 
-        self.undo = a(tr("&Undo"), w.undo, "Ctrl+Z")
-        self.redo = a(tr("&Redo"), w.redo, "Ctrl+Shift+Z")
-        self.focus_entry = a(tr("Type a &note"), w.focus_entry, "Ctrl+E")
-        self.next_group = a(tr("&Next group"), lambda: w.step_group(1), "Ctrl+Tab")
-        self.prev_group = a(tr("&Previous group"), lambda: w.step_group(-1), "Ctrl+Shift+Tab")
+        self.undo = a(self.tr("&Undo"), w.undo, "Ctrl+Z")
+        self.redo = a(self.tr("&Redo"), w.redo, "Ctrl+Shift+Z")
+        self.focus_entry = a(self.tr("Type a &note"), w.focus_entry, "Ctrl+E")
+        self.next_group = a(self.tr("&Next group"), lambda: w.step_group(1), "Ctrl+Tab")
+        self.prev_group = a(self.tr("&Previous group"), lambda: w.step_group(-1),
+                            "Ctrl+Shift+Tab")
 
-        self.fit_all = a(tr("Fit &all"), lambda: w.board_call("fit_all"), "Ctrl+0")
-        self.fit_selection = a(tr("Fit &selection"), lambda: w.board_call("fit_selection"),
+        self.fit_all = a(self.tr("Fit &all"), lambda: w.board_call("fit_all"), "Ctrl+0")
+        self.fit_selection = a(self.tr("Fit &selection"), lambda: w.board_call("fit_selection"),
                                "Ctrl+2")
-        self.zoom_100 = a(tr("Zoom &100%"), lambda: w.board_call("zoom_100"), "Ctrl+1")
-        self.zoom_in = a(tr("Zoom &in"), lambda: w.board_call("zoom_by", 1.25),
+        self.zoom_100 = a(self.tr("Zoom &100%"), lambda: w.board_call("zoom_100"), "Ctrl+1")
+        self.zoom_in = a(self.tr("Zoom &in"), lambda: w.board_call("zoom_by", 1.25),
                          QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out = a(tr("Zoom &out"), lambda: w.board_call("zoom_by", 0.8),
+        self.zoom_out = a(self.tr("Zoom &out"), lambda: w.board_call("zoom_by", 0.8),
                           QKeySequence.StandardKey.ZoomOut)
-        self.presentation = a(tr("&Presentation mode"), w.toggle_presentation, "F5")
+        self.presentation = a(self.tr("&Presentation mode"), w.toggle_presentation, "F5")
         self.presentation.setCheckable(True)
-        self.about = a(tr("&About Furikaeri"), w.about)
+        self.about = a(self.tr("&About Furikaeri"), w.about)
 
-        labels = {"select": tr("Select"), "ink": tr("Pen"), "arrow": tr("Arrow"),
-                  "frame": tr("Frame"), "heading": tr("Heading"), "text": tr("Text")}
+        labels = {"select": self.tr("Select"), "ink": self.tr("Pen"),
+                  "arrow": self.tr("Arrow"), "frame": self.tr("Frame"),
+                  "heading": self.tr("Heading"), "text": self.tr("Text")}
         self.tool_group = QActionGroup(self)
         self.tools: dict[str, QAction] = {}
         for tool in TOOLS:
@@ -90,33 +102,32 @@ class WindowActions(QObject):
 
     def build_menus(self) -> None:
         bar = self.window.menuBar()
-        tr = self.tr
-        file_menu = bar.addMenu(tr("&File"))
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new, self.open, self.demo])
-        self.recent_menu = file_menu.addMenu(tr("Open &recent"))
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         file_menu.addSeparator()
         file_menu.addActions([self.reload, self.export])
         file_menu.addSeparator()
         file_menu.addActions([self.close_ws, self.quit])
 
-        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.focus_entry, self.next_group, self.prev_group])
 
-        view_menu = bar.addMenu(tr("&View"))
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.fit_all, self.fit_selection, self.zoom_100,
                               self.zoom_in, self.zoom_out])
         view_menu.addSeparator()
         view_menu.addAction(self.presentation)
         self.view_menu = view_menu
 
-        insert_menu = bar.addMenu(tr("&Insert"))
+        insert_menu = bar.addMenu(self.tr("&Insert"))
         insert_menu.addActions(list(self.tools.values()))
-        stamp_menu = insert_menu.addMenu(tr("&Stamp"))
+        stamp_menu = insert_menu.addMenu(self.tr("&Stamp"))
         stamp_menu.addActions(list(self.stamps.values()))
 
-        help_menu = bar.addMenu(tr("&Help"))
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about)
 
     def build_toolbar(self) -> QToolBar:

@@ -392,9 +392,11 @@ class MainWindow(QMainWindow):
         for widget in self._hidden_for_presentation:
             widget.hide()
         self.board_call("set_presentation", True)
+        self._set_scroll_bars(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.leave_shortcut.setEnabled(True)
         self.actions_.presentation.setChecked(True)
         self.showFullScreen()
+        QTimer.singleShot(0, self._fit_board)
         if self.board is not None:
             self.board.setFocus()
 
@@ -406,6 +408,7 @@ class MainWindow(QMainWindow):
             widget.show()
         self._hidden_for_presentation = []
         self.board_call("set_presentation", False)
+        self._set_scroll_bars(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.leave_shortcut.setEnabled(False)
         self.actions_.presentation.setChecked(False)
         if getattr(self, "_was_maximized", False):
@@ -413,6 +416,11 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
         self.focus_entry()
+
+    def _set_scroll_bars(self, policy: Qt.ScrollBarPolicy) -> None:
+        if self.board is not None:
+            self.board.setHorizontalScrollBarPolicy(policy)
+            self.board.setVerticalScrollBarPolicy(policy)
 
     @property
     def presenting(self) -> bool:
