@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file")
     s.add_argument("--json", action="store_true", help=_("one JSON object instead of a table"))
 
+    s = sub.add_parser("cluster", help=_("propose themes for the notes of a workshop or CSV file"))
+    s.add_argument("input")
+    s.add_argument("--k", type=int, help=_("number of themes (chosen automatically without it)"))
+    s.add_argument("--json", action="store_true", help=_("one JSON object per note and line"))
+    s.add_argument("--session", help=_("session title, number or id"))
+
     s = sub.add_parser("demo", help=_("open a fresh copy of the demo workshop"))
     s.add_argument("--create", metavar="FILE", help=_("only write the demo workshop to FILE"))
     s.add_argument("--screenshot", metavar="PNG")
@@ -110,6 +116,9 @@ def _dispatch(args: argparse.Namespace, argv: list[str]) -> int:
     if cmd == "agenda":
         from facilitator.agenda_report import print_agenda
         return print_agenda(args.file, as_json=args.json)
+    if cmd == "cluster":
+        from facilitator.cluster_cli import run_cluster
+        return run_cluster(args.input, k=args.k, as_json=args.json, session=args.session)
     raise AssertionError(cmd)  # argparse allows no other command
 
 

@@ -1,0 +1,371 @@
+"""Theme proposals: group a board's notes and name each group, offline.
+
+:func:`propose_themes` clusters notes by meaning (centred multilingual
+sentence vectors plus content-word TF-IDF from a Japanese morphological
+analyser), chooses the number of themes itself or takes one, leaves notes
+that fit nowhere in その他 (theme ``-1``), respects notes already placed by
+hand, nests themes when there are many, and flags near-duplicates.  The same
+notes always give the same proposal.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from facilitator.errors import FurikaeriError
+from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.textnorm import for_features, normalise
+
+OTHER = -1
+#: Weight of content-word TF-IDF against centred sentence vectors.
+TEXT_WEIGHT = 0.7
+#: Cosine at or above which two notes are flagged as near-duplicates.
+DUPLICATE_COSINE = 0.9
+#: Themes above which they are grouped into parent groups.
+NEST_ABOVE = 6
+LINKAGE = "average"
+K_MODE = "attach"
+SILHOUETTE_SAMPLE = 700
+#: A note whose mean cosine to the rest of its theme is below this is その他.
+OUTLIER_SIM = 0.0
+OUTLIER_SIM_K = -1.0
+
+
+@dataclass(frozen=True)
+class ThemeProposal:
+    """One proposed theme: its notes (indices into the input), label, key words.
+
+    ``key`` is the caller's theme key when the theme holds notes placed by
+    hand (see ``fixed``); ``parent`` indexes :attr:`Proposal.parents` or -1.
+    """
+
+    notes: tuple[int, ...]
+    label: str
+    keywords: tuple[str, ...]
+    key: str | None = None
+    parent: int = -1
+
+
+@dataclass(frozen=True)
+class ParentGroup:
+    """A group of themes (when there are more than six)."""
+
+    themes: tuple[int, ...]
+    label: str
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """``assignment[i]`` is note i's theme index in ``themes``, or -1 (その他)."""
+
+    assignment: tuple[int, ...]
+    themes: tuple[ThemeProposal, ...]
+    parents: tuple[ParentGroup, ...] = ()
+    duplicates: tuple[tuple[int, int], ...] = ()
+
+    def label_of(self, note: int) -> str:
+        """The label of note ``note``'s theme (その他 for the rest)."""
+        theme = self.assignment[note]
+        return other_label() if theme == OTHER else self.themes[theme].label
+
+
+def other_label() -> str:
+    """The name of the group of notes that fit no theme (その他)."""
+    return translate("Cluster", "Other")
+
+
+def warm_up():
+    """Load the analyser, encoder and scikit-learn in the background."""
+    from facilitator.cluster_features import warm_up as start
+    return start()
+
+
+def propose_themes(texts: list[str], k: int | None = None,
+                   fixed: dict[int, str] | None = None) -> Proposal:  # noqa: C901
+    """Propose themes for ``texts``.
+
+    ``k`` asks for that many themes in all (hand-placed themes included);
+    ``None`` chooses.  ``fixed`` maps note index -> theme key for notes placed
+    by hand: they stay in their theme and other notes may join it.
+    Raises :class:`FurikaeriError` for no notes or a bad ``k``/``fixed``.
+    """
+    from facilitator.cluster_features import analyse, sentence_vectors, similarity
+    texts = list(texts)
+    fixed = dict(fixed or {})
+    n = len(texts)
+    if n == 0:
+        raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "There are no notes to group into themes."))
+    if k is not None and not 1 <= k <= n:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "The number of themes must be between 1 and {count}, the number of notes."),
+            count=n)
+    bad = [i for i in fixed if not (isinstance(i, int) and 0 <= i < n)]
+    if bad:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "Note {index} placed in a theme is not among the {count} notes."),
+            index=bad[0], count=n)
+
+    # Identical notes (after normalisation) are analysed once, as one unit.
+    keys = [normalise(t) for t in texts]
+    unit_of: dict[str, int] = {}
+    units: list[int] = []  # first note of each unit
+    note_unit = [-1] * n
+    for i, key in enumerate(keys):
+        if not for_features(texts[i]) and i not in fixed:
+            continue  # empty or punctuation only: その他
+        if key not in unit_of:
+            unit_of[key] = len(units)
+            units.append(i)
+        note_unit[i] = unit_of[key]
+    weights = [0] * len(units)
+    for u in note_unit:
+        if u >= 0:
+            weights[u] += 1
+    unit_texts = [texts[i] for i in units]
+    # Encode sentence vectors (numpy, releases the GIL) while the analyser runs.
+    encoding = threading.Thread(target=sentence_vectors, args=(unit_texts,), daemon=True)
+    encoding.start()
+    analysed = [analyse(t) for t in unit_texts]
+    encoding.join()
+    sim = similarity(unit_texts, analysed, TEXT_WEIGHT) if units else np.zeros((0, 0))
+
+    fixed_keys = list(dict.fromkeys(fixed[i] for i in sorted(fixed)))
+    unit_theme = _assign_units(sim, units, note_unit, fixed, fixed_keys, k)
+
+    # Per-note assignment: fixed notes keep their key, others follow their unit.
+    theme_notes: dict[int, list[int]] = {}
+    note_theme = [OTHER] * n
+    for i in range(n):
+        if i in fixed:
+            t = fixed_keys.index(fixed[i])
+        elif note_unit[i] >= 0:
+            t = unit_theme[note_unit[i]]
+        else:
+            t = OTHER
+        note_theme[i] = t
+        if t != OTHER:
+            theme_notes.setdefault(t, []).append(i)
+    # Themes in order: hand-made first (by key order), then by first note.
+    order = sorted(theme_notes, key=lambda t: (t >= len(fixed_keys), t if t < len(fixed_keys) else theme_notes[t][0]))
+    remap = {t: j for j, t in enumerate(order)}
+    from facilitator.cluster_labels import Labeller
+    labeller = Labeller(analysed, weights)
+    themes = []
+    members_units = []
+    for t in order:
+        member_units = sorted({note_unit[i] for i in theme_notes[t] if note_unit[i] >= 0})
+        members_units.append(member_units)
+        label, kw = labeller.label(member_units)
+        themes.append(ThemeProposal(
+            notes=tuple(theme_notes[t]), label=label or translate("Cluster", "Theme {number}").format(number=len(themes) + 1),
+            keywords=kw, key=fixed_keys[t] if t < len(fixed_keys) else None))
+    assignment = tuple(remap.get(t, OTHER) if t != OTHER else OTHER for t in note_theme)
+    parents: tuple[ParentGroup, ...] = ()
+    if len(themes) > NEST_ABOVE:
+        themes, parents = _nest(themes, members_units, sim, labeller)
+    return Proposal(assignment, tuple(themes), parents, _duplicates(keys, note_unit, sim))
+
+
+def _assign_units(sim, units, note_unit, fixed, fixed_keys, k) -> list[int]:
+    """Theme of each unit: 0..len(fixed_keys)-1 hand-made, then new, or -1."""
+    m = len(units)
+    n_fixed = len(fixed_keys)
+    unit_theme = [OTHER] * m
+    fixed_units: dict[int, int] = {}  # unit -> fixed theme (the first hand placement)
+    for i in sorted(fixed):
+        u = note_unit[i]
+        if u >= 0:
+            fixed_units.setdefault(u, fixed_keys.index(fixed[i]))
+    free = [u for u in range(m) if u not in fixed_units]
+    for u, t in fixed_units.items():
+        unit_theme[u] = t
+    if not free:
+        return unit_theme
+    if len(free) < 3 and not fixed_units:
+        for u in free:  # too few to compare: one theme
+            unit_theme[u] = n_fixed
+        return unit_theme
+    new_k = None if k is None else max(1, k - n_fixed)
+    labels = _cluster(sim[np.ix_(free, free)], new_k)
+    for u, lab in zip(free, labels):
+        unit_theme[u] = OTHER if lab < 0 else n_fixed + lab
+    if fixed_units:
+        # A free note joins a hand-made theme it is closer to than its own.
+        by_theme: dict[int, list[int]] = {}
+        for u, t in enumerate(unit_theme):
+            by_theme.setdefault(t, []).append(u)
+        for u in free:
+            own = [v for v in by_theme.get(unit_theme[u], []) if v != u] if unit_theme[u] != OTHER else []
+            own_sim = float(sim[u, own].mean()) if own else -1.0
+            best, best_sim = None, own_sim
+            for t in range(n_fixed):
+                members = [v for v, tt in fixed_units.items() if tt == t]
+                if members:
+                    s = float(sim[u, members].mean())
+                    if s > best_sim:
+                        best, best_sim = t, s
+            if best is not None and best_sim > 0.0:
+                unit_theme[u] = best
+    return unit_theme
+
+
+def _cluster(sim: np.ndarray, k: int | None) -> list[int]:
+    """Agglomerative clustering of a similarity matrix; singletons -> -1."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+    m = sim.shape[0]
+    if m == 1:
+        return [0]
+    dist = np.clip(1.0 - sim, 0.0, 2.0)
+    np.fill_diagonal(dist, 0.0)
+    dist = (dist + dist.T) / 2
+    if LINKAGE == "ward":
+        z = linkage(squareform(np.sqrt(2 * dist), checks=False), method="ward")
+    else:
+        z = linkage(squareform(dist, checks=False), method=LINKAGE)
+    if k is not None:
+        labels = fcluster(z, t=min(k, m), criterion="maxclust")
+        if K_MODE == "attach":
+            labels = _attach_singletons(sim, _canonical(labels))
+            return _drop_outliers(sim, list(labels), OUTLIER_SIM_K)
+    else:
+        labels = _auto_k(z, dist, m)
+    labels = _canonical(labels)
+    counts = np.bincount(labels)
+    labels = [int(lab) if counts[lab] > 1 else -1 for lab in labels] if k is None or k < m else list(labels)
+    return _drop_outliers(sim, labels, OUTLIER_SIM)
+
+
+def _drop_outliers(sim: np.ndarray, labels: list[int], floor: float) -> list[int]:
+    """Notes hardly like the rest of their theme go to その他 (-1)."""
+    arr = np.array(labels)
+    out = list(labels)
+    for lab in set(labels) - {-1}:
+        members = np.flatnonzero(arr == lab)
+        if len(members) < 3:
+            continue
+        block = sim[np.ix_(members, members)]
+        mean_other = (block.sum(axis=1) - np.diag(block)) / (len(members) - 1)
+        for i, s in zip(members, mean_other):
+            if s < floor:
+                out[i] = -1
+    return out
+
+
+def _attach_singletons(sim: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """A requested number of themes: a lone note joins its closest theme."""
+    counts = np.bincount(labels)
+    big = [c for c in range(len(counts)) if counts[c] > 1]
+    if not big:
+        return labels
+    out = labels.copy()
+    for i in np.flatnonzero(counts[labels] == 1):
+        means = [sim[i, labels == c].mean() for c in big]
+        out[i] = big[int(np.argmax(means))]
+    return _canonical(out)
+
+
+def _auto_k(z, dist, m):
+    from scipy.cluster.hierarchy import fcluster
+    centre = math.sqrt(m / 2)
+    lo = max(2, int(centre * 0.5))
+    hi = min(m - 1, max(lo + 1, int(math.ceil(centre * 1.8))))
+    # Large boards: score on evenly spaced notes and every other k (speed).
+    sample = np.linspace(0, m - 1, min(m, SILHOUETTE_SAMPLE)).round().astype(int)
+    sub = dist[np.ix_(sample, sample)].astype(np.float32)
+    step = 1 if hi - lo <= 16 else 2
+    best, best_score = None, -2.0
+    for kk in range(lo, hi + 1, step):
+        labels = fcluster(z, t=kk, criterion="maxclust")
+        score = _silhouette(sub, labels[sample])
+        if score > best_score + 1e-9:
+            best, best_score = labels, score
+    return best if best is not None else fcluster(z, t=lo, criterion="maxclust")
+
+
+def _silhouette(dist: np.ndarray, labels: np.ndarray) -> float:
+    """Mean silhouette with precomputed distances (singletons score 0)."""
+    labels = _canonical(labels)
+    kk = labels.max() + 1
+    if kk < 2:
+        return -1.0
+    onehot = np.zeros((len(labels), kk), dtype=dist.dtype)
+    onehot[np.arange(len(labels)), labels] = 1.0
+    sums = dist @ onehot
+    counts = onehot.sum(axis=0)
+    own = labels
+    a = sums[np.arange(len(labels)), own] / np.maximum(counts[own] - 1, 1)
+    other = sums / counts
+    other[np.arange(len(labels)), own] = np.inf
+    b = other.min(axis=1)
+    s = np.where(counts[own] > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-12), 0.0)
+    return float(s.mean())
+
+
+def _canonical(labels) -> np.ndarray:
+    """Labels renumbered 0.. in order of first appearance (deterministic)."""
+    seen: dict[int, int] = {}
+    return np.array([seen.setdefault(int(x), len(seen)) for x in labels])
+
+
+def _nest(themes, members_units, sim, labeller):
+    t = len(themes)
+    cs = np.zeros((t, t))
+    for a in range(t):
+        for b in range(t):
+            cs[a, b] = sim[np.ix_(members_units[a], members_units[b])].mean()
+    labels = _cluster_fixed(cs, max(2, round(math.sqrt(t))))
+    groups: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        groups.setdefault(lab, []).append(i)
+    parents = []
+    new_themes = list(themes)
+    for lab in sorted(groups, key=lambda g: groups[g][0]):
+        members = groups[lab]
+        units = sorted({u for i in members for u in members_units[i]})
+        label, _ = labeller.label(units)
+        for i in members:
+            new_themes[i] = _replace(new_themes[i], parent=len(parents))
+        parents.append(ParentGroup(tuple(members), label.split("・")[0] if label else ""))
+    return new_themes, tuple(parents)
+
+
+def _cluster_fixed(sim, k):
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+    dist = np.clip(1.0 - sim, 0.0, 2.0)
+    np.fill_diagonal(dist, 0.0)
+    z = linkage(squareform((dist + dist.T) / 2, checks=False), method="average")
+    return list(_canonical(fcluster(z, t=k, criterion="maxclust")))
+
+
+def _replace(theme, **changes):
+    from dataclasses import replace
+    return replace(theme, **changes)
+
+
+def _duplicates(keys, note_unit, sim) -> tuple[tuple[int, int], ...]:
+    """``(first, other)`` pairs: identical normalised text or cosine ≥ 0.9.
+
+    Each note is paired with the first note of its duplicate set only, so
+    2,000 identical notes give 1,999 pairs, not two million.
+    """
+    first_of_unit: dict[int, int] = {}
+    pairs = []
+    for i, u in enumerate(note_unit):
+        if u < 0:
+            continue
+        if u in first_of_unit:
+            pairs.append((first_of_unit[u], i))
+        else:
+            first_of_unit[u] = i
+    m = sim.shape[0]
+    if m > 1:
+        close = np.argwhere(np.triu(sim >= DUPLICATE_COSINE, 1))
+        for a, b in close:
+            pairs.append((min(first_of_unit[a], first_of_unit[b]), max(first_of_unit[a], first_of_unit[b])))
+    return tuple(sorted(set(pairs)))

@@ -1,0 +1,121 @@
+"""Quality and speed figures of theme proposals on the development sets.
+
+Run: ``.venv/bin/python scripts/cluster_eval.py [--labels]``.  Importable:
+:func:`quality_figures` and :func:`timing_figures` return the figures named
+in issue 5, for scripts/bench.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DEV = ROOT.parent / "shared" / "data" / "clustering-dev"
+
+
+def dev_sets(folder: Path = DEV) -> dict[str, tuple[list[str], list[str]]]:
+    """``{name: (texts, groups)}`` of every CSV in ``folder``."""
+    sets = {}
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        sets[path.stem] = ([r["text"] for r in rows], [r["group"] for r in rows])
+    return sets
+
+
+def baseline(texts: list[str], k: int) -> list[int]:
+    """Character 2–3-gram TF-IDF, cosine, average-linkage agglomerative, true k."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    x = TfidfVectorizer(analyzer="char", ngram_range=(2, 3)).fit_transform(texts)
+    dist = 1.0 - (x @ x.T).toarray()
+    return list(AgglomerativeClustering(n_clusters=k, metric="precomputed",
+                                        linkage="average").fit_predict(dist.clip(0)))
+
+
+def _ari(truth, labels) -> float:
+    from sklearn.metrics import adjusted_rand_score
+    # その他 notes (-1) each count as their own group: no credit for leaving out.
+    labels = [lab if lab >= 0 else -(i + 2) for i, lab in enumerate(labels)]
+    return float(adjusted_rand_score(truth, labels))
+
+
+def quality_figures(verbose: bool = False) -> dict[str, float]:
+    """Mean ARI over the dev sets: automatic k, true k, and the baseline."""
+    from facilitator.cluster import propose_themes
+    rows = []
+    for name, (texts, groups) in dev_sets().items():
+        k = len(set(groups))
+        auto = propose_themes(texts)
+        given = propose_themes(texts, k=k)
+        row = (name, _ari(groups, auto.assignment), len(auto.themes),
+               _ari(groups, given.assignment), _ari(groups, baseline(texts, k)))
+        rows.append(row)
+        if verbose:
+            print(f"{name:42s} auto {row[1]:.3f} (k={row[2]:2d}/{k})  k {row[3]:.3f}  base {row[4]:.3f}")
+    mean = lambda j: sum(r[j] for r in rows) / len(rows)  # noqa: E731
+    return {"cluster_mean_ari_dev_auto": round(mean(1), 4),
+            "cluster_mean_ari_dev_k": round(mean(3), 4),
+            "cluster_mean_ari_baseline": round(mean(4), 4)}
+
+
+def synthetic_board(n: int, seed: int = 0) -> list[str]:
+    """``n`` distinct notes made by joining halves of dev texts (fixed seed)."""
+    texts = [t for ts, _ in dev_sets().values() for t in ts]
+    rng = random.Random(seed)
+    out: list[str] = []
+    seen = set()
+    while len(out) < n:
+        a, b = rng.choice(texts), rng.choice(texts)
+        note = a[: max(4, len(a) // 2)] + b[len(b) // 2:]
+        if note not in seen:
+            seen.add(note)
+            out.append(note)
+    return out
+
+
+def timing_figures() -> dict[str, float]:
+    """Warm times for 500 and 2,000 notes, and a cold 2,000 in a fresh process."""
+    from facilitator.cluster import propose_themes
+    propose_themes(synthetic_board(50, seed=99))  # load models
+    figures = {}
+    for n, seed in ((500, 1), (2000, 2)):
+        board = synthetic_board(n, seed)
+        start = time.perf_counter()
+        propose_themes(board)
+        figures[f"cluster_{n}_s"] = round(time.perf_counter() - start, 3)
+    code = ("import sys,time; sys.path.insert(0, %r); s=time.perf_counter();"
+            "from scripts.cluster_eval import synthetic_board as b; t=b(2000, 3);"
+            "s=time.perf_counter(); from facilitator.cluster import propose_themes;"
+            "propose_themes(t); print(time.perf_counter()-s)") % str(ROOT)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    figures["cluster_cold_2000_s"] = round(float(out.stdout.strip().splitlines()[-1]), 3)
+    return figures
+
+
+def print_labels(names: list[str]) -> None:
+    from facilitator.cluster import propose_themes
+    sets = dev_sets()
+    for name in names:
+        texts, groups = sets[name]
+        p = propose_themes(texts)
+        print(f"== {name}")
+        for j, th in enumerate(p.themes):
+            print(f"  [{j}] {th.label}  ({', '.join(th.keywords)})  n={len(th.notes)} parent={th.parent}")
+        for j, pg in enumerate(p.parents):
+            print(f"  parent {j}: {pg.label} {pg.themes}")
+        print(f"  その他: {sum(1 for a in p.assignment if a < 0)}")
+
+
+if __name__ == "__main__":
+    print(quality_figures(verbose=True))
+    if "--labels" in sys.argv:
+        print_labels(["d1_000_miryoku_by_actor", "d6_004_policy_requests_by_question"])
+    if "--timing" in sys.argv:
+        print(timing_figures())
