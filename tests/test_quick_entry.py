@@ -160,3 +160,20 @@ def test_the_typed_note_is_drawn_and_undo_takes_it_off_the_board(qtbot, window):
     assert scene.item_for(note.id) is not None
     window.actions_.undo.trigger()
     assert scene.item_for(note.id) is None
+
+
+def test_ctrl_z_in_the_empty_bar_undoes_the_note_just_added(qtbot, window, ws_path):
+    type_note(qtbot, window, "間違えた付箋")
+    qtbot.keyClick(window.entry.line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert saved_notes(ws_path) == []
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.entry.line, Qt.Key.Key_Z, redo)
+    assert [n.text for n in saved_notes(ws_path)] == ["間違えた付箋"]
+    assert QApplication.focusWidget() is window.entry.line
+
+
+def test_ctrl_z_while_typing_undoes_the_typing_only(qtbot, window, ws_path):
+    type_note(qtbot, window, "残る付箋")
+    qtbot.keyClicks(window.entry.line, "abc")
+    qtbot.keyClick(window.entry.line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [n.text for n in saved_notes(ws_path)] == ["残る付箋"]

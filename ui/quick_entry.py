@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 # "@佐藤 意見" or, typed with a Japanese IME, "＠佐藤　意見".
@@ -24,6 +24,14 @@ def split_author(text: str) -> tuple[str | None, str]:
     if m:
         return m.group(1), m.group(2)
     return None, text
+
+
+def _is_undo_redo(event: QKeyEvent) -> bool:
+    return (event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+            or event.keyCombination() == QKeyCombination(
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+                Qt.Key.Key_Z))
 
 
 class EntryLine(QLineEdit):
@@ -50,6 +58,12 @@ class EntryLine(QLineEdit):
         return False  # Tab is ours (see event())
 
     def event(self, event: QEvent) -> bool:
+        # With nothing typed, Ctrl+Z / Ctrl+Shift+Z undo the board (the note
+        # just added), not the line edit's own clearing of the field.
+        if event.type() == QEvent.Type.ShortcutOverride and not self.text() \
+                and not self.composing and _is_undo_redo(event):
+            event.ignore()
+            return False
         # QWidget.event() turns Tab into a focus move before keyPressEvent.
         if event.type() == QEvent.Type.KeyPress and not self.composing:
             key = event.key()
