@@ -270,3 +270,47 @@ def test_every_element_stays_where_the_file_says(board, ws, ws_path):
             rec = saved.find(item.rid)
             if isinstance(rec, Element) and not isinstance(item, ConnectorItem):
                 assert (item.pos().x(), item.pos().y()) == (rec.x, rec.y)
+
+
+def test_middle_drag_pans_without_touching_the_file(board, ws):
+    before = (board.horizontalScrollBar().value(), board.verticalScrollBar().value())
+    start = board.mapFromScene(QPointF(800, 500))
+    drag(board, start, start + QPoint(-120, -60), button=Qt.MouseButton.MiddleButton)
+    after = (board.horizontalScrollBar().value(), board.verticalScrollBar().value())
+    assert (after[0] - before[0], after[1] - before[1]) == (120, 60)
+    assert ws.history.undo_stack == []
+
+
+def test_space_drag_pans_even_over_a_note(qtbot, board, ws):
+    before = board.horizontalScrollBar().value()
+    qtbot.keyPress(board, Qt.Key.Key_Space)
+    drag(board, at(board, "n4"), at(board, "n4", -100, 0))
+    qtbot.keyRelease(board, Qt.Key.Key_Space)
+    assert board.horizontalScrollBar().value() - before == 100
+    assert ws.get(Note, "n4").x == 224
+
+
+def test_ctrl_wheel_zooms_keeping_the_point_under_the_mouse(board):
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+    pos = at(board, "n4")
+    under = board.mapToScene(pos)
+    event = QWheelEvent(QPointF(pos), QPointF(board.viewport().mapToGlobal(pos)), QPoint(),
+                        QPoint(0, 240), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(board.viewport(), event)
+    assert board.zoom() > 1.3
+    moved = board.mapToScene(pos) - under
+    assert abs(moved.x()) < 2 and abs(moved.y()) < 2
+
+
+def test_fit_selection_and_zoom_100(board):
+    board.board_scene().select_ids(["st1"])
+    board.fit_selection()
+    assert board.zoom() == 2.0  # a small stamp is not blown up to fill the screen
+    board.zoom_100()
+    assert board.zoom() == 1.0
+    board.fit_all()
+    visible = board.mapToScene(board.viewport().rect()).boundingRect()
+    assert all(visible.contains(item.sceneBoundingRect())
+               for item in board.board_scene().element_items())

@@ -115,13 +115,14 @@ def test_zoomed_far_out_a_note_is_only_its_colour(scene):
     assert colours == {item.fill.name()}
 
 
-def test_presentation_mode_uses_larger_type(qtbot, board):
-    scene = board.board_scene()
-    normal = scene.look.note_font.pixelSize()
+def test_presentation_mode_uses_larger_type_without_growing_notes(qtbot, board, ws):
+    normal = board.board_scene().item_for("n3").font.pixelSize()
     board.set_presentation(True)
-    assert board.board_scene().look.note_font.pixelSize() > normal
+    item = board.board_scene().item_for("n3")
+    assert item.font.pixelSize() > normal
+    assert item.rect().height() == ws.get(Note, "n3").h  # no overlap with the note below
     board.set_presentation(False)
-    assert board.board_scene().look.note_font.pixelSize() == normal
+    assert board.board_scene().item_for("n3").font.pixelSize() == normal
 
 
 def test_export_png_at_dpi(ws, qapp_font, tmp_path):

@@ -27,7 +27,7 @@ from ui.board.style import (
 HANDLE = 12.0
 # A transparent pen widens the C++ bounding rect so the shadow repaints.
 _MARGIN_PEN = QPen(QColor(0, 0, 0, 0), 8.0)
-_SHADOWS = ((QPointF(1.0, 1.5), QColor(0, 0, 0, 26)), (QPointF(2.5, 3.5), QColor(0, 0, 0, 18)))
+_SHADOW_OFFSET, _SHADOW = QPointF(2.0, 3.0), QColor(0, 0, 0, 34)
 
 
 def _lod(painter: QPainter, option) -> float:
@@ -64,12 +64,15 @@ class ElementItem(QGraphicsRectItem):
         self.setPos(rec.x + self.dx, rec.y)
         self.setZValue(rec.z)
         self.prepareGeometryChange()
-        self.setRect(QRectF(0, 0, max(rec.w, 4.0), self.display_height(rec)))
+        self.setRect(QRectF(0, 0, self.display_width(rec), self.display_height(rec)))
         self.update()
 
     def set_look(self, look: Look) -> None:
         self.look = look
         self.set_record(self.rec)
+
+    def display_width(self, rec: Element) -> float:
+        return max(rec.w, 4.0)
 
     def display_height(self, rec: Element) -> float:
         return max(rec.h, 4.0)
@@ -103,6 +106,7 @@ class NoteItem(ElementItem):
         self.fill = color_or(fill, "#FFF4A8")
         self.editing = False
         self._layout = None
+        self.font = look.note_font
         super().__init__(rec, look, dx)
 
     def set_fill(self, fill: str) -> None:
@@ -111,28 +115,36 @@ class NoteItem(ElementItem):
 
     def display_height(self, rec) -> float:
         self._layout = None
+        self._tag = None
         width = max(rec.w - 2 * PAD, 8.0)
         bottom = PAD + self.look.author_h + 2
-        if not needs_layout(rec.text, width, rec.h - PAD - bottom, self.look.note_font):
-            return max(rec.h, 8.0)
-        self._layout = layout_text(rec.text, width, self.look.note_font)
+        room = rec.h - PAD - bottom
+        for font in self.look.note_fonts:
+            self.font = font
+            if not needs_layout(rec.text, width, room, font):
+                return max(rec.h, 8.0)
+            self._layout = layout_text(rec.text, width, font)
+            if self._layout[1] <= room:
+                return max(rec.h, 8.0)
         return max(rec.h, PAD + self._layout[1] + bottom)
 
     def text_layout(self):
         if self._layout is None:
             self._layout = layout_text(self.rec.text, max(self.rect().width() - 2 * PAD, 8.0),
-                                       self.look.note_font)
+                                       self.font)
         return self._layout
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         r = self.rect()
+        # Axis-aligned fills need no antialiasing; with it they cost several times more.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if _lod(painter, option) < LOD_SHAPES_ONLY:
             painter.fillRect(r, self.fill)
             if self.selected(option):
-                painter.fillRect(r, QColor(30, 111, 217, 110))
+                painter.setPen(_selection_pen())
+                painter.drawRect(r)
             return
-        for offset, shade in _SHADOWS:
-            painter.fillRect(r.translated(offset), shade)
+        painter.fillRect(r.translated(_SHADOW_OFFSET), _SHADOW)  # soft shadow, no effect
         painter.fillRect(r, self.fill)
         if self.look.border_width:
             painter.setPen(QPen(QColor("#000000"), self.look.border_width))
@@ -145,9 +157,10 @@ class NoteItem(ElementItem):
             painter.setPen(self.look.author_color)
             tag = QRectF(PAD, r.bottom() - PAD - self.look.author_h,
                          r.width() - 2 * PAD, self.look.author_h)
+            if self._tag is None:
+                self._tag = elide_line("— " + self.rec.author, tag.width(), self.look.author_font)
             painter.drawText(tag, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             elide_line("— " + self.rec.author, tag.width(),
-                                        self.look.author_font))
+                             self._tag)
         self.paint_selection(painter, option)
 
 
@@ -159,16 +172,16 @@ class HeadingItem(ElementItem):
         self._layout = None
         super().__init__(rec, look, dx)
 
-    def set_record(self, rec) -> None:
-        if rec.w <= 0:  # no width yet: as wide as the text's longest line
-            font = self.look.heading_font(rec.size, rec.kind)
+    def display_width(self, rec) -> float:
+        font = self.look.heading_font(rec.size, rec.kind)
+        if rec.w <= 0:  # no width of its own: as wide as its longest line
             width = max((QFontMetricsF(font).horizontalAdvance(line)
                          for line in rec.text.splitlines() or [""]), default=40.0)
-            rec = rec.replace(w=min(width + 4, 800.0))
-        super().set_record(rec)
+            return min(width + 4, 1200.0)
+        return rec.w * (font.pixelSize() / max(rec.size, 1.0) if self.look.presentation else 1)
 
     def display_height(self, rec) -> float:
-        self._layout = layout_text(rec.text, max(rec.w, 8.0),
+        self._layout = layout_text(rec.text, self.display_width(rec),
                                    self.look.heading_font(rec.size, rec.kind))
         return max(rec.h, self._layout[1] + 4)
 

@@ -258,10 +258,15 @@ class BoardScene(SceneTools, SceneCommands, QGraphicsScene):
             self.editor.finish(True)
         if self._on_change in self.workshop.listeners:
             self.workshop.listeners.remove(self._on_change)
+        self.blockSignals(True)  # it is about to go: no selection news while items die
 
     # -- reading ---------------------------------------------------------------------
     def element_items(self) -> list:
         return list(self.by_id.values())
+
+    def area_labels(self) -> list:
+        """The group names over the areas (side-by-side view), to keep them in view."""
+        return [child for band in self._decor for child in band.childItems()]
 
     def item_for(self, rid: str):
         return self.by_id.get(rid)

@@ -33,7 +33,14 @@ class Look:
         family = QApplication.font().family()
         scale = 1.5 if presentation else 1.0
         self.note_font = QFont(family)
-        self.note_font.setPixelSize(round(13 * scale))
+        self.note_font.setPixelSize(13)
+        # Presentation tries the largest type that still fits each note, so notes
+        # do not grow into their neighbours; the last (normal) size grows if needed.
+        self.note_fonts = []
+        for step in ((1.5, 1.3, 1.15) if presentation else ()) + (1.0,):
+            font = QFont(family)
+            font.setPixelSize(round(13 * step))
+            self.note_fonts.append(font)
         self.author_font = QFont(family)
         self.author_font.setPixelSize(round(10 * scale))
         self.title_font = QFont(family)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
@@ -29,6 +30,7 @@ class BoardView(QGraphicsView):
         self._space = False
         self._pan: QPointF | None = None
         self._pinch_base = 1.0
+        self._fit_pending = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
@@ -53,8 +55,7 @@ class BoardView(QGraphicsView):
         tool = old.tool if old is not None else "select"
         scene = BoardScene(self.workshop, session_id, group_id, all_groups=all_groups,
                            presentation=self._presentation, parent=self)
-        scene.selectionChanged.connect(
-            lambda: self.selectionIdsChanged.emit(scene.selected_ids()))
+        scene.selectionChanged.connect(self._emit_selection)
         scene.messageRequested.connect(self.messageRequested)
         self._scene = scene
         self.setScene(scene)
@@ -64,6 +65,13 @@ class BoardView(QGraphicsView):
             old.deleteLater()
         self.resetCachedContent()
         self.fit_all()
+        self._fit_pending = not self.isVisible()  # fit again once it has its real size
+        self.selectionIdsChanged.emit([])
+
+    def _emit_selection(self) -> None:
+        scene = self._scene
+        if scene is not None and shiboken6.isValid(scene):
+            self.selectionIdsChanged.emit(scene.selected_ids())
 
     def board_scene(self) -> BoardScene | None:
         return self._scene
@@ -103,11 +111,22 @@ class BoardView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
-    def zoom_by(self, factor: float) -> None:
+    def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
+        """Zoom by ``factor`` keeping the scene point at viewport ``anchor`` (default centre)."""
         current = self.zoom()
         target = min(MAX_ZOOM, max(MIN_ZOOM, current * factor))
-        if current > 0 and target != current:
-            self.scale(target / current, target / current)
+        if current <= 0 or target == current:
+            return
+        anchor = anchor if anchor is not None else self.viewport().rect().center()
+        fixed = self.mapToScene(anchor)
+        previous = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.scale(target / current, target / current)
+        self.setTransformationAnchor(previous)
+        drift = self.mapFromScene(fixed) - anchor
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(h.value() + drift.x())
+        v.setValue(v.value() + drift.y())
 
     def zoom_100(self) -> None:
         centre = self.mapToScene(self.viewport().rect().center())
@@ -129,7 +148,7 @@ class BoardView(QGraphicsView):
     def fit_all(self) -> None:
         if self._scene is not None:
             rect = QRectF()
-            for item in self._scene.element_items():
+            for item in self._scene.element_items() + self._scene.area_labels():
                 rect = rect.united(item.sceneBoundingRect())
             self._fit(rect)
 
@@ -140,9 +159,15 @@ class BoardView(QGraphicsView):
                 rect = rect.united(item.sceneBoundingRect())
             self._fit(rect)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._fit_pending:
+            self._fit_pending = False
+            self.fit_all()
+
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom_by(1.0015 ** event.angleDelta().y())
+            self.zoom_by(1.0015 ** event.angleDelta().y(), event.position().toPoint())
             event.accept()
             return
         super().wheelEvent(event)
@@ -156,7 +181,7 @@ class BoardView(QGraphicsView):
             return False
         if kind == QEvent.Type.NativeGesture and \
                 event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
-            self.zoom_by(1.0 + event.value())
+            self.zoom_by(1.0 + event.value(), event.position().toPoint())
             return True
         if kind == QEvent.Type.Gesture:
             pinch = event.gesture(Qt.GestureType.PinchGesture)
@@ -164,7 +189,8 @@ class BoardView(QGraphicsView):
                 if pinch.state() == Qt.GestureState.GestureStarted:
                     self._pinch_base = self.zoom()
                 wanted = self._pinch_base * pinch.totalScaleFactor()
-                self.zoom_by(wanted / max(self.zoom(), 1e-6))
+                centre = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())
+                self.zoom_by(wanted / max(self.zoom(), 1e-6), centre)
                 return True
         return super().viewportEvent(event)
 
