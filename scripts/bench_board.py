@@ -73,13 +73,18 @@ def board_figures(tmp: Path, notes: int = 5_000) -> dict[str, float]:
     vp = view.viewport()
     vp.repaint()
     bar = view.horizontalScrollBar()
-    times = []
+    times, full = [], []
     for i in range(300):
-        bar.setValue(bar.value() + (12 if (i // 50) % 2 == 0 else -12))
+        # A small pan as the scroll bar or a drag makes it: Qt scrolls what is drawn
+        # and paints the uncovered strip when the event loop runs.
         start = time.perf_counter()
-        vp.repaint()
+        bar.setValue(bar.value() + (12 if (i // 50) % 2 == 0 else -12))
+        app.processEvents()
         times.append((time.perf_counter() - start) * 1000)
-    times = times[20:]
+        start = time.perf_counter()
+        vp.repaint()  # and, for comparison, the whole viewport again
+        full.append((time.perf_counter() - start) * 1000)
+    times, full = times[20:], full[20:]
     view.fit_all()
     vp.repaint()
     fit = []
@@ -91,6 +96,7 @@ def board_figures(tmp: Path, notes: int = 5_000) -> dict[str, float]:
     figures = {
         "pan_frame_ms_p50_5k": round(percentile(times, 50), 2),
         "pan_frame_ms_p95_5k": round(percentile(times, 95), 2),
+        "full_viewport_repaint_ms_p95_5k": round(percentile(full, 95), 2),
         "fit_all_render_ms_5k": round(min(fit), 2),
         "rss_mb_5k": round(rss_mb(), 1),
     }
