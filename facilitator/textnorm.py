@@ -30,7 +30,12 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip().lower()[:MAX_CHARS]
 
 
+_PUNCT_TABLE: dict[int, str] = {}
+
+
 def for_features(text: str) -> str:
     """:func:`normalise` with quotes and punctuation replaced by spaces."""
-    text = "".join(" " if _is_punct(ch) else ch for ch in normalise(text))
+    if not _PUNCT_TABLE:  # one pass over the BMP (~20 ms), then str.translate
+        _PUNCT_TABLE.update((c, " ") for c in range(0x10000) if _is_punct(chr(c)))
+    text = normalise(text).translate(_PUNCT_TABLE)
     return _SPACE.sub(" ", text).strip()

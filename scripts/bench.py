@@ -164,6 +164,21 @@ def import_10k_csv(tmp: Path) -> Figures:
     return {"import_10k_csv_s": round(best, 4)}
 
 
+# -- theme proposals (issue 5; the measurements live in scripts/cluster_eval.py) --------
+@provides("cluster_mean_ari_dev_auto", "cluster_mean_ari_dev_k", "cluster_mean_ari_baseline")
+def cluster_quality(tmp: Path) -> Figures:
+    """Mean adjusted Rand index on ../shared/data/clustering-dev (auto k, true k, baseline)."""
+    from scripts.cluster_eval import quality_figures
+    return quality_figures()
+
+
+@provides("cluster_500_s", "cluster_2000_s", "cluster_cold_2000_s")
+def cluster_speed(tmp: Path) -> Figures:
+    """propose_themes on 500 / 2,000 synthetic notes, warm, and 2,000 in a fresh process."""
+    from scripts.cluster_eval import timing_figures
+    return timing_figures()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated figure names (default: all)")

@@ -130,7 +130,8 @@ def test_cli_outline_and_bad_k(tmp_path, capsys):
     out = capsys.readouterr().out
     assert all(t in out for t in BOARD) and "##" in out
     assert main(["cluster", str(csv), "--k", "99"]) == 2
-    assert "themes" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "15" in err  # one line naming the number of notes
 
 
 def test_cli_reads_a_workshop_and_keeps_hand_placed_theme(ws, ws_path, capsys):
