@@ -22,9 +22,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/bench.py
 
-# Re-extract every tr()/QT_TRANSLATE_NOOP string into the .ts catalogues.
+# Re-extract every tr()/translate()/QT_TRANSLATE_NOOP string (pyside6-lupdate) and list
+# those still lacking Japanese.
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate facilitator/*.py ui/*.py -ts assets/translations/furikaeri_ja.ts
+	$(PY) scripts/translations.py update
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -23,6 +24,9 @@ EXTENSION = ".furikaeri"
 
 def japanese_font_path() -> Path:
     """The shipped Japanese TrueType font (IPAexGothic, from matplotlib-fontja)."""
-    import matplotlib_fontja  # a dependency that ships the font file
-
-    return Path(matplotlib_fontja.__file__).resolve().parent / "fonts" / "ipaexg.ttf"
+    # find_spec locates the package without running it: importing it would
+    # load matplotlib (0.4 s) into every start of the app.
+    spec = importlib.util.find_spec("matplotlib_fontja")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("matplotlib-fontja (the Japanese font) is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "fonts" / "ipaexg.ttf"

@@ -24,7 +24,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from facilitator.model import Note, Session  # noqa: E402
 from facilitator.records import codec_for  # noqa: E402
@@ -177,6 +178,36 @@ def cluster_speed(tmp: Path) -> Figures:
     """propose_themes on 500 / 2,000 synthetic notes, warm, and 2,000 in a fresh process."""
     from scripts.cluster_eval import timing_figures
     return timing_figures()
+
+
+# -- the board and the window (issue 3): each in a fresh process ------------------------
+def _script_figures(*args: str) -> Figures:
+    """Run a bench script in its own process (so memory and start-up are its own)."""
+    import os
+    import subprocess
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    out = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+@provides("pan_frame_ms_p50_5k", "pan_frame_ms_p95_5k", "full_viewport_repaint_ms_p95_5k",
+          "fit_all_render_ms_5k", "rss_mb_5k")
+def board(tmp: Path) -> Figures:
+    """Pan and fit-all repaint with 5,000 notes, and the process's memory."""
+    return _script_figures("scripts/bench_board.py")
+
+
+@provides("startup_to_window_s", "bare_qt_window_s", "startup_ratio")
+def startup(tmp: Path) -> Figures:
+    """Process start to the demo board shown, against a bare PySide6 window."""
+    return _script_figures("scripts/bench_ui.py", "startup")
+
+
+@provides("capture_ms_p50", "capture_ms_p95")
+def capture(tmp: Path) -> Figures:
+    """Enter in the quick-entry bar to the note committed and drawn."""
+    return _script_figures("scripts/bench_ui.py", "capture")
 
 
 def main(argv: list[str] | None = None) -> int:

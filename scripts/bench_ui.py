@@ -1,0 +1,95 @@
+"""Window figures (issue 3): note capture latency, and start-up time.
+
+    QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py capture
+    QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py startup
+
+Each prints one JSON object; scripts/bench.py runs them in fresh processes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE_WINDOW = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.resize(1280, 800); w.show()
+QTimer.singleShot(0, lambda: (w.grab(), app.quit()))
+app.exec()
+"""
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def startup() -> dict[str, float]:
+    """Process start to the demo board shown (and grabbed), against a bare QMainWindow."""
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+
+    def best_of(cmd: list[str], runs: int = 3) -> float:
+        best = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run(cmd, env=env, check=True, capture_output=True)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env["XDG_DATA_HOME"] = tmp  # the demo copy goes here, not into the user's folder
+        app = best_of([sys.executable, "-m", "facilitator", "demo",
+                       "--screenshot", str(Path(tmp) / "demo.png")])
+    bare = best_of([sys.executable, "-c", BARE_WINDOW])
+    return {"startup_to_window_s": round(app, 3), "bare_qt_window_s": round(bare, 3),
+            "startup_ratio": round(app / bare, 2)}
+
+
+def capture(samples: int = 200) -> dict[str, float]:
+    """Enter in the quick-entry bar until the note is committed and drawn."""
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+
+    from facilitator.model import Note
+    from ui.app import application
+    from ui.main_window import MainWindow
+
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        os.environ["XDG_DATA_HOME"] = tmp
+        window = MainWindow(settings)
+        window.resize(1280, 800)
+        window.open_demo(raise_errors=True)
+        window.show()
+        app.processEvents()
+        line = window.entry.line
+        line.setFocus()
+        times = []
+        for i in range(samples):
+            line.setText(f"付箋の入力テスト {i}：スモールスタートで続ける")
+            before = window.ws.count(Note)
+            start = time.perf_counter()
+            QTest.keyClick(line, Qt.Key.Key_Return)
+            window.board.viewport().repaint()
+            times.append((time.perf_counter() - start) * 1000)
+            assert window.ws.count(Note) == before + 1
+        window.close()
+        window.ws and window.ws.close()
+    return {"capture_ms_p50": round(percentile(times, 50), 2),
+            "capture_ms_p95": round(percentile(times, 95), 2)}
+
+
+if __name__ == "__main__":
+    what = sys.argv[1] if len(sys.argv) > 1 else "capture"
+    print(json.dumps(startup() if what == "startup" else capture()))
