@@ -13,9 +13,6 @@ from facilitator.timer import RoomClock
 from facilitator.workshop import Workshop
 
 
-def _(text: str) -> str:
-    return translate("CLI", text)
-
 
 def _hhmm(iso: str | None) -> str:
     return datetime.fromisoformat(iso).strftime("%H:%M") if iso else ""
@@ -53,14 +50,14 @@ def print_agenda(path: str, as_json: bool = False, out=sys.stdout) -> int:
     if as_json:
         print(json.dumps(data, ensure_ascii=False), file=out)
         return 0
-    head = [_("Start"), _("Minutes"), _("Session"), _("Actual"), _("Groups")]
+    head = [translate("CLI", "Start"), translate("CLI", "Minutes"), translate("CLI", "Session"), translate("CLI", "Actual"), translate("CLI", "Groups")]
     rows = [[s["planned_start"], str(s["planned_minutes"]), s["title"],
              "–".join(filter(None, (_hhmm(s["actual_start"]), _hhmm(s["actual_end"])))),
              "、".join(s["groups"])] for s in data["sessions"]]
     widths = [max(_width(r[i]) for r in [head, *rows]) for i in range(len(head))]
     for r in [head, *rows]:
         print("  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip(), file=out)
-    print(_("Drift: {minutes:+.0f} min, projected end {end}").format(
+    print(translate("CLI", "Drift: {minutes:+.0f} min, projected end {end}").format(
         minutes=data["drift_minutes"], end=data["projected_end"] or "–"), file=out)
     return 0
 

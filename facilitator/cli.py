@@ -24,9 +24,6 @@ GUI_EXPORT_FORMATS = ("png", "svg")
 FILE_EXPORT_FORMATS = ("csv", "json", "md")
 
 
-def _(text: str) -> str:
-    return translate("CLI", text)
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line."""
@@ -37,47 +34,47 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="furikaeri", description=_("Run a reflection workshop (振り返り) offline."))
-    p.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of messages and windows"))
+    p = _Parser(prog="furikaeri", description=translate("CLI", "Run a reflection workshop (振り返り) offline."))
+    p.add_argument("--lang", choices=i18n.LANGUAGES, help=translate("CLI", "language of messages and windows"))
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
-    s = sub.add_parser("new", help=_("create a workshop file"))
+    s = sub.add_parser("new", help=translate("CLI", "create a workshop file"))
     s.add_argument("file")
-    s.add_argument("--title", help=_("title of the workshop"))
-    s.add_argument("--template", default="standard", help=_("agenda template (standard, blank or a .json file)"))
-    s.add_argument("--from", dest="from_json", metavar="JSON", help=_("create from a JSON export instead"))
+    s.add_argument("--title", help=translate("CLI", "title of the workshop"))
+    s.add_argument("--template", default="standard", help=translate("CLI", "agenda template (standard, blank or a .json file)"))
+    s.add_argument("--from", dest="from_json", metavar="JSON", help=translate("CLI", "create from a JSON export instead"))
 
-    s = sub.add_parser("info", help=_("print what a workshop holds, as one JSON object"))
+    s = sub.add_parser("info", help=translate("CLI", "print what a workshop holds, as one JSON object"))
     s.add_argument("file")
 
-    s = sub.add_parser("import", help=_("add notes from a CSV, text or JSON file"))
+    s = sub.add_parser("import", help=translate("CLI", "add notes from a CSV, text or JSON file"))
     s.add_argument("file")
     s.add_argument("input")
-    s.add_argument("--session", help=_("session title, number or id"))
-    s.add_argument("--group", help=_("group name or id"))
+    s.add_argument("--session", help=translate("CLI", "session title, number or id"))
+    s.add_argument("--group", help=translate("CLI", "group name or id"))
 
-    s = sub.add_parser("export", help=_("write the workshop as CSV, JSON, Markdown, PNG or SVG"))
+    s = sub.add_parser("export", help=translate("CLI", "write the workshop as CSV, JSON, Markdown, PNG or SVG"))
     s.add_argument("file")
     s.add_argument("--format", required=True, choices=FILE_EXPORT_FORMATS + GUI_EXPORT_FORMATS)
     s.add_argument("-o", "--output", required=True)
-    s.add_argument("--frame", help=_("only this frame or board (PNG/SVG)"))
-    s.add_argument("--dpi", type=int, default=150, help=_("resolution of a PNG"))
+    s.add_argument("--frame", help=translate("CLI", "only this frame or board (PNG/SVG)"))
+    s.add_argument("--dpi", type=int, default=150, help=translate("CLI", "resolution of a PNG"))
 
-    s = sub.add_parser("agenda", help=_("print the agenda with planned and actual times"))
+    s = sub.add_parser("agenda", help=translate("CLI", "print the agenda with planned and actual times"))
     s.add_argument("file")
-    s.add_argument("--json", action="store_true", help=_("one JSON object instead of a table"))
+    s.add_argument("--json", action="store_true", help=translate("CLI", "one JSON object instead of a table"))
 
-    s = sub.add_parser("cluster", help=_("propose themes for the notes of a workshop or CSV file"))
+    s = sub.add_parser("cluster", help=translate("CLI", "propose themes for the notes of a workshop or CSV file"))
     s.add_argument("input")
-    s.add_argument("--k", type=int, help=_("number of themes (chosen automatically without it)"))
-    s.add_argument("--json", action="store_true", help=_("one JSON object per note and line"))
-    s.add_argument("--session", help=_("session title, number or id"))
+    s.add_argument("--k", type=int, help=translate("CLI", "number of themes (chosen automatically without it)"))
+    s.add_argument("--json", action="store_true", help=translate("CLI", "one JSON object per note and line"))
+    s.add_argument("--session", help=translate("CLI", "session title, number or id"))
 
-    s = sub.add_parser("demo", help=_("open a fresh copy of the demo workshop"))
-    s.add_argument("--create", metavar="FILE", help=_("only write the demo workshop to FILE"))
+    s = sub.add_parser("demo", help=translate("CLI", "open a fresh copy of the demo workshop"))
+    s.add_argument("--create", metavar="FILE", help=translate("CLI", "only write the demo workshop to FILE"))
     s.add_argument("--screenshot", metavar="PNG")
 
-    s = sub.add_parser("open", help=_("open a workshop in the app"))
+    s = sub.add_parser("open", help=translate("CLI", "open a workshop in the app"))
     s.add_argument("file")
     s.add_argument("--screenshot", metavar="PNG")
     return p
@@ -86,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(_peek_lang(argv))  # before the parser: its help is translated
     parser = build_parser()
     args = parser.parse_args(argv)
     i18n.set_language(args.lang)
@@ -96,6 +94,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def _peek_lang(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
 
 
 def _dispatch(args: argparse.Namespace, argv: list[str]) -> int:
@@ -131,7 +138,7 @@ def _cmd_new(args) -> int:
         from facilitator.templates import read_template, records_from_template
         records = records_from_template(read_template(args.template), title=args.title)
     with Workshop.create(_workshop_path(args.file, new=True), records) as ws:
-        print(_("Created {path}").format(path=ws.path))
+        print(translate("CLI", "Created {path}").format(path=ws.path))
     return 0
 
 
@@ -170,14 +177,14 @@ def _cmd_export(args) -> int:
     from facilitator.workshop import Workshop
     with Workshop.open(args.file, readonly=True) as ws:
         export_file(ws, args.format, Path(args.output))
-    print(_("Wrote {path}").format(path=args.output))
+    print(translate("CLI", "Wrote {path}").format(path=args.output))
     return 0
 
 
 def _cmd_demo_create(args) -> int:
     from facilitator.demo import create_demo
     with create_demo(_workshop_path(args.create, new=True)) as ws:
-        print(_("Created {path}").format(path=ws.path))
+        print(translate("CLI", "Created {path}").format(path=ws.path))
     return 0
 
 
