@@ -90,8 +90,9 @@ def propose_themes(texts: list[str], k: int | None = None,
                    fixed: dict[int, str] | None = None) -> Proposal:  # noqa: C901
     """Propose themes for ``texts``.
 
-    ``k`` asks for that many themes in all (hand-placed themes included);
-    ``None`` chooses.  ``fixed`` maps note index -> theme key for notes placed
+    ``k`` asks for that many themes in all (hand-placed themes included; a
+    theme left empty by the final polishing is dropped, so at most ``k``);
+    ``None`` chooses (silhouette over k around sqrt(n/2)).  ``fixed`` maps note index -> theme key for notes placed
     by hand: they stay in their theme and other notes may join it.
     Raises :class:`FurikaeriError` for no notes or a bad ``k``/``fixed``.
     """
