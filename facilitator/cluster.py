@@ -86,6 +86,13 @@ def warm_up():
     return start()
 
 
+def prepare(texts: list[str]) -> None:
+    """Compute and cache the sentence vectors of ``texts`` (call it in the
+    background as notes are written: the encoder is most of a proposal's time)."""
+    from facilitator.cluster_features import sentence_vectors
+    sentence_vectors([t for t in texts if for_features(t)])
+
+
 def propose_themes(texts: list[str], k: int | None = None,
                    fixed: dict[int, str] | None = None) -> Proposal:  # noqa: C901
     """Propose themes for ``texts``.

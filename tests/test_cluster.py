@@ -144,3 +144,11 @@ def test_cli_reads_a_workshop_and_keeps_hand_placed_theme(ws, ws_path, capsys):
     assert main(["cluster", str(ws_path), "--json", "--session", "1"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert sorted(r["text"] for r in rows) == sorted(BOARD)
+
+
+def test_prepared_vectors_give_the_same_proposal():
+    from facilitator.cluster import prepare
+    texts = BOARD + ["準備しておいた付箋"]
+    before = propose_themes(texts)
+    prepare(texts)
+    assert propose_themes(texts) == before
