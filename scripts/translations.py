@@ -56,8 +56,8 @@ def fill(mapping: dict[str, str], ts: Path = TS) -> int:
             tr.text = text
             tr.attrib.pop("type", None)
             done += 1
-    ET.indent(tree)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
+    extract(ts)  # lupdate writes the file back in its own layout: small diffs
     return done
 
 

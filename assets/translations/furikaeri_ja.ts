@@ -1,929 +1,930 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
-  <context>
+<context>
     <name>Agenda</name>
     <message>
-      <source>plenary</source>
-      <translation>全体</translation>
+        <source>plenary</source>
+        <translation>全体</translation>
     </message>
     <message>
-      <source>groups</source>
-      <translation>グループ</translation>
+        <source>groups</source>
+        <translation>グループ</translation>
     </message>
     <message>
-      <source>break</source>
-      <translation>休憩</translation>
+        <source>break</source>
+        <translation>休憩</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AgendaPanel</name>
     <message>
-      <source>{n}. {title}
+        <source>{n}. {title}
 {minutes} min · {kind}</source>
-      <translation>{n}. {title}
+        <translation>{n}. {title}
 {minutes} 分 · {kind}</translation>
     </message>
     <message>
-      <source>All groups side by side</source>
-      <translation>全グループを並べて表示</translation>
+        <source>All groups side by side</source>
+        <translation>全グループを並べて表示</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CLI</name>
     <message>
-      <source>Start</source>
-      <translation>開始</translation>
+        <source>Start</source>
+        <translation>開始</translation>
     </message>
     <message>
-      <source>Minutes</source>
-      <translation>分</translation>
+        <source>Minutes</source>
+        <translation>分</translation>
     </message>
     <message>
-      <source>Session</source>
-      <translation>セッション</translation>
+        <source>Session</source>
+        <translation>セッション</translation>
     </message>
     <message>
-      <source>Actual</source>
-      <translation>実績</translation>
+        <source>Actual</source>
+        <translation>実績</translation>
     </message>
     <message>
-      <source>Groups</source>
-      <translation>グループ</translation>
+        <source>Groups</source>
+        <translation>グループ</translation>
     </message>
     <message>
-      <source>Drift: {minutes:+.0f} min, projected end {end}</source>
-      <translation>予定とのずれ: {minutes:+.0f} 分、終了見込み {end}</translation>
+        <source>Drift: {minutes:+.0f} min, projected end {end}</source>
+        <translation>予定とのずれ: {minutes:+.0f} 分、終了見込み {end}</translation>
     </message>
     <message>
-      <source>Run a reflection workshop (振り返り) offline.</source>
-      <translation>振り返りワークショップをオフラインで進行します。</translation>
+        <source>Run a reflection workshop (振り返り) offline.</source>
+        <translation>振り返りワークショップをオフラインで進行します。</translation>
     </message>
     <message>
-      <source>language of messages and windows</source>
-      <translation>メッセージと画面の言語</translation>
+        <source>language of messages and windows</source>
+        <translation>メッセージと画面の言語</translation>
     </message>
     <message>
-      <source>create a workshop file</source>
-      <translation>ワークショップファイルを作成する</translation>
+        <source>create a workshop file</source>
+        <translation>ワークショップファイルを作成する</translation>
     </message>
     <message>
-      <source>title of the workshop</source>
-      <translation>ワークショップの題名</translation>
+        <source>title of the workshop</source>
+        <translation>ワークショップの題名</translation>
     </message>
     <message>
-      <source>agenda template (standard, blank or a .json file)</source>
-      <translation>プログラムのテンプレート（standard、blank または .json ファイル）</translation>
+        <source>agenda template (standard, blank or a .json file)</source>
+        <translation>プログラムのテンプレート（standard、blank または .json ファイル）</translation>
     </message>
     <message>
-      <source>create from a JSON export instead</source>
-      <translation>JSON エクスポートから作成する</translation>
+        <source>create from a JSON export instead</source>
+        <translation>JSON エクスポートから作成する</translation>
     </message>
     <message>
-      <source>print what a workshop holds, as one JSON object</source>
-      <translation>ワークショップの内容を 1 つの JSON で表示する</translation>
+        <source>print what a workshop holds, as one JSON object</source>
+        <translation>ワークショップの内容を 1 つの JSON で表示する</translation>
     </message>
     <message>
-      <source>add notes from a CSV, text or JSON file</source>
-      <translation>CSV・テキスト・JSON ファイルから付箋を取り込む</translation>
+        <source>add notes from a CSV, text or JSON file</source>
+        <translation>CSV・テキスト・JSON ファイルから付箋を取り込む</translation>
     </message>
     <message>
-      <source>session title, number or id</source>
-      <translation>セッションの題名・番号・ID</translation>
+        <source>session title, number or id</source>
+        <translation>セッションの題名・番号・ID</translation>
     </message>
     <message>
-      <source>group name or id</source>
-      <translation>グループ名または ID</translation>
+        <source>group name or id</source>
+        <translation>グループ名または ID</translation>
     </message>
     <message>
-      <source>write the workshop as CSV, JSON, Markdown, PNG or SVG</source>
-      <translation>ワークショップを CSV・JSON・Markdown・PNG・SVG で書き出す</translation>
+        <source>write the workshop as CSV, JSON, Markdown, PNG or SVG</source>
+        <translation>ワークショップを CSV・JSON・Markdown・PNG・SVG で書き出す</translation>
     </message>
     <message>
-      <source>only this frame or board (PNG/SVG)</source>
-      <translation>このフレームまたはボードだけ（PNG/SVG）</translation>
+        <source>only this frame or board (PNG/SVG)</source>
+        <translation>このフレームまたはボードだけ（PNG/SVG）</translation>
     </message>
     <message>
-      <source>resolution of a PNG</source>
-      <translation>PNG の解像度</translation>
+        <source>resolution of a PNG</source>
+        <translation>PNG の解像度</translation>
     </message>
     <message>
-      <source>print the agenda with planned and actual times</source>
-      <translation>プログラムを予定と実績の時刻つきで表示する</translation>
+        <source>print the agenda with planned and actual times</source>
+        <translation>プログラムを予定と実績の時刻つきで表示する</translation>
     </message>
     <message>
-      <source>one JSON object instead of a table</source>
-      <translation>表ではなく 1 つの JSON で表示する</translation>
+        <source>one JSON object instead of a table</source>
+        <translation>表ではなく 1 つの JSON で表示する</translation>
     </message>
     <message>
-      <source>propose themes for the notes of a workshop or CSV file</source>
-      <translation>ワークショップまたは CSV の付箋からテーマを提案する</translation>
+        <source>propose themes for the notes of a workshop or CSV file</source>
+        <translation>ワークショップまたは CSV の付箋からテーマを提案する</translation>
     </message>
     <message>
-      <source>number of themes (chosen automatically without it)</source>
-      <translation>テーマの数（省略すると自動）</translation>
+        <source>number of themes (chosen automatically without it)</source>
+        <translation>テーマの数（省略すると自動）</translation>
     </message>
     <message>
-      <source>one JSON object per note and line</source>
-      <translation>付箋ごとに 1 行ずつ JSON で表示する</translation>
+        <source>one JSON object per note and line</source>
+        <translation>付箋ごとに 1 行ずつ JSON で表示する</translation>
     </message>
     <message>
-      <source>open a fresh copy of the demo workshop</source>
-      <translation>デモのワークショップを新しく開く</translation>
+        <source>open a fresh copy of the demo workshop</source>
+        <translation>デモのワークショップを新しく開く</translation>
     </message>
     <message>
-      <source>only write the demo workshop to FILE</source>
-      <translation>デモのワークショップを FILE に書き出すだけにする</translation>
+        <source>only write the demo workshop to FILE</source>
+        <translation>デモのワークショップを FILE に書き出すだけにする</translation>
     </message>
     <message>
-      <source>open a workshop in the app</source>
-      <translation>ワークショップをアプリで開く</translation>
+        <source>open a workshop in the app</source>
+        <translation>ワークショップをアプリで開く</translation>
     </message>
     <message>
-      <source>Created {path}</source>
-      <translation>{path} を作成しました</translation>
+        <source>Created {path}</source>
+        <translation>{path} を作成しました</translation>
     </message>
     <message>
-      <source>Wrote {path}</source>
-      <translation>{path} に書き出しました</translation>
+        <source>Wrote {path}</source>
+        <translation>{path} に書き出しました</translation>
     </message>
     <message>
-      <source>key words</source>
-      <translation>キーワード</translation>
+        <source>key words</source>
+        <translation>キーワード</translation>
     </message>
     <message>
-      <source>Imported {count} notes</source>
-      <extracomment>The ``format`` value of our JSON exports. Colours of groups an import creates, and the colour names a CSV may use.</extracomment>
-      <translation>付箋を {count} 枚取り込みました</translation>
+        <source>Imported {count} notes</source>
+        <extracomment>The ``format`` value of our JSON exports. Colours of groups an import creates, and the colour names a CSV may use.</extracomment>
+        <translation>付箋を {count} 枚取り込みました</translation>
     </message>
     <message>
-      <source>{count} other records</source>
-      <translation>その他のデータ {count} 件</translation>
+        <source>{count} other records</source>
+        <translation>その他のデータ {count} 件</translation>
     </message>
     <message>
-      <source>created {count} groups</source>
-      <translation>グループを {count} 個作成</translation>
+        <source>created {count} groups</source>
+        <translation>グループを {count} 個作成</translation>
     </message>
     <message>
-      <source>created {count} themes</source>
-      <translation>テーマを {count} 個作成</translation>
+        <source>created {count} themes</source>
+        <translation>テーマを {count} 個作成</translation>
     </message>
     <message>
-      <source>skipped {count} empty rows</source>
-      <translation>空の行 {count} 行を飛ばしました</translation>
+        <source>skipped {count} empty rows</source>
+        <translation>空の行 {count} 行を飛ばしました</translation>
     </message>
     <message>
-      <source>removed {count} control characters</source>
-      <translation>制御文字 {count} 文字を削除</translation>
+        <source>removed {count} control characters</source>
+        <translation>制御文字 {count} 文字を削除</translation>
     </message>
     <message>
-      <source>ignored columns: {names}</source>
-      <translation>使わなかった列：{names}</translation>
+        <source>ignored columns: {names}</source>
+        <translation>使わなかった列：{names}</translation>
     </message>
     <message>
-      <source>{summary}.</source>
-      <translation>{summary}。</translation>
+        <source>{summary}.</source>
+        <translation>{summary}。</translation>
     </message>
     <message>
-      <source>; </source>
-      <translation>、</translation>
+        <source>; </source>
+        <translation>、</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Cluster</name>
     <message>
-      <source>Other</source>
-      <extracomment>Weight of content-word TF-IDF against centred sentence vectors. Cosine at or above which two notes are flagged as near-duplicates. Themes above which they are grouped into parent groups. A note whose mean cosine to the rest of its theme is below this is その他.</extracomment>
-      <translation>その他</translation>
+        <source>Other</source>
+        <extracomment>Weight of content-word TF-IDF against centred sentence vectors. Cosine at or above which two notes are flagged as near-duplicates. Themes above which they are grouped into parent groups. Polishing passes after the tree cut (stops early when nothing moves). A note whose mean cosine to the rest of its theme is below this is その他.</extracomment>
+        <translation>その他</translation>
     </message>
     <message>
-      <source>Theme {number}</source>
-      <translation>テーマ {number}</translation>
+        <source>Theme {number}</source>
+        <translation>テーマ {number}</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Errors</name>
     <message>
-      <source>{text} is not a time of day (HH:MM).</source>
-      <extracomment>A session may be planned for 1 minute to 12 hours. Shortest a non-break session may be squeezed to by a replanning proposal.</extracomment>
-      <translation>{text} は時刻（HH:MM）ではありません。</translation>
+        <source>{text} is not a time of day (HH:MM).</source>
+        <extracomment>A session may be planned for 1 minute to 12 hours. Shortest a non-break session may be squeezed to by a replanning proposal.</extracomment>
+        <translation>{text} は時刻（HH:MM）ではありません。</translation>
     </message>
     <message>
-      <source>A session lasts from {low} to {high} minutes, not {value}.</source>
-      <translation>セッションの長さは {low}〜{high} 分です（{value} は指定できません）。</translation>
+        <source>A session lasts from {low} to {high} minutes, not {value}.</source>
+        <translation>セッションの長さは {low}〜{high} 分です（{value} は指定できません）。</translation>
     </message>
     <message>
-      <source>{path} is open in another window or cannot be written; nothing was imported.</source>
-      <translation>{path} は別のウィンドウで開かれているか書き込めません。何も取り込んでいません。</translation>
+        <source>{path} is open in another window or cannot be written; nothing was imported.</source>
+        <translation>{path} は別のウィンドウで開かれているか書き込めません。何も取り込んでいません。</translation>
     </message>
     <message>
-      <source>The app window is not available here (PySide6 is not installed).</source>
-      <translation>この環境ではアプリの画面を開けません（PySide6 がインストールされていません）。</translation>
+        <source>The app window is not available here (PySide6 is not installed).</source>
+        <translation>この環境ではアプリの画面を開けません（PySide6 がインストールされていません）。</translation>
     </message>
     <message>
-      <source>No such file: {path}</source>
-      <extracomment>Canonical column -&gt; header names accepted (compared NFKC-normalised, casefolded, trimmed).</extracomment>
-      <translation>ファイルがありません：{path}</translation>
+        <source>No such file: {path}</source>
+        <extracomment>Canonical column -&gt; header names accepted (compared NFKC-normalised, casefolded, trimmed).</extracomment>
+        <translation>ファイルがありません：{path}</translation>
     </message>
     <message>
-      <source>{path} is a folder, not a file to import.</source>
-      <translation>{path} はフォルダーです。取り込むファイルではありません。</translation>
+        <source>{path} is a folder, not a file to import.</source>
+        <translation>{path} はフォルダーです。取り込むファイルではありません。</translation>
     </message>
     <message>
-      <source>Cannot read {path}: {reason}</source>
-      <translation>{path} を読めません：{reason}</translation>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>{path} を読めません：{reason}</translation>
     </message>
     <message>
-      <source>Line {line} of {name} is neither UTF-8 nor Shift_JIS (CP932) text; save the file as CSV UTF-8 and try again.</source>
-      <translation>{name} の {line} 行目は UTF-8 でも Shift_JIS（CP932）でもありません。「CSV UTF-8」で保存し直してください。</translation>
+        <source>Line {line} of {name} is neither UTF-8 nor Shift_JIS (CP932) text; save the file as CSV UTF-8 and try again.</source>
+        <translation>{name} の {line} 行目は UTF-8 でも Shift_JIS（CP932）でもありません。「CSV UTF-8」で保存し直してください。</translation>
     </message>
     <message>
-      <source>{name} mixes encodings: line {line} is {found} but earlier lines are {expected}; save the file in one encoding (CSV UTF-8).</source>
-      <translation>{name} は文字コードが混ざっています：{line} 行目は {found} ですが、それより前の行は {expected} です。一つの文字コード（CSV UTF-8）で保存し直してください。</translation>
+        <source>{name} mixes encodings: line {line} is {found} but earlier lines are {expected}; save the file in one encoding (CSV UTF-8).</source>
+        <translation>{name} は文字コードが混ざっています：{line} 行目は {found} ですが、それより前の行は {expected} です。一つの文字コード（CSV UTF-8）で保存し直してください。</translation>
     </message>
     <message>
-      <source>{name} cannot be read as {encoding} text: {reason}</source>
-      <translation>{name} を {encoding} のテキストとして読めません：{reason}</translation>
+        <source>{name} cannot be read as {encoding} text: {reason}</source>
+        <translation>{name} を {encoding} のテキストとして読めません：{reason}</translation>
     </message>
     <message>
-      <source>{name} has broken quoting in the record starting at line {line} ({reason}); nothing was imported.</source>
-      <translation>{name} の {line} 行目から始まる行で引用符（"）が壊れています（{reason}）。何も取り込んでいません。</translation>
+        <source>{name} has broken quoting in the record starting at line {line} ({reason}); nothing was imported.</source>
+        <translation>{name} の {line} 行目から始まる行で引用符（&quot;）が壊れています（{reason}）。何も取り込んでいません。</translation>
     </message>
     <message>
-      <source>{name} has no column with the note text; its first row has: {headers}. Name the text column 本文 or text.</source>
-      <translation>{name} に本文の列がありません。1 行目：{headers}。本文の列の見出しを「本文」か text にしてください。</translation>
+        <source>{name} has no column with the note text; its first row has: {headers}. Name the text column 本文 or text.</source>
+        <translation>{name} に本文の列がありません。1 行目：{headers}。本文の列の見出しを「本文」か text にしてください。</translation>
     </message>
     <message>
-      <source>{name} has no column with the note text; its columns are: {headers}. Name the text column 本文 or text.</source>
-      <translation>{name} に本文の列がありません。列：{headers}。本文の列の見出しを「本文」か text にしてください。</translation>
+        <source>{name} has no column with the note text; its columns are: {headers}. Name the text column 本文 or text.</source>
+        <translation>{name} に本文の列がありません。列：{headers}。本文の列の見出しを「本文」か text にしてください。</translation>
     </message>
     <message>
-      <source>Line {line} of {name} has {found} fields but the header has {expected}; quote texts that contain commas. Nothing was imported.</source>
-      <translation>{name} の {line} 行目は {found} 列ありますが、見出しは {expected} 列です。カンマを含む本文は引用符（"）で囲んでください。何も取り込んでいません。</translation>
+        <source>Line {line} of {name} has {found} fields but the header has {expected}; quote texts that contain commas. Nothing was imported.</source>
+        <translation>{name} の {line} 行目は {found} 列ありますが、見出しは {expected} 列です。カンマを含む本文は引用符（&quot;）で囲んでください。何も取り込んでいません。</translation>
     </message>
     <message>
-      <source>Unknown export format {format} (use csv, json or md).</source>
-      <extracomment>Columns of the CSV export; Japanese because organisers open it in Excel, and all of them are understood again by the CSV import.</extracomment>
-      <translation>書き出し形式 {format} は使えません（csv、json、md のいずれかです）。</translation>
+        <source>Unknown export format {format} (use csv, json or md).</source>
+        <extracomment>Columns of the CSV export; Japanese because organisers open it in Excel, and all of them are understood again by the CSV import.</extracomment>
+        <translation>書き出し形式 {format} は使えません（csv、json、md のいずれかです）。</translation>
     </message>
     <message>
-      <source>{path} is a folder; choose a file name to export to.</source>
-      <translation>{path} はフォルダーです。書き出すファイル名を指定してください。</translation>
+        <source>{path} is a folder; choose a file name to export to.</source>
+        <translation>{path} はフォルダーです。書き出すファイル名を指定してください。</translation>
     </message>
     <message>
-      <source>The folder {folder} does not exist.</source>
-      <translation>フォルダー {folder} がありません。</translation>
+        <source>The folder {folder} does not exist.</source>
+        <translation>フォルダー {folder} がありません。</translation>
     </message>
     <message>
-      <source>The disk is full; {path} was not written.</source>
-      <translation>ディスクがいっぱいです。{path} は書き出していません。</translation>
+        <source>The disk is full; {path} was not written.</source>
+        <translation>ディスクがいっぱいです。{path} は書き出していません。</translation>
     </message>
     <message>
-      <source>Cannot write in the folder {folder}; {path} was not written.</source>
-      <translation>フォルダー {folder} に書き込めません。{path} は書き出していません。</translation>
+        <source>Cannot write in the folder {folder}; {path} was not written.</source>
+        <translation>フォルダー {folder} に書き込めません。{path} は書き出していません。</translation>
     </message>
     <message>
-      <source>Could not write {path}: {reason}</source>
-      <translation>{path} を書き出せませんでした：{reason}</translation>
+        <source>Could not write {path}: {reason}</source>
+        <translation>{path} を書き出せませんでした：{reason}</translation>
     </message>
     <message>
-      <source>Cannot import {name}: use a .csv, .tsv, .txt or .json file.</source>
-      <translation>{name} は取り込めません。.csv、.tsv、.txt、.json のファイルを使ってください。</translation>
+        <source>Cannot import {name}: use a .csv, .tsv, .txt or .json file.</source>
+        <translation>{name} は取り込めません。.csv、.tsv、.txt、.json のファイルを使ってください。</translation>
     </message>
     <message>
-      <source>{name} holds no notes; nothing was imported.</source>
-      <translation>{name} には付箋がありません。何も取り込んでいません。</translation>
+        <source>{name} holds no notes; nothing was imported.</source>
+        <translation>{name} には付箋がありません。何も取り込んでいません。</translation>
     </message>
     <message>
-      <source>The note on line {line} of {name} has {count} characters; a note may hold at most {limit}. Nothing was imported.</source>
-      <translation>{name} の {line} 行目の付箋は {count} 文字あります。付箋は {limit} 文字までです。何も取り込んでいません。</translation>
+        <source>The note on line {line} of {name} has {count} characters; a note may hold at most {limit}. Nothing was imported.</source>
+        <translation>{name} の {line} 行目の付箋は {count} 文字あります。付箋は {limit} 文字までです。何も取り込んでいません。</translation>
     </message>
     <message>
-      <source>The text column of {name} is empty in every row; nothing was imported.</source>
-      <translation>{name} の本文の列はすべての行で空です。何も取り込んでいません。</translation>
+        <source>The text column of {name} is empty in every row; nothing was imported.</source>
+        <translation>{name} の本文の列はすべての行で空です。何も取り込んでいません。</translation>
     </message>
     <message>
-      <source>Line {line} of {name} has a name of more than {limit} characters; nothing was imported.</source>
-      <translation>{name} の {line} 行目に {limit} 文字を超える名前があります。何も取り込んでいません。</translation>
+        <source>Line {line} of {name} has a name of more than {limit} characters; nothing was imported.</source>
+        <translation>{name} の {line} 行目に {limit} 文字を超える名前があります。何も取り込んでいません。</translation>
     </message>
     <message>
-      <source>Line {line} of {name}: {value} is not a colour; use #RRGGBB or yellow, pink, blue, green, orange, purple (黄, ピンク, 青, 緑, オレンジ, 紫).</source>
-      <translation>{name} の {line} 行目：{value} は色ではありません。#RRGGBB か 黄、ピンク、青、緑、オレンジ、紫（yellow, pink, blue, green, orange, purple）を使ってください。</translation>
+        <source>Line {line} of {name}: {value} is not a colour; use #RRGGBB or yellow, pink, blue, green, orange, purple (黄, ピンク, 青, 緑, オレンジ, 紫).</source>
+        <translation>{name} の {line} 行目：{value} は色ではありません。#RRGGBB か 黄、ピンク、青、緑、オレンジ、紫（yellow, pink, blue, green, orange, purple）を使ってください。</translation>
     </message>
     <message>
-      <source>Line {line} of {name}: votes must be a whole number, not {value}.</source>
-      <translation>{name} の {line} 行目：票は整数で書いてください（{value} ではなく）。</translation>
+        <source>Line {line} of {name}: votes must be a whole number, not {value}.</source>
+        <translation>{name} の {line} 行目：票は整数で書いてください（{value} ではなく）。</translation>
     </message>
     <message>
-      <source>The workshop has no session to import notes into; add one first.</source>
-      <translation>付箋を取り込むセッションがありません。先にセッションを追加してください。</translation>
+        <source>The workshop has no session to import notes into; add one first.</source>
+        <translation>付箋を取り込むセッションがありません。先にセッションを追加してください。</translation>
     </message>
     <message>
-      <source>--session applies to a workshop file, and {path} is a CSV file.</source>
-      <translation>--session はワークショップファイルに使います（{path} は CSV ファイルです）。</translation>
+        <source>--session applies to a workshop file, and {path} is a CSV file.</source>
+        <translation>--session はワークショップファイルに使います（{path} は CSV ファイルです）。</translation>
     </message>
     <message>
-      <source>No session {value} in this workshop (sessions: {titles}).</source>
-      <translation>このワークショップにセッション「{value}」はありません（セッション：{titles}）。</translation>
+        <source>No session {value} in this workshop (sessions: {titles}).</source>
+        <translation>このワークショップにセッション「{value}」はありません（セッション：{titles}）。</translation>
     </message>
     <message>
-      <source>Line {line} of {name}: no session {value} in this workshop (sessions: {titles}).</source>
-      <translation>{name} の {line} 行目：このワークショップにセッション「{value}」はありません（セッション：{titles}）。</translation>
+        <source>Line {line} of {name}: no session {value} in this workshop (sessions: {titles}).</source>
+        <translation>{name} の {line} 行目：このワークショップにセッション「{value}」はありません（セッション：{titles}）。</translation>
     </message>
     <message>
-      <source>{name} is not a Furikaeri JSON export (it is not UTF-8 text).</source>
-      <translation>{name} は Furikaeri の JSON 書き出しではありません（UTF-8 のテキストではありません）。</translation>
+        <source>{name} is not a Furikaeri JSON export (it is not UTF-8 text).</source>
+        <translation>{name} は Furikaeri の JSON 書き出しではありません（UTF-8 のテキストではありません）。</translation>
     </message>
     <message>
-      <source>{name} is not valid JSON (line {line}: {reason}).</source>
-      <translation>{name} は正しい JSON ではありません（{line} 行目：{reason}）。</translation>
+        <source>{name} is not valid JSON (line {line}: {reason}).</source>
+        <translation>{name} は正しい JSON ではありません（{line} 行目：{reason}）。</translation>
     </message>
     <message>
-      <source>{name} was exported by a newer version of Furikaeri (format {found}, this version reads up to {supported}); please update the app.</source>
-      <translation>{name} は新しいバージョンの Furikaeri で書き出されました（形式 {found}、このバージョンは {supported} まで読めます）。アプリを更新してください。</translation>
+        <source>{name} was exported by a newer version of Furikaeri (format {found}, this version reads up to {supported}); please update the app.</source>
+        <translation>{name} は新しいバージョンの Furikaeri で書き出されました（形式 {found}、このバージョンは {supported} まで読めます）。アプリを更新してください。</translation>
     </message>
     <message>
-      <source>{name} is damaged: {table} {id} refers to {ref}, which it does not hold. Nothing was imported.</source>
-      <translation>{name} は壊れています：{table} の {id} が、含まれていない {ref} を参照しています。何も取り込んでいません。</translation>
+        <source>{name} is damaged: {table} {id} refers to {ref}, which it does not hold. Nothing was imported.</source>
+        <translation>{name} は壊れています：{table} の {id} が、含まれていない {ref} を参照しています。何も取り込んでいません。</translation>
     </message>
     <message>
-      <source>{name} is not a Furikaeri JSON export ({detail}).</source>
-      <translation>{name} は Furikaeri の JSON 書き出しではありません（{detail}）。</translation>
+        <source>{name} is not a Furikaeri JSON export ({detail}).</source>
+        <translation>{name} は Furikaeri の JSON 書き出しではありません（{detail}）。</translation>
     </message>
     <message>
-      <source>{name} is not a Furikaeri JSON export.</source>
-      <translation>{name} は Furikaeri の JSON 書き出しではありません。</translation>
+        <source>{name} is not a Furikaeri JSON export.</source>
+        <translation>{name} は Furikaeri の JSON 書き出しではありません。</translation>
     </message>
     <message>
-      <source>{name} holds records this workshop already has (such as {id}); it was probably exported from this workshop. Nothing was imported.</source>
-      <translation>{name} には、このワークショップにすでにあるデータ（{id} など）が含まれています。このワークショップから書き出したファイルのようです。何も取り込んでいません。</translation>
+        <source>{name} holds records this workshop already has (such as {id}); it was probably exported from this workshop. Nothing was imported.</source>
+        <translation>{name} には、このワークショップにすでにあるデータ（{id} など）が含まれています。このワークショップから書き出したファイルのようです。何も取り込んでいません。</translation>
     </message>
     <message>
-      <source>A file already exists at {path}; choose another name.</source>
-      <translation>{path} は既にあります。別の名前にしてください。</translation>
+        <source>A file already exists at {path}; choose another name.</source>
+        <translation>{path} は既にあります。別の名前にしてください。</translation>
     </message>
     <message>
-      <source>Cannot write in the folder {folder}.</source>
-      <translation>フォルダー {folder} に書き込めません。</translation>
+        <source>Cannot write in the folder {folder}.</source>
+        <translation>フォルダー {folder} に書き込めません。</translation>
     </message>
     <message>
-      <source>Could not create {path}: {reason}</source>
-      <translation>{path} を作成できませんでした: {reason}</translation>
+        <source>Could not create {path}: {reason}</source>
+        <translation>{path} を作成できませんでした: {reason}</translation>
     </message>
     <message>
-      <source>{path} was made by an older version and must be upgraded, but it cannot be written now.</source>
-      <translation>{path} は古いバージョンで作成されたため更新が必要ですが、今は書き込めません。</translation>
+        <source>{path} was made by an older version and must be upgraded, but it cannot be written now.</source>
+        <translation>{path} は古いバージョンで作成されたため更新が必要ですが、今は書き込めません。</translation>
     </message>
     <message>
-      <source>{path} is open read-only; nothing was changed.</source>
-      <translation>{path} は読み取り専用で開いています。何も変更していません。</translation>
+        <source>{path} is open read-only; nothing was changed.</source>
+        <translation>{path} は読み取り専用で開いています。何も変更していません。</translation>
     </message>
     <message>
-      <source>Could not save to {path}: {reason}</source>
-      <translation>{path} に保存できませんでした: {reason}</translation>
+        <source>Could not save to {path}: {reason}</source>
+        <translation>{path} に保存できませんでした: {reason}</translation>
     </message>
     <message>
-      <source>{path} is a folder, not a workshop file.</source>
-      <translation>{path} はフォルダーです。ワークショップファイルではありません。</translation>
+        <source>{path} is a folder, not a workshop file.</source>
+        <translation>{path} はフォルダーです。ワークショップファイルではありません。</translation>
     </message>
     <message>
-      <source>{path} is empty (0 bytes): it is not a workshop file.</source>
-      <translation>{path} は空（0 バイト）です。ワークショップファイルではありません。</translation>
+        <source>{path} is empty (0 bytes): it is not a workshop file.</source>
+        <translation>{path} は空（0 バイト）です。ワークショップファイルではありません。</translation>
     </message>
     <message>
-      <source>{path} is not a workshop file.</source>
-      <translation>{path} はワークショップファイルではありません。</translation>
+        <source>{path} is not a workshop file.</source>
+        <translation>{path} はワークショップファイルではありません。</translation>
     </message>
     <message>
-      <source>{path} is an SQLite database but not a workshop file.</source>
-      <translation>{path} は SQLite のデータベースですが、ワークショップファイルではありません。</translation>
+        <source>{path} is an SQLite database but not a workshop file.</source>
+        <translation>{path} は SQLite のデータベースですが、ワークショップファイルではありません。</translation>
     </message>
     <message>
-      <source>{path} was saved by a newer version of Furikaeri (file format {found}, this version reads up to {supported}); please update the app.</source>
-      <translation>{path} は新しいバージョンのふりかえりで保存されています（ファイル形式 {found}、このバージョンは {supported} まで）。アプリを更新してください。</translation>
+        <source>{path} was saved by a newer version of Furikaeri (file format {found}, this version reads up to {supported}); please update the app.</source>
+        <translation>{path} は新しいバージョンのふりかえりで保存されています（ファイル形式 {found}、このバージョンは {supported} まで）。アプリを更新してください。</translation>
     </message>
     <message>
-      <source>{path} is damaged and cannot be opened ({reason}).</source>
-      <translation>{path} は壊れているため開けません（{reason}）。</translation>
+        <source>{path} is damaged and cannot be opened ({reason}).</source>
+        <translation>{path} は壊れているため開けません（{reason}）。</translation>
     </message>
     <message>
-      <source>No template named {name} (available: {names}).</source>
-      <translation>テンプレート {name} はありません（使えるもの: {names}）。</translation>
+        <source>No template named {name} (available: {names}).</source>
+        <translation>テンプレート {name} はありません（使えるもの: {names}）。</translation>
     </message>
     <message>
-      <source>The template {name} cannot be read: {reason}</source>
-      <translation>テンプレート {name} を読み込めません: {reason}</translation>
+        <source>The template {name} cannot be read: {reason}</source>
+        <translation>テンプレート {name} を読み込めません: {reason}</translation>
     </message>
     <message>
-      <source>The template's session {title} is not valid.</source>
-      <translation>テンプレートのセッション {title} が正しくありません。</translation>
+        <source>The template&apos;s session {title} is not valid.</source>
+        <translation>テンプレートのセッション {title} が正しくありません。</translation>
     </message>
     <message>
-      <source>There is no session to start.</source>
-      <extracomment>Colour phases of the room clock by share of time left.</extracomment>
-      <translation>開始するセッションがありません。</translation>
+        <source>There is no session to start.</source>
+        <extracomment>Colour phases of the room clock by share of time left.</extracomment>
+        <translation>開始するセッションがありません。</translation>
     </message>
     <message>
-      <source>The clock is not paused.</source>
-      <translation>タイマーは一時停止していません。</translation>
+        <source>The clock is not paused.</source>
+        <translation>タイマーは一時停止していません。</translation>
     </message>
     <message>
-      <source>No session is running.</source>
-      <translation>進行中のセッションがありません。</translation>
+        <source>No session is running.</source>
+        <translation>進行中のセッションがありません。</translation>
     </message>
     <message>
-      <source>A session cannot be shorter than one minute.</source>
-      <translation>セッションを 1 分より短くはできません。</translation>
+        <source>A session cannot be shorter than one minute.</source>
+        <translation>セッションを 1 分より短くはできません。</translation>
     </message>
     <message>
-      <source>There is no earlier session.</source>
-      <translation>前のセッションはありません。</translation>
+        <source>There is no earlier session.</source>
+        <translation>前のセッションはありません。</translation>
     </message>
     <message>
-      <source>A note cannot be empty.</source>
-      <translation>空の付箋は作れません。</translation>
+        <source>A note cannot be empty.</source>
+        <translation>空の付箋は作れません。</translation>
     </message>
     <message>
-      <source>A note may hold at most {limit} characters; this one has {count}.</source>
-      <translation>付箋は最大 {limit} 文字です（この付箋は {count} 文字）。</translation>
+        <source>A note may hold at most {limit} characters; this one has {count}.</source>
+        <translation>付箋は最大 {limit} 文字です（この付箋は {count} 文字）。</translation>
     </message>
     <message>
-      <source>A record with id {id} already exists.</source>
-      <translation>ID {id} のデータは既にあります。</translation>
+        <source>A record with id {id} already exists.</source>
+        <translation>ID {id} のデータは既にあります。</translation>
     </message>
     <message>
-      <source>The record {id} no longer exists.</source>
-      <translation>データ {id} はもうありません。</translation>
+        <source>The record {id} no longer exists.</source>
+        <translation>データ {id} はもうありません。</translation>
     </message>
     <message>
-      <source>The demo workshop is not available in this build.</source>
-      <translation>このビルドではデモのワークショップを使えません。</translation>
+        <source>The demo workshop is not available in this build.</source>
+        <translation>このビルドではデモのワークショップを使えません。</translation>
     </message>
     <message>
-      <source>There are no notes to group into themes.</source>
-      <translation>テーマに分ける付箋がありません。</translation>
+        <source>There are no notes to group into themes.</source>
+        <translation>テーマに分ける付箋がありません。</translation>
     </message>
     <message>
-      <source>The number of themes must be between 1 and {count}, the number of notes.</source>
-      <translation>テーマの数は 1 から付箋の数（{count}）までにしてください。</translation>
+        <source>The number of themes must be between 1 and {count}, the number of notes.</source>
+        <translation>テーマの数は 1 から付箋の数（{count}）までにしてください。</translation>
     </message>
     <message>
-      <source>Note {index} placed in a theme is not among the {count} notes.</source>
-      <translation>テーマに置いた付箋 {index} は {count} 枚の付箋の中にありません。</translation>
+        <source>Note {index} placed in a theme is not among the {count} notes.</source>
+        <translation>テーマに置いた付箋 {index} は {count} 枚の付箋の中にありません。</translation>
     </message>
     <message>
-      <source>Could not write the screenshot {path}.</source>
-      <translation>スクリーンショット {path} を書き出せませんでした。</translation>
+        <source>Could not write the screenshot {path}.</source>
+        <translation>スクリーンショット {path} を書き出せませんでした。</translation>
     </message>
     <message>
-      <source>The board has no frame titled {title}.</source>
-      <extracomment>Largest PNG the export renders (pixels); beyond it a lower DPI is asked for.</extracomment>
-      <translation>ボードに「{title}」という題のフレームはありません。</translation>
+        <source>The board has no frame titled {title}.</source>
+        <extracomment>Largest PNG the export renders (pixels); beyond it a lower DPI is asked for.</extracomment>
+        <translation>ボードに「{title}」という題のフレームはありません。</translation>
     </message>
     <message>
-      <source>Could not write {path}.</source>
-      <translation>{path} を書き出せませんでした。</translation>
+        <source>Could not write {path}.</source>
+        <translation>{path} を書き出せませんでした。</translation>
     </message>
     <message>
-      <source>The resolution must be between 10 and 1200 dpi, not {dpi}.</source>
-      <translation>解像度は 10〜1200 dpi にしてください（{dpi} は指定できません）。</translation>
+        <source>The resolution must be between 10 and 1200 dpi, not {dpi}.</source>
+        <translation>解像度は 10〜1200 dpi にしてください（{dpi} は指定できません）。</translation>
     </message>
     <message>
-      <source>The board is too large to export at {dpi} dpi; choose a lower resolution.</source>
-      <translation>ボードが大きすぎて {dpi} dpi では書き出せません。解像度を下げてください。</translation>
+        <source>The board is too large to export at {dpi} dpi; choose a lower resolution.</source>
+        <translation>ボードが大きすぎて {dpi} dpi では書き出せません。解像度を下げてください。</translation>
     </message>
     <message>
-      <source>The workshop has no session, so no board to export.</source>
-      <translation>セッションがないため、書き出すボードがありません。</translation>
+        <source>The workshop has no session, so no board to export.</source>
+        <translation>セッションがないため、書き出すボードがありません。</translation>
     </message>
     <message>
-      <source>No session, group or frame is named {name}.</source>
-      <translation>「{name}」という名前のセッション・グループ・フレームはありません。</translation>
+        <source>No session, group or frame is named {name}.</source>
+        <translation>「{name}」という名前のセッション・グループ・フレームはありません。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Export</name>
     <message>
-      <source>[{votes} votes]</source>
-      <translation>［{votes} 票］</translation>
+        <source>[{votes} votes]</source>
+        <translation>［{votes} 票］</translation>
     </message>
     <message>
-      <source>Workshop</source>
-      <translation>ワークショップ</translation>
+        <source>Workshop</source>
+        <translation>ワークショップ</translation>
     </message>
     <message>
-      <source>Date: {date}</source>
-      <translation>日付: {date}</translation>
+        <source>Date: {date}</source>
+        <translation>日付: {date}</translation>
     </message>
     <message>
-      <source>Venue: {value}</source>
-      <translation>会場: {value}</translation>
+        <source>Venue: {value}</source>
+        <translation>会場: {value}</translation>
     </message>
     <message>
-      <source>Organiser: {value}</source>
-      <translation>主催: {value}</translation>
+        <source>Organiser: {value}</source>
+        <translation>主催: {value}</translation>
     </message>
     <message>
-      <source>Purpose: {value}</source>
-      <translation>目的: {value}</translation>
+        <source>Purpose: {value}</source>
+        <translation>目的: {value}</translation>
     </message>
     <message>
-      <source>Participants</source>
-      <translation>参加者</translation>
+        <source>Participants</source>
+        <translation>参加者</translation>
     </message>
     <message>
-      <source>Other notes</source>
-      <translation>その他の付箋</translation>
+        <source>Other notes</source>
+        <translation>その他の付箋</translation>
     </message>
     <message>
-      <source>Key findings</source>
-      <translation>主な気づき</translation>
+        <source>Key findings</source>
+        <translation>主な気づき</translation>
     </message>
     <message>
-      <source>Next steps</source>
-      <translation>次のステップ</translation>
+        <source>Next steps</source>
+        <translation>次のステップ</translation>
     </message>
     <message>
-      <source>Decisions</source>
-      <translation>決定事項</translation>
+        <source>Decisions</source>
+        <translation>決定事項</translation>
     </message>
     <message>
-      <source>Action items</source>
-      <translation>宿題</translation>
+        <source>Action items</source>
+        <translation>宿題</translation>
     </message>
     <message>
-      <source>due {date}</source>
-      <translation>期限 {date}</translation>
+        <source>due {date}</source>
+        <translation>期限 {date}</translation>
     </message>
     <message>
-      <source>{title} ({minutes} min)</source>
-      <translation>{title}（{minutes} 分）</translation>
+        <source>{title} ({minutes} min)</source>
+        <translation>{title}（{minutes} 分）</translation>
     </message>
     <message>
-      <source>Actual time: {start} – {end}</source>
-      <translation>実績: {start} – {end}</translation>
+        <source>Actual time: {start} – {end}</source>
+        <translation>実績: {start} – {end}</translation>
     </message>
     <message>
-      <source>Other</source>
-      <translation>その他</translation>
+        <source>Other</source>
+        <translation>その他</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>InlineEditor</name>
     <message>
-      <source>Only text can be pasted into a note.</source>
-      <extracomment>The object replacement character an image leaves in a text document.</extracomment>
-      <translation>付箋に貼り付けられるのはテキストだけです。</translation>
+        <source>Only text can be pasted into a note.</source>
+        <extracomment>The object replacement character an image leaves in a text document.</extracomment>
+        <translation>付箋に貼り付けられるのはテキストだけです。</translation>
     </message>
     <message>
-      <source>Paste as plain text</source>
-      <translation>テキストとして貼り付け</translation>
+        <source>Paste as plain text</source>
+        <translation>テキストとして貼り付け</translation>
     </message>
     <message>
-      <source>Done</source>
-      <translation>完了</translation>
+        <source>Done</source>
+        <translation>完了</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>キャンセル</translation>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <source>Workshops (*.furikaeri)</source>
-      <translation>ワークショップ (*.furikaeri)</translation>
+        <source>Workshops (*.furikaeri)</source>
+        <translation>ワークショップ (*.furikaeri)</translation>
     </message>
     <message>
-      <source>Agenda</source>
-      <translation>プログラム</translation>
+        <source>Agenda</source>
+        <translation>プログラム</translation>
     </message>
     <message>
-      <source>Furikaeri</source>
-      <translation>ふりかえり</translation>
+        <source>Furikaeri</source>
+        <translation>ふりかえり</translation>
     </message>
     <message>
-      <source>Reloaded from the file.</source>
-      <translation>ファイルから読み込み直しました。</translation>
+        <source>Reloaded from the file.</source>
+        <translation>ファイルから読み込み直しました。</translation>
     </message>
     <message>
-      <source>The file cannot be read any more.</source>
-      <translation>ファイルを読み込めなくなりました。</translation>
+        <source>The file cannot be read any more.</source>
+        <translation>ファイルを読み込めなくなりました。</translation>
     </message>
     <message>
-      <source>Another program changed the file; use File › Reload to see its changes.</source>
-      <translation>別のプログラムがファイルを変更しました。［ファイル］›［ファイルから再読み込み］で反映できます。</translation>
+        <source>Another program changed the file; use File › Reload to see its changes.</source>
+        <translation>別のプログラムがファイルを変更しました。［ファイル］›［ファイルから再読み込み］で反映できます。</translation>
     </message>
     <message>
-      <source>Open a workshop</source>
-      <translation>ワークショップを開く</translation>
+        <source>Open a workshop</source>
+        <translation>ワークショップを開く</translation>
     </message>
     <message>
-      <source>New workshop</source>
-      <translation>新しいワークショップ</translation>
+        <source>New workshop</source>
+        <translation>新しいワークショップ</translation>
     </message>
     <message>
-      <source>Export the board</source>
-      <translation>ボードを書き出す</translation>
+        <source>Export the board</source>
+        <translation>ボードを書き出す</translation>
     </message>
     <message>
-      <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-      <translation>PNG 画像 (*.png);;SVG 図 (*.svg)</translation>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 画像 (*.png);;SVG 図 (*.svg)</translation>
     </message>
     <message>
-      <source>Image export is not available in this build.</source>
-      <translation>このビルドでは画像の書き出しを使えません。</translation>
+        <source>Image export is not available in this build.</source>
+        <translation>このビルドでは画像の書き出しを使えません。</translation>
     </message>
     <message>
-      <source>Wrote {path}</source>
-      <translation>{path} に書き出しました</translation>
+        <source>Wrote {path}</source>
+        <translation>{path} に書き出しました</translation>
     </message>
     <message>
-      <source>About Furikaeri</source>
-      <translation>ふりかえりについて</translation>
+        <source>About Furikaeri</source>
+        <translation>ふりかえりについて</translation>
     </message>
     <message>
-      <source>Furikaeri runs a reflection workshop offline: agenda, graphic-recording board, themes and minutes. Every edit is saved as it is made.</source>
-      <translation>ふりかえりは振り返りワークショップをオフラインで進行します: プログラムとタイマー、グラフィックレコーディングのボード、テーマ、議事録。編集はその場で保存されます。</translation>
+        <source>Furikaeri runs a reflection workshop offline: agenda, graphic-recording board, themes and minutes. Every edit is saved as it is made.</source>
+        <translation>ふりかえりは振り返りワークショップをオフラインで進行します: プログラムとタイマー、グラフィックレコーディングのボード、テーマ、議事録。編集はその場で保存されます。</translation>
     </message>
     <message>
-      <source>This session has no groups.</source>
-      <translation>このセッションにはグループがありません。</translation>
+        <source>This session has no groups.</source>
+        <translation>このセッションにはグループがありません。</translation>
     </message>
     <message>
-      <source>Nothing to add: the note is empty.</source>
-      <translation>付箋が空なので追加しません。</translation>
+        <source>Nothing to add: the note is empty.</source>
+        <translation>付箋が空なので追加しません。</translation>
     </message>
     <message>
-      <source>Note added.</source>
-      <translation>付箋を追加しました。</translation>
+        <source>Note added.</source>
+        <translation>付箋を追加しました。</translation>
     </message>
     <message>
-      <source>Every edit is saved as it is made.</source>
-      <translation>編集はその場で保存されます。</translation>
+        <source>Every edit is saved as it is made.</source>
+        <translation>編集はその場で保存されます。</translation>
     </message>
     <message>
-      <source>Read-only: notes cannot be added.</source>
-      <translation>読み取り専用のため付箋を追加できません。</translation>
+        <source>Read-only: notes cannot be added.</source>
+        <translation>読み取り専用のため付箋を追加できません。</translation>
     </message>
     <message>
-      <source>Read-only: another window or program has this file open.</source>
-      <translation>読み取り専用: 別のウィンドウかプログラムがこのファイルを開いています。</translation>
+        <source>Read-only: another window or program has this file open.</source>
+        <translation>読み取り専用: 別のウィンドウかプログラムがこのファイルを開いています。</translation>
     </message>
     <message>
-      <source>Read-only: this file or its folder cannot be written.</source>
-      <translation>読み取り専用: このファイルかフォルダーに書き込めません。</translation>
+        <source>Read-only: this file or its folder cannot be written.</source>
+        <translation>読み取り専用: このファイルかフォルダーに書き込めません。</translation>
     </message>
     <message>
-      <source>Read-only.</source>
-      <translation>読み取り専用</translation>
+        <source>Read-only.</source>
+        <translation>読み取り専用</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QuickEntryBar</name>
     <message>
-      <source>Speaker</source>
-      <translation>発言者</translation>
+        <source>Speaker</source>
+        <translation>発言者</translation>
     </message>
     <message>
-      <source>Author of the next notes (or type @name before the note)</source>
-      <translation>次の付箋の発言者（付箋の前に @名前 と書いても指定できます）</translation>
+        <source>Author of the next notes (or type @name before the note)</source>
+        <translation>次の付箋の発言者（付箋の前に @名前 と書いても指定できます）</translation>
     </message>
     <message>
-      <source>Type a note and press Enter  ·  @name sets the author  ·  Tab switches the group</source>
-      <translation>付箋を入力して Enter  ·  @名前 で発言者  ·  Tab でグループ切り替え</translation>
+        <source>Type a note and press Enter  ·  @name sets the author  ·  Tab switches the group</source>
+        <translation>付箋を入力して Enter  ·  @名前 で発言者  ·  Tab でグループ切り替え</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SceneCommands</name>
     <message>
-      <source>Only text can be pasted onto the board.</source>
-      <extracomment>Clipboard format of copied board elements (JSON records).</extracomment>
-      <translation>ボードに貼り付けられるのはテキストだけです。</translation>
+        <source>Only text can be pasted onto the board.</source>
+        <extracomment>Clipboard format of copied board elements (JSON records).</extracomment>
+        <translation>ボードに貼り付けられるのはテキストだけです。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Stamps</name>
     <message>
-      <source>Person</source>
-      <extracomment>Board tools with a toolbar button (``stamp:&lt;name&gt;`` comes from the stamp picker).</extracomment>
-      <translation>人</translation>
+        <source>Person</source>
+        <extracomment>Board tools with a toolbar button (``stamp:&lt;name&gt;`` comes from the stamp picker).</extracomment>
+        <translation>人</translation>
     </message>
     <message>
-      <source>Group</source>
-      <translation>グループ</translation>
+        <source>Group</source>
+        <translation>グループ</translation>
     </message>
     <message>
-      <source>Light bulb</source>
-      <translation>電球（アイデア）</translation>
+        <source>Light bulb</source>
+        <translation>電球（アイデア）</translation>
     </message>
     <message>
-      <source>Heart</source>
-      <translation>ハート</translation>
+        <source>Heart</source>
+        <translation>ハート</translation>
     </message>
     <message>
-      <source>Star</source>
-      <translation>星</translation>
+        <source>Star</source>
+        <translation>星</translation>
     </message>
     <message>
-      <source>Question</source>
-      <translation>はてな</translation>
+        <source>Question</source>
+        <translation>はてな</translation>
     </message>
     <message>
-      <source>Exclamation</source>
-      <translation>びっくり</translation>
+        <source>Exclamation</source>
+        <translation>びっくり</translation>
     </message>
     <message>
-      <source>Handshake</source>
-      <translation>握手</translation>
+        <source>Handshake</source>
+        <translation>握手</translation>
     </message>
     <message>
-      <source>Factory</source>
-      <translation>工場</translation>
+        <source>Factory</source>
+        <translation>工場</translation>
     </message>
     <message>
-      <source>Speech bubble</source>
-      <translation>吹き出し</translation>
+        <source>Speech bubble</source>
+        <translation>吹き出し</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
-      <source>Furikaeri — reflection workshop</source>
-      <translation>ふりかえり — 振り返りワークショップ</translation>
+        <source>Furikaeri — reflection workshop</source>
+        <translation>ふりかえり — 振り返りワークショップ</translation>
     </message>
     <message>
-      <source>Recent workshops</source>
-      <translation>最近のワークショップ</translation>
+        <source>Recent workshops</source>
+        <translation>最近のワークショップ</translation>
     </message>
     <message>
-      <source>New workshop…</source>
-      <translation>新しいワークショップ…</translation>
+        <source>New workshop…</source>
+        <translation>新しいワークショップ…</translation>
     </message>
     <message>
-      <source>Open…</source>
-      <translation>開く…</translation>
+        <source>Open…</source>
+        <translation>開く…</translation>
     </message>
     <message>
-      <source>Open the demo workshop</source>
-      <translation>デモのワークショップを開く</translation>
+        <source>Open the demo workshop</source>
+        <translation>デモのワークショップを開く</translation>
     </message>
     <message>
-      <source>New from a template</source>
-      <translation>テンプレートから作成</translation>
+        <source>New from a template</source>
+        <translation>テンプレートから作成</translation>
     </message>
     <message>
-      <source>No workshop opened yet.</source>
-      <translation>まだワークショップを開いていません。</translation>
+        <source>No workshop opened yet.</source>
+        <translation>まだワークショップを開いていません。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-      <source>&amp;New workshop…</source>
-      <translation>新しいワークショップ(&amp;N)…</translation>
+        <source>&amp;New workshop…</source>
+        <translation>新しいワークショップ(&amp;N)…</translation>
     </message>
     <message>
-      <source>&amp;Open…</source>
-      <translation>開く(&amp;O)…</translation>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-      <source>Open the &amp;demo workshop</source>
-      <translation>デモのワークショップを開く(&amp;D)</translation>
+        <source>Open the &amp;demo workshop</source>
+        <translation>デモのワークショップを開く(&amp;D)</translation>
     </message>
     <message>
-      <source>&amp;Reload from the file</source>
-      <translation>ファイルから再読み込み(&amp;R)</translation>
+        <source>&amp;Reload from the file</source>
+        <translation>ファイルから再読み込み(&amp;R)</translation>
     </message>
     <message>
-      <source>&amp;Export image (PNG/SVG)…</source>
-      <translation>画像を書き出す (PNG/SVG)(&amp;E)…</translation>
+        <source>&amp;Export image (PNG/SVG)…</source>
+        <translation>画像を書き出す (PNG/SVG)(&amp;E)…</translation>
     </message>
     <message>
-      <source>&amp;Close workshop</source>
-      <translation>ワークショップを閉じる(&amp;C)</translation>
+        <source>&amp;Close workshop</source>
+        <translation>ワークショップを閉じる(&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation>終了(&amp;Q)</translation>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-      <source>&amp;Undo</source>
-      <translation>元に戻す(&amp;U)</translation>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-      <source>&amp;Redo</source>
-      <translation>やり直す(&amp;R)</translation>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
-      <source>Type a &amp;note</source>
-      <translation>付箋を入力(&amp;N)</translation>
+        <source>Type a &amp;note</source>
+        <translation>付箋を入力(&amp;N)</translation>
     </message>
     <message>
-      <source>&amp;Next group</source>
-      <translation>次のグループ(&amp;N)</translation>
+        <source>&amp;Next group</source>
+        <translation>次のグループ(&amp;N)</translation>
     </message>
     <message>
-      <source>&amp;Previous group</source>
-      <translation>前のグループ(&amp;P)</translation>
+        <source>&amp;Previous group</source>
+        <translation>前のグループ(&amp;P)</translation>
     </message>
     <message>
-      <source>Fit &amp;all</source>
-      <translation>全体を表示(&amp;A)</translation>
+        <source>Fit &amp;all</source>
+        <translation>全体を表示(&amp;A)</translation>
     </message>
     <message>
-      <source>Fit &amp;selection</source>
-      <translation>選択範囲を表示(&amp;S)</translation>
+        <source>Fit &amp;selection</source>
+        <translation>選択範囲を表示(&amp;S)</translation>
     </message>
     <message>
-      <source>Zoom &amp;100%</source>
-      <translation>100% 表示(&amp;1)</translation>
+        <source>Zoom &amp;100%</source>
+        <translation>100% 表示(&amp;1)</translation>
     </message>
     <message>
-      <source>Zoom &amp;in</source>
-      <translation>拡大(&amp;I)</translation>
+        <source>Zoom &amp;in</source>
+        <translation>拡大(&amp;I)</translation>
     </message>
     <message>
-      <source>Zoom &amp;out</source>
-      <translation>縮小(&amp;O)</translation>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
     </message>
     <message>
-      <source>&amp;Presentation mode</source>
-      <translation>プレゼンテーションモード(&amp;P)</translation>
+        <source>&amp;Presentation mode</source>
+        <translation>プレゼンテーションモード(&amp;P)</translation>
     </message>
     <message>
-      <source>&amp;About Furikaeri</source>
-      <translation>ふりかえりについて(&amp;A)</translation>
+        <source>&amp;About Furikaeri</source>
+        <translation>ふりかえりについて(&amp;A)</translation>
     </message>
     <message>
-      <source>Select</source>
-      <translation>選択</translation>
+        <source>Select</source>
+        <translation>選択</translation>
     </message>
     <message>
-      <source>Pen</source>
-      <translation>ペン</translation>
+        <source>Pen</source>
+        <translation>ペン</translation>
     </message>
     <message>
-      <source>Arrow</source>
-      <translation>矢印</translation>
+        <source>Arrow</source>
+        <translation>矢印</translation>
     </message>
     <message>
-      <source>Frame</source>
-      <translation>フレーム</translation>
+        <source>Frame</source>
+        <translation>フレーム</translation>
     </message>
     <message>
-      <source>Heading</source>
-      <translation>見出し</translation>
+        <source>Heading</source>
+        <translation>見出し</translation>
     </message>
     <message>
-      <source>Text</source>
-      <translation>テキスト</translation>
+        <source>Text</source>
+        <translation>テキスト</translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation>ファイル(&amp;F)</translation>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-      <source>Open &amp;recent</source>
-      <translation>最近使ったファイル(&amp;R)</translation>
+        <source>Open &amp;recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-      <source>&amp;Edit</source>
-      <translation>編集(&amp;E)</translation>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
     </message>
     <message>
-      <source>&amp;View</source>
-      <translation>表示(&amp;V)</translation>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
     </message>
     <message>
-      <source>&amp;Insert</source>
-      <translation>挿入(&amp;I)</translation>
+        <source>&amp;Insert</source>
+        <translation>挿入(&amp;I)</translation>
     </message>
     <message>
-      <source>&amp;Stamp</source>
-      <translation>スタンプ(&amp;S)</translation>
+        <source>&amp;Stamp</source>
+        <translation>スタンプ(&amp;S)</translation>
     </message>
     <message>
-      <source>&amp;Help</source>
-      <translation>ヘルプ(&amp;H)</translation>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-      <source>Board tools</source>
-      <translation>ボードの道具</translation>
+        <source>Board tools</source>
+        <translation>ボードの道具</translation>
     </message>
     <message>
-      <source>Stamp</source>
-      <translation>スタンプ</translation>
+        <source>Stamp</source>
+        <translation>スタンプ</translation>
     </message>
     <message>
-      <source>Place a pictogram stamp</source>
-      <translation>ピクトグラムのスタンプを置く</translation>
+        <source>Place a pictogram stamp</source>
+        <translation>ピクトグラムのスタンプを置く</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>window</name>
     <message>
-      <source>Furikaeri</source>
-      <translation>ふりかえり</translation>
+        <source>Furikaeri</source>
+        <translation>ふりかえり</translation>
     </message>
-  </context>
+</context>
 </TS>
