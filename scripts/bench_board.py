@@ -10,7 +10,6 @@ Prints one JSON object: ``pan_frame_ms_p50_5k``, ``pan_frame_ms_p95_5k``,
 from __future__ import annotations
 
 import json
-import random
 import resource
 import sys
 import tempfile
@@ -23,24 +22,7 @@ from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from facilitator import paths  # noqa: E402
-from facilitator.model import Note, Session  # noqa: E402
-from facilitator.templates import read_template, records_from_template  # noqa: E402
-from facilitator.workshop import Workshop  # noqa: E402
-
-SENTENCES = [
-    "次回も参加したい。地域の企業同士がつながる場は貴重だと感じた",
-    "「スモールスタート」で始めて、続けることが大事",
-    "大企業は主役ではなく、伴走者として関わるのがよい",
-    "学生や若手が参加しやすい雰囲気づくりが必要",
-    "FactorISMのような工場見学イベントと連携できないか",
-    "成果を数字だけで測らず、関係の変化も記録したい",
-]
-
-
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
-
+from scripts.bench import percentile, standard_workshop  # noqa: E402
 
 def rss_mb() -> float:
     with open("/proc/self/status", encoding="ascii") as status:
@@ -56,13 +38,7 @@ def board_figures(tmp: Path, notes: int = 5_000) -> dict[str, float]:
     app.setFont(QFont(QFontDatabase.applicationFontFamilies(fid)[0], 10))
     from ui.board.view import BoardView
 
-    records = records_from_template(read_template("standard"))
-    session = next(r for r in records if isinstance(r, Session))
-    rng = random.Random(7)
-    records += [Note(id=f"n{i:06d}", session_id=session.id, text=rng.choice(SENTENCES),
-                     x=(i % 40) * 176.0, y=(i // 40) * 116.0, z=float(i), author="山田")
-                for i in range(notes)]
-    ws = Workshop.create(tmp / "bench.furikaeri", records)
+    ws, session = standard_workshop(tmp / "bench.furikaeri", notes=notes)
     view = BoardView(ws)
     view.resize(1280, 800)
     view.set_board(session.id, None)

@@ -19,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scripts.bench import percentile  # noqa: E402
+
 BARE_WINDOW = """
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -27,11 +29,6 @@ w = QMainWindow(); w.resize(1280, 800); w.show()
 QTimer.singleShot(0, lambda: (w.grab(), app.quit()))
 app.exec()
 """
-
-
-def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def startup() -> dict[str, float]:
