@@ -20,7 +20,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) scripts/bench.py
+	@QT_QPA_PLATFORM=offscreen $(PY) scripts/bench.py
 
 # Re-extract every tr()/translate()/QT_TRANSLATE_NOOP string (pyside6-lupdate) and list
 # those still lacking Japanese.
