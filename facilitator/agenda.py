@@ -75,16 +75,6 @@ def schedule(sessions: list[Session], date_iso: str, start_hhmm: str, tz=None) -
     return slots
 
 
-def plan_overrun_minutes(sessions: list[Session], date_iso: str, start_hhmm: str,
-                         end_hhmm: str) -> float:
-    """How many minutes the plan itself runs past the fixed end (0 if it fits)."""
-    slots = schedule(sessions, date_iso, start_hhmm)
-    if not slots:
-        return 0.0
-    end = day_start(date_iso, end_hhmm, slots[0].start.tzinfo)
-    return max(0.0, (slots[-1].end - end).total_seconds() / 60)
-
-
 @dataclass(frozen=True)
 class Proposal:
     """New planned minutes for the sessions still to come."""

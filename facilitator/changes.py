@@ -103,10 +103,6 @@ class History:
             del self.undo_stack[:-self.limit]
         self._last_key = merge_key
 
-    def break_merge(self) -> None:
-        """The next change starts a new undo step even with the same key."""
-        self._last_key = None
-
     def can_undo(self) -> bool:
         return bool(self.undo_stack)
 
@@ -130,9 +126,3 @@ class History:
         self.undo_stack.append(change)
         self._last_key = None
         return change
-
-    def undo_label(self) -> str:
-        return self.undo_stack[-1].label if self.undo_stack else ""
-
-    def redo_label(self) -> str:
-        return self.redo_stack[-1].label if self.redo_stack else ""

@@ -22,7 +22,7 @@ from facilitator.changes import Change
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.model import Session, TimerEvent, new_id
-from facilitator.workshop import Workshop, now_iso
+from facilitator.workshop import Workshop
 
 START, PAUSE, RESUME, ADJUST, END = "start", "pause", "resume", "adjust", "end"
 
@@ -63,6 +63,16 @@ class ClockStatus:
         return PHASE_NORMAL
 
 
+def _paused(log: list[TimerEvent]) -> bool:
+    """Whether the log's latest clock state is paused."""
+    for e in reversed(log):
+        if e.event == PAUSE:
+            return True
+        if e.event in (START, RESUME, END):
+            return False
+    return False
+
+
 class RoomClock:
     """The workshop's one clock (groups working in parallel share it)."""
 
@@ -72,10 +82,10 @@ class RoomClock:
         self.clock = clock
         self.wall = wall
         self._mono_ref = clock()
-        last = self._last_event()
-        if last is not None and self._is_running():
+        log = self.ws.all(TimerEvent)
+        if log and log[-1].event != END and not _paused(log):
             # Reopened while a session ran: the room's time went on meanwhile.
-            gone = (wall() - datetime.fromisoformat(last.at)).total_seconds()
+            gone = (wall() - datetime.fromisoformat(log[-1].at)).total_seconds()
             self._mono_ref -= max(0.0, gone)
 
     # -- reading the log ---------------------------------------------------------
@@ -87,19 +97,6 @@ class RoomClock:
         evs = self.ws.all(TimerEvent)
         return evs[-1] if evs else None
 
-    def _is_running(self) -> bool:
-        last = self._last_event()
-        return last is not None and last.event in (START, RESUME, ADJUST) and \
-            not self._paused_at_last()
-
-    def _paused_at_last(self) -> bool:
-        for e in reversed(self.ws.all(TimerEvent)):
-            if e.event == PAUSE:
-                return True
-            if e.event in (START, RESUME, END):
-                return False
-        return False
-
     def current_session(self) -> Session | None:
         """The session started and not ended, if any."""
         last = self._last_event()
@@ -108,14 +105,16 @@ class RoomClock:
         return self.ws.get(Session, last.session_id)
 
     def status(self) -> ClockStatus:
-        """The clock's reading now."""
-        session = self.current_session()
+        """The clock's reading now (reads the log once: this runs on every tick)."""
+        log = self.ws.all(TimerEvent)
+        last = log[-1] if log else None
+        session = self.ws.get(Session, last.session_id) if last and last.event != END else None
         if session is None:
             return ClockStatus(None, False, False, 0.0, 0.0, 0.0)
-        last = self._last_event()
-        paused = self._paused_at_last()
+        paused = _paused(log)
         elapsed = last.elapsed_s + (0.0 if paused else self.clock() - self._mono_ref)
-        planned = (session.planned_minutes + self.added_minutes(session.id)) * 60.0
+        added = sum(e.minutes for e in log if e.event == ADJUST and e.session_id == session.id)
+        planned = (session.planned_minutes + added) * 60.0
         return ClockStatus(session, not paused, paused, elapsed, planned, planned - elapsed)
 
     def added_minutes(self, session_id: str) -> float:

@@ -142,9 +142,6 @@ class Workshop:
         out.sort(key=lambda e: (e.z, e.id))
         return out
 
-    def notes_of_theme(self, theme_id: str) -> list[Note]:
-        return [n for n in self.all(Note) if n.theme_id == theme_id]
-
     def max_z(self, session_id: str | None, group_id: str | None = None) -> float:
         from facilitator.model import ELEMENT_TYPES
         zs = [e.z for t in ELEMENT_TYPES for e in self._tables[t].values()
