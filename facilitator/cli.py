@@ -2,7 +2,7 @@
 
 File commands (new, info, import, export, demo --create, agenda, cluster,
 report...) run here without Qt.  Window commands (no command, ``open``,
-``demo``, image exports) are found through the ``furikaeri.gui`` entry point,
+``demo``, image exports) are found by name (``GUI_RUNNER``), never imported,
 so the core never imports the Qt layer.  Bad input ends with one line on
 stderr and exit status 2.
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from importlib.metadata import entry_points
 from pathlib import Path
 
 from facilitator import i18n
@@ -195,12 +194,14 @@ def _workshop_path(name: str, new: bool = False) -> Path:
     return path
 
 
+#: The window commands' runner, named (never imported) so the core runs without Qt.
+GUI_RUNNER = "ui.app:run"
+
+
 def _run_gui(argv: list[str]) -> int:
-    found = [ep for ep in entry_points(group="furikaeri.gui") if ep.name == "gui"]
+    import pkgutil  # importlib.metadata's entry points would add ~25 ms to every start
     try:
-        if not found:
-            raise ImportError("no furikaeri.gui entry point")
-        run = found[0].load()
+        run = pkgutil.resolve_name(GUI_RUNNER)
     except ImportError:
         raise FurikaeriError(QT_TRANSLATE_NOOP(
             "Errors", "The app window is not available here (PySide6 is not installed)."))

@@ -20,8 +20,6 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
-import sqlite_utils
-
 from facilitator import schema
 from facilitator.changes import Change
 from facilitator.errors import FurikaeriError
@@ -35,10 +33,10 @@ _MAGIC = b"SQLite format 3\x00"
 class Store:
     """An open workshop file.  Use :meth:`create` or :meth:`open`."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, readonly: bool,
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool,
                  lock: "_FileLock | None", readonly_reason: str = "") -> None:
         self.path = path
-        self.db = db
+        self.conn: sqlite3.Connection | None = conn
         self.readonly = readonly
         self.readonly_reason = readonly_reason
         self._lock = lock
@@ -63,11 +61,10 @@ class Store:
             raise FurikaeriError(QT_TRANSLATE_NOOP(
                 "Errors", "Cannot write in the folder {folder}."), folder=folder) from None
         try:
-            db = sqlite_utils.Database(conn, execute_plugins=False)
             # Written before switching to WAL so the main file's header
             # always carries our application_id and schema version.
             conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-            schema.migrate(db, 0)
+            schema.create_current(conn)
             _write_records(conn, Change(added=tuple(records)))
             conn.execute("PRAGMA journal_mode = WAL")
             conn.close()
@@ -103,27 +100,32 @@ class Store:
                     "Errors", "{path} was made by an older version and must be "
                     "upgraded, but it cannot be written now."), path=path)
             conn = _connect(path, readonly)
-            db = sqlite_utils.Database(conn, execute_plugins=False)
             if not readonly:
                 conn.execute("PRAGMA journal_mode = WAL")
                 if version < schema.SCHEMA_VERSION:
-                    schema.migrate(db, version)
+                    schema.migrate(conn, version)
         except BaseException:
             if lock:
                 lock.release()
             raise
-        return cls(path, db, readonly, lock, reason)
+        return cls(path, conn, readonly, lock, reason)
 
     def close(self) -> None:
         """Close the file (checkpointing the journal) and release the lock."""
-        if self.db is not None:
-            self.db.conn.close()
-            self.db = None
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
             if self.readonly and self.readonly_reason == "requested":
                 _tidy_sidecars(self.path)
         if self._lock:
             self._lock.release()
             self._lock = None
+
+    @property
+    def db(self):
+        """The file as a ``sqlite_utils.Database`` (for inspection and tests)."""
+        import sqlite_utils
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
 
     def __enter__(self) -> "Store":
         return self
@@ -137,7 +139,7 @@ class Store:
         out: dict[type[Record], list[Record]] = {}
         for rtype in RECORD_TYPES:
             codec = codec_for(rtype)
-            cur = self.db.conn.execute(f"SELECT {codec.select_sql} FROM [{rtype.TABLE}]")
+            cur = self.conn.execute(f"SELECT {codec.select_sql} FROM [{rtype.TABLE}]")
             out[rtype] = [codec.from_row(row) for row in cur]
         return out
 
@@ -148,7 +150,7 @@ class Store:
                 "Errors", "{path} is open read-only; nothing was changed."),
                 path=self.path)
         try:
-            _write_records(self.db.conn, change)
+            _write_records(self.conn, change)
         except sqlite3.Error as exc:
             raise FurikaeriError(QT_TRANSLATE_NOOP(
                 "Errors", "Could not save to {path}: {reason}"),
@@ -156,10 +158,10 @@ class Store:
 
     def data_version(self) -> int:
         """Changes when another connection commits to the file."""
-        return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def schema_version(self) -> int:
-        return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
 
 def _write_records(conn: sqlite3.Connection, change: Change) -> None:

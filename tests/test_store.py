@@ -260,7 +260,7 @@ def _schema_1_file(path: Path) -> Path:
     """A workshop file as the first schema made it, with a session and a note."""
     db = sqlite_utils.Database(path)
     db.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-    schema.migrate(db, 0, 1)
+    schema.migrate(db.conn, 0, 1)
     with db.conn:
         db.conn.execute("INSERT INTO workshop (id, title) VALUES ('workshop', '旧形式')")
         db.conn.execute("INSERT INTO sessions (id, title, kind, [order], planned_minutes, prompts)"
@@ -286,6 +286,28 @@ def test_first_schema_file_is_migrated(tmp_path):
         ws.update(note, text="移行後に編集")  # the new tables are usable
     with Workshop.open(path) as ws:
         assert ws.get(Note, "n1").text == "移行後に編集"
+
+
+def test_schema_snapshot_is_what_the_migrations_build():
+    # New files run schema.sql; after adding a migration, `python -m facilitator.schema`.
+    assert schema.SNAPSHOT.read_text(encoding="utf-8") == schema.snapshot_sql()
+
+
+def _tables(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        names = [n for n, in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {n: conn.execute(f"PRAGMA table_info([{n}])").fetchall() for n in names}
+    finally:
+        conn.close()
+
+
+def test_migrated_file_has_the_same_tables_as_a_new_one(tmp_path):
+    old = _schema_1_file(tmp_path / "old.furikaeri")
+    Workshop.open(old).close()
+    Workshop.create(tmp_path / "new.furikaeri").close()
+    assert _tables(old) == _tables(tmp_path / "new.furikaeri")
 
 
 # -- two processes -------------------------------------------------------------------

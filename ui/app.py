@@ -1,4 +1,4 @@
-"""The ``furikaeri.gui`` entry point: the window commands of ``furikaeri``.
+"""The window commands of ``furikaeri`` (``facilitator.cli.GUI_RUNNER`` names ``run``).
 
 ``furikaeri`` (start screen), ``furikaeri open FILE``, ``furikaeri demo`` and
 ``furikaeri export FILE --format png|svg`` come here from
