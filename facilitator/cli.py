@@ -35,6 +35,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="furikaeri", description=translate("CLI", "Run a reflection workshop (振り返り) offline."))
     p.add_argument("--lang", choices=i18n.LANGUAGES, help=translate("CLI", "language of messages and windows"))
+    shot_help = translate("CLI", "render the window once it has loaded, save it as PNG and exit")
+    # Its own dest: a subcommand's default would overwrite a shared one.
+    p.add_argument("--screenshot", dest="start_screenshot", metavar="PNG", help=shot_help)
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
     s = sub.add_parser("new", help=translate("CLI", "create a workshop file"))
@@ -71,11 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("demo", help=translate("CLI", "open a fresh copy of the demo workshop"))
     s.add_argument("--create", metavar="FILE", help=translate("CLI", "only write the demo workshop to FILE"))
-    s.add_argument("--screenshot", metavar="PNG")
+    s.add_argument("--screenshot", metavar="PNG", help=shot_help)
 
     s = sub.add_parser("open", help=translate("CLI", "open a workshop in the app"))
     s.add_argument("file")
-    s.add_argument("--screenshot", metavar="PNG")
+    s.add_argument("--screenshot", metavar="PNG", help=shot_help)
     return p
 
 

@@ -241,6 +241,30 @@ class Workshop:
                 pairs.append((rec, rec.replace(x=rec.x + dx, y=rec.y + dy)))
         return self.update_many(pairs, label, merge_key)
 
+    def move_to_board(self, ids: Iterable[str], session_id: str, group_id: str | None,
+                      dx: float, dy: float, label: str = "") -> Change:
+        """Move elements by (dx, dy) onto another board (a drag between groups), in one step.
+
+        Notes that wore their old group's colour take the new group's; a colour
+        chosen by hand stays.
+        """
+        target = self.get(Group, group_id)
+        if group_id is not None and (target is None or target.session_id != session_id):
+            raise FurikaeriError(QT_TRANSLATE_NOOP(
+                "Errors", "That board does not exist any more; nothing was moved."))
+        pairs = []
+        for rid in ids:
+            rec = self.find(rid)
+            if not isinstance(rec, Element):
+                continue
+            fields = {"x": rec.x + dx, "y": rec.y + dy,
+                      "session_id": session_id, "group_id": group_id}
+            old = self.get(Group, rec.group_id)
+            if isinstance(rec, Note) and old is not None and rec.color == old.color:
+                fields["color"] = target.color if target is not None else ""
+            pairs.append((rec, rec.replace(**fields)))
+        return self.update_many(pairs, label)
+
     def remove(self, ids: Iterable[str], label: str = "") -> Change:
         """Remove records and what depends on them, in one step."""
         return self.apply(self.removal(ids, label))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from board_fixtures import (  # noqa: F401 (fixtures)
     at, board, drag, fill_board, group_board, qapp_font, reopened,
@@ -44,6 +45,35 @@ def test_all_groups_side_by_side_in_separate_areas(qtbot, qapp_font, ws):
     a_right = max(scene.scene_rect_of(scene.item_for(f"n{i}")).right() for i in range(6))
     assert scene.scene_rect_of(scene.item_for("b1")).left() > a_right
     assert scene.item_for("b1").rec.x == 40  # the record is not shifted, only drawn so
+    view.detach()
+
+
+def test_dragging_a_note_onto_another_groups_area_moves_it_to_that_group(
+        qtbot, qapp_font, ws, ws_path):
+    sid, gid = fill_board(ws)
+    group_b = ws.groups_of(sid)[1]
+    ws.add(ws.new_note("Bグループの意見", sid, group_b.id, x=40, y=80, id="b1"))
+    view = BoardView(ws)
+    qtbot.addWidget(view)
+    view.resize(1400, 700)
+    view.set_board(sid, None, all_groups=True)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_all()
+    scene = view.board_scene()
+    target = view.mapFromScene(scene.scene_rect_of(scene.item_for("b1")).center()
+                               + QPointF(0, 200))
+    drag(view, at(view, "n4"), target, steps=10)
+    with reopened(ws_path) as saved:
+        note = saved.get(Note, "n4")
+    assert note.group_id == group_b.id
+    assert abs(note.x - 40) < 48
+    assert scene.note_fill(note) == group_b.color  # it now wears B's colour
+    assert len(ws.history.undo_stack) == 2  # the added note, then the drag
+    assert scene.item_for("n4").dx == scene.item_for("b1").dx  # drawn in B's area
+    ws.undo()
+    with reopened(ws_path) as saved:
+        assert saved.get(Note, "n4").group_id == gid
     view.detach()
 
 
@@ -300,6 +330,22 @@ def test_ctrl_wheel_zooms_keeping_the_point_under_the_mouse(board):
                         Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(board.viewport(), event)
     assert board.zoom() > 1.3
+    moved = board.mapToScene(pos) - under
+    assert abs(moved.x()) < 2 and abs(moved.y()) < 2
+
+
+def test_pinch_on_a_touchpad_zooms_around_the_fingers(board):
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+    pos = at(board, "n4")
+    under = board.mapToScene(pos)
+    before = board.zoom()
+    for _ in range(5):  # a pinch arrives as a run of small zoom steps
+        event = QNativeGestureEvent(
+            Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(),
+            2, QPointF(pos), QPointF(pos), QPointF(board.viewport().mapToGlobal(pos)),
+            0.1, QPointF())
+        QApplication.sendEvent(board.viewport(), event)
+    assert board.zoom() == pytest.approx(before * 1.1 ** 5, rel=0.01)
     moved = board.mapToScene(pos) - under
     assert abs(moved.x()) < 2 and abs(moved.y()) < 2
 

@@ -86,6 +86,31 @@ def test_drag_of_several_notes_is_one_undo_step(ws, ws_path, board):
     assert state(ws) == moved == on_disk(ws_path)
 
 
+def test_moving_to_another_group_board_recolours_only_group_coloured_notes(ws, ws_path, board):
+    sid, gid = board
+    a, b = ws.groups_of(sid)[:2]
+    plain = ws.new_note("グループ色", sid, gid, color=a.color)
+    chosen = ws.new_note("手で選んだ色", sid, gid, color="#ff00ff")
+    ws.add(plain, chosen)
+    ws.move_to_board([plain.id, chosen.id], sid, b.id, 500.0, 16.0, label="move")
+    saved = on_disk(ws_path)["notes"]
+    moved = {n.id: n for n in saved}
+    assert {moved[plain.id].group_id, moved[chosen.id].group_id} == {b.id}
+    assert (moved[plain.id].color, moved[chosen.id].color) == (b.color, "#ff00ff")
+    assert (moved[plain.id].x, moved[plain.id].y) == (plain.x + 500, plain.y + 16)
+    ws.undo()
+    assert {n.id: n.group_id for n in on_disk(ws_path)["notes"]}[plain.id] == a.id
+
+
+def test_moving_to_a_board_of_another_session_is_refused(ws, board):
+    sid, gid = board
+    note, = put_notes(ws, board, 1)
+    other = next(s for s in ws.sessions() if s.id != sid)
+    with pytest.raises(FurikaeriError):
+        ws.move_to_board([note.id], other.id, gid, 0, 0)
+    assert ws.get(type(note), note.id).group_id == gid
+
+
 def test_typing_into_a_note_is_one_step_and_a_new_key_starts_another(ws, board):
     note, = put_notes(ws, board, 1)
     for text in ("ス", "スモ", "スモール"):

@@ -170,6 +170,16 @@ def test_run_open_with_screenshot_writes_a_picture(app_settings, made, tmp_path)
     assert len(colours) > 5  # not a blank window
 
 
+def test_start_screen_screenshot_shows_the_start_screen(app_settings, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(app_module, "_save_screenshot", lambda window, path, app, status: (
+        shown.append(window.stack.currentWidget() is window.start),
+        window.grab().save(str(path)), app.exit(0)))
+    png = tmp_path / "start.png"
+    assert app_module.run(["--screenshot", str(png)]) == 0
+    assert shown == [True] and not QImage(str(png)).isNull()
+
+
 def test_run_open_of_a_bad_file_with_screenshot_prints_one_line_and_exits_2(
         app_settings, tmp_path, capsys):
     bad = tmp_path / "broken.furikaeri"

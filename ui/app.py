@@ -51,7 +51,7 @@ def run(argv: list[str]) -> int:
         return _export(args)
 
     from ui.main_window import MainWindow  # after the translator: tr() at build time
-    screenshot = getattr(args, "screenshot", None)
+    screenshot = getattr(args, "screenshot", None) or args.start_screenshot
     window = MainWindow(settings)
     if screenshot:
         window.resize(*SCREENSHOT_SIZE)

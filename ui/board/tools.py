@@ -242,7 +242,18 @@ class SceneTools:
                 item.setPos(orig)
             return
         ids = [it.rid for it in g["items"]]
-        if not self._safely(lambda: self.workshop.move(ids, delta.x(), delta.y(), label="move")):
+        source = self.area_of(g["anchor"].rec)
+        target = self.area_at(self.scene_rect_of(g["anchor"]).center())
+        if source is not None and target is not source and all(
+                self.area_of(it.rec) is source for it in g["items"]):
+            # Dropped on another group's board (side-by-side view): it joins that group.
+            shift = delta.x() + source.dx - target.dx
+            action = lambda: self.workshop.move_to_board(  # noqa: E731
+                ids, target.session_id, target.group_id, shift, delta.y(), label="move")
+        else:
+            action = lambda: self.workshop.move(  # noqa: E731
+                ids, delta.x(), delta.y(), label="move")
+        if not self._safely(action):
             for item, orig in g["orig"].items():
                 item.setPos(orig)
             self.reaim_links(ids)
