@@ -67,6 +67,7 @@ class WindowActions(QObject):
                           QKeySequence.StandardKey.ZoomOut)
         self.presentation = a(self.tr("&Presentation mode"), w.toggle_presentation, "F5")
         self.presentation.setCheckable(True)
+        self.projector = a(self.tr("Projector &window"), w.open_projector, "Shift+F5")
         self.about = a(self.tr("&About Furikaeri"), w.about)
 
         labels = {"select": self.tr("Select"), "ink": self.tr("Pen"),
@@ -87,7 +88,7 @@ class WindowActions(QObject):
             self.stamps[name] = act
         self.workshop_actions = [self.reload, self.export, self.close_ws, self.undo,
                                  self.redo, self.fit_all, self.fit_selection, self.zoom_100,
-                                 self.zoom_in, self.zoom_out, self.presentation,
+                                 self.zoom_in, self.zoom_out, self.presentation, self.projector,
                                  self.focus_entry, self.next_group, self.prev_group,
                                  *self.tools.values(), *self.stamps.values()]
 
@@ -119,7 +120,7 @@ class WindowActions(QObject):
         view_menu.addActions([self.fit_all, self.fit_selection, self.zoom_100,
                               self.zoom_in, self.zoom_out])
         view_menu.addSeparator()
-        view_menu.addAction(self.presentation)
+        view_menu.addActions([self.presentation, self.projector])
         self.view_menu = view_menu
 
         insert_menu = bar.addMenu(self.tr("&Insert"))

@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
     QVBoxLayout, QWidget,
@@ -27,6 +26,7 @@ from ui.actions import WindowActions
 from ui.agenda_panel import AgendaPanel
 from ui.board.view import BoardView
 from ui.boards import initial_board
+from ui.presentation import Presentation, ProjectorWindow
 from ui.quick_entry import QuickEntryBar
 from ui.start_screen import StartScreen, recent_files, remember_file
 
@@ -46,8 +46,7 @@ class MainWindow(QMainWindow):
         self.group_id: str | None = None   # where typed notes go
         self.all_groups = False
         self._data_version = 0
-        self._presenting = False
-        self._hidden_for_presentation: list[QWidget] = []
+        self.projector: ProjectorWindow | None = None
         self.resize(1280, 800)
 
         self.start = StartScreen(self.settings, self)
@@ -87,9 +86,7 @@ class MainWindow(QMainWindow):
         self.toolbar = self.actions_.build_toolbar()
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
-        self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.leave_shortcut.activated.connect(self.leave_presentation)
-        self.leave_shortcut.setEnabled(False)
+        self.presentation = Presentation(self)
 
         self.poll = QTimer(self)
         self.poll.setInterval(POLL_MS)
@@ -156,8 +153,8 @@ class MainWindow(QMainWindow):
         if self.ws is None:
             return
         self.poll.stop()
-        if self._presenting:
-            self.leave_presentation()
+        self.leave_presentation()
+        self._close_projector()
         if self.board is not None:
             self.board.detach()
             self.board_holder.removeWidget(self.board)
@@ -283,6 +280,8 @@ class MainWindow(QMainWindow):
                                  all_groups=all_groups)
             QTimer.singleShot(0, self._fit_board)
         self.agenda.set_current(session_id, None if all_groups else group_id, all_groups)
+        if self.projector is not None:
+            self.projector.show_board(session_id, None if all_groups else group_id, all_groups)
         self._update_entry_target()
 
     def _fit_board(self) -> None:
@@ -376,55 +375,35 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def toggle_presentation(self) -> None:
-        if self._presenting:
-            self.leave_presentation()
-        else:
-            self.enter_presentation()
+        self.presentation.toggle()
 
     def enter_presentation(self) -> None:
-        """Projector view: only the board, full screen, large type."""
-        if self.ws is None or self._presenting:
-            return
-        self._presenting = True
-        self._was_maximized = self.isMaximized()
-        chrome = [self.menuBar(), self.toolbar, self.agenda_dock, self.entry, self.statusBar()]
-        self._hidden_for_presentation = [w for w in chrome if w.isVisible()]
-        for widget in self._hidden_for_presentation:
-            widget.hide()
-        self.board_call("set_presentation", True)
-        self._set_scroll_bars(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.leave_shortcut.setEnabled(True)
-        self.actions_.presentation.setChecked(True)
-        self.showFullScreen()
-        QTimer.singleShot(0, self._fit_board)
-        if self.board is not None:
-            self.board.setFocus()
+        """Projector view: only the board, full screen, large type, following the selection."""
+        self.presentation.enter()
 
     def leave_presentation(self) -> None:
-        if not self._presenting:
-            return
-        self._presenting = False
-        for widget in self._hidden_for_presentation:
-            widget.show()
-        self._hidden_for_presentation = []
-        self.board_call("set_presentation", False)
-        self._set_scroll_bars(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.leave_shortcut.setEnabled(False)
-        self.actions_.presentation.setChecked(False)
-        if getattr(self, "_was_maximized", False):
-            self.showMaximized()
-        else:
-            self.showNormal()
-        self.focus_entry()
-
-    def _set_scroll_bars(self, policy: Qt.ScrollBarPolicy) -> None:
-        if self.board is not None:
-            self.board.setHorizontalScrollBarPolicy(policy)
-            self.board.setVerticalScrollBarPolicy(policy)
+        self.presentation.leave()
 
     @property
     def presenting(self) -> bool:
-        return self._presenting
+        return self.presentation.on
+
+    def open_projector(self) -> None:
+        """A second window for the projector that mirrors the board and the selection."""
+        if self.ws is None or self.board is None:
+            return
+        if self.projector is None:
+            self.projector = ProjectorWindow(self.ws, self)
+            self.projector.follow(self.board)
+        self.projector.show_board(self.session_id, None if self.all_groups else self.group_id,
+                                  self.all_groups)
+        self.projector.show_on_best_screen()
+
+    def _close_projector(self) -> None:
+        if self.projector is not None:
+            self.projector.close()
+            self.projector.deleteLater()
+            self.projector = None
 
     # -- state shown -------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:

@@ -34,6 +34,9 @@ def _lod(painter: QPainter, option) -> float:
     return option.levelOfDetailFromTransform(painter.worldTransform())
 
 
+SPOTLIGHT_COLOR = QColor("#FF7A00")
+
+
 def _selection_pen() -> QPen:
     pen = QPen(SELECTION_COLOR, 2.0)
     pen.setCosmetic(True)
@@ -93,6 +96,12 @@ class ElementItem(QGraphicsRectItem):
         if not self.selected(option):
             return
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.look.presentation:
+            # A spotlight the back row can see; no handles to distract the room.
+            # Drawn inside the item, so it never leaves traces outside its bounds.
+            painter.setPen(QPen(SPOTLIGHT_COLOR, 6.0))
+            painter.drawRect(self.rect().adjusted(3, 3, -3, -3))
+            return
         painter.setPen(_selection_pen())
         painter.drawRect(self.rect())
         if self.resizable:
@@ -158,7 +167,7 @@ class NoteItem(ElementItem):
             tag = QRectF(PAD, r.bottom() - PAD - self.look.author_h,
                          r.width() - 2 * PAD, self.look.author_h)
             if self._tag is None:
-                self._tag = elide_line("— " + self.rec.author, tag.width(), self.look.author_font)
+                self._tag = elide_line(self.rec.author, tag.width(), self.look.author_font)
             painter.drawText(tag, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              self._tag)
         self.paint_selection(painter, option)

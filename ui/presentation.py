@@ -1,0 +1,199 @@
+"""The projector view: the board alone, large and high-contrast, following the facilitator.
+
+Two ways to show it:
+
+* **Presentation mode** (F5): the main window itself goes full screen without
+  its chrome; whatever the facilitator selects on the board is brought into
+  view, smoothly.
+* **Projector window**: a second window (full screen on a second screen when
+  there is one) that mirrors the board the main window shows and glides to
+  whatever is selected there, while the laptop keeps its menus and panels.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTransform
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from ui.board.view import BoardView
+
+FOLLOW_DELAY_MS = 250     # let a click-and-drag finish before the view moves
+GLIDE_MS = 350
+PROJECTOR_MAX_ZOOM = 2.0  # one selected note is large, with its neighbours still in sight
+
+
+def glide(view: BoardView, rect: QRectF, max_zoom: float = PROJECTOR_MAX_ZOOM,
+          ms: int = GLIDE_MS) -> QVariantAnimation | None:
+    """Animate ``view`` so that scene ``rect`` fills it (zoom capped at ``max_zoom``)."""
+    if rect.isNull() or view.viewport().width() <= 0:
+        return None
+    # Context around what is selected: a quarter of its size, at least 40 points.
+    mx, my = max(40.0, rect.width() / 4), max(40.0, rect.height() / 4)
+    rect = rect.adjusted(-mx, -my, mx, my)
+    vp = view.viewport().rect()
+    z0 = view.zoom()
+    z1 = min(max_zoom, vp.width() / rect.width(), vp.height() / rect.height())
+    c0 = view.mapToScene(vp.center())
+    c1 = rect.center()
+    old = getattr(view, "_glide", None)
+    if old is not None:
+        old.stop()
+    anim = QVariantAnimation(view)
+    anim.setStartValue(0.0)
+    anim.setEndValue(1.0)
+    anim.setDuration(ms)
+    anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
+
+    def step(t: float) -> None:
+        zoom = z0 * (z1 / z0) ** t  # geometric: zooming feels even all the way
+        view.setTransform(QTransform.fromScale(zoom, zoom))
+        view.centerOn(c0 + (c1 - c0) * t)
+
+    anim.valueChanged.connect(step)
+    view._glide = anim
+    anim.start()
+    return anim
+
+
+class SelectionFollower:
+    """Brings what is selected on ``source`` into view on ``target`` (the same view or a mirror)."""
+
+    def __init__(self, source: BoardView, target: BoardView | None = None) -> None:
+        self.source = source
+        self.target = target or source
+        self.enabled = True
+        self._timer = QTimer(source)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FOLLOW_DELAY_MS)
+        self._timer.timeout.connect(self._follow)
+        source.selectionIdsChanged.connect(self._changed)
+
+    def _changed(self, ids: list) -> None:
+        if self.enabled and ids:
+            self._timer.start()
+
+    def _follow(self) -> None:
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._timer.start()  # still dragging: wait for the drop
+            return
+        ids = self.source.selected_ids()
+        scene = self.target.board_scene()
+        if not ids or scene is None:
+            return
+        rect = QRectF()
+        for rid in ids:
+            item = scene.item_for(rid)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        if self.target is not self.source:
+            scene.select_ids(ids)
+        glide(self.target, rect)
+
+
+class ProjectorWindow(QWidget):
+    """A clean board for the projector that follows the main window's board and selection."""
+
+    def __init__(self, workshop, parent=None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(self.tr("Furikaeri — projector"))
+        self.view = BoardView(workshop, self)
+        self.view.set_presentation(True)
+        self.view.setInteractive(False)  # the room watches; the facilitator edits on the laptop
+        for bar in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
+            policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            (self.view.setHorizontalScrollBarPolicy if bar == Qt.Orientation.Horizontal
+             else self.view.setVerticalScrollBarPolicy)(policy)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.view)
+        self.follower: SelectionFollower | None = None
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        close.activated.connect(self.close)
+
+    def follow(self, source: BoardView) -> None:
+        """Mirror the boards ``source`` shows and glide to what is selected on it."""
+        self.follower = SelectionFollower(source, self.view)
+
+    def show_board(self, session_id: str, group_id: str | None, all_groups: bool) -> None:
+        self.view.set_board(session_id, group_id, all_groups=all_groups)
+        QTimer.singleShot(0, self.view.fit_all)
+
+    def show_on_best_screen(self) -> None:
+        """Full screen on a second screen when there is one, else a large window."""
+        screens = QGuiApplication.screens()
+        here = self.parentWidget().screen() if self.parentWidget() else None
+        others = [s for s in screens if s is not here]
+        if others:
+            self.setScreen(others[0])
+            self.move(others[0].geometry().topLeft())
+            self.showFullScreen()
+        else:
+            self.resize(1024, 700)
+            self.show()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.view.detach()
+        super().closeEvent(event)
+
+
+class Presentation:
+    """Presentation mode of a main window: chrome hidden, full screen, following the selection."""
+
+    def __init__(self, window) -> None:
+        self.window = window
+        self.on = False
+        self._hidden: list[QWidget] = []
+        self._was_maximized = False
+        self.follower: SelectionFollower | None = None
+        self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        self.leave_shortcut.activated.connect(self.leave)
+        self.leave_shortcut.setEnabled(False)
+
+    def toggle(self) -> None:
+        self.leave() if self.on else self.enter()
+
+    def enter(self) -> None:
+        w = self.window
+        if w.ws is None or self.on:
+            return
+        self.on = True
+        self._was_maximized = w.isMaximized()
+        chrome = [w.menuBar(), w.toolbar, w.agenda_dock, w.entry, w.statusBar()]
+        self._hidden = [c for c in chrome if c.isVisible()]
+        for widget in self._hidden:
+            widget.hide()
+        self._set_board_look(True)
+        self.leave_shortcut.setEnabled(True)
+        w.actions_.presentation.setChecked(True)
+        w.showFullScreen()
+        QTimer.singleShot(0, w._fit_board)
+        if w.board is not None:
+            w.board.setFocus()
+
+    def leave(self) -> None:
+        if not self.on:
+            return
+        w = self.window
+        self.on = False
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        self._set_board_look(False)
+        self.leave_shortcut.setEnabled(False)
+        w.actions_.presentation.setChecked(False)
+        w.showMaximized() if self._was_maximized else w.showNormal()
+        w.focus_entry()
+
+    def _set_board_look(self, on: bool) -> None:
+        board = self.window.board
+        if board is None:
+            return
+        board.set_presentation(on)
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else \
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        board.setHorizontalScrollBarPolicy(policy)
+        board.setVerticalScrollBarPolicy(policy)
+        if self.follower is None or self.follower.source is not board:
+            self.follower = SelectionFollower(board)
+        self.follower.enabled = on
