@@ -64,6 +64,10 @@
         <translation>メッセージと画面の言語</translation>
     </message>
     <message>
+        <source>render the window once it has loaded, save it as PNG and exit</source>
+        <translation>ウィンドウを表示し終えたら PNG に保存して終了する</translation>
+    </message>
+    <message>
         <source>create a workshop file</source>
         <translation>ワークショップファイルを作成する</translation>
     </message>
@@ -218,6 +222,7 @@
     </message>
     <message>
         <source>The app window is not available here (PySide6 is not installed).</source>
+        <extracomment>The window commands&apos; runner, named (never imported) so the core runs without Qt.</extracomment>
         <translation>この環境ではアプリの画面を開けません（PySide6 がインストールされていません）。</translation>
     </message>
     <message>
@@ -456,6 +461,10 @@
         <translation>データ {id} はもうありません。</translation>
     </message>
     <message>
+        <source>That board does not exist any more; nothing was moved.</source>
+        <translation>そのボードはもうありません。何も移動しませんでした。</translation>
+    </message>
+    <message>
         <source>The demo workshop is not available in this build.</source>
         <translation>このビルドではデモのワークショップを使えません。</translation>
     </message>
@@ -680,6 +689,13 @@
     </message>
 </context>
 <context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>Furikaeri — projector</source>
+        <translation>ふりかえり — プロジェクター</translation>
+    </message>
+</context>
+<context>
     <name>QuickEntryBar</name>
     <message>
         <source>Speaker</source>
@@ -850,6 +866,10 @@
     <message>
         <source>&amp;Presentation mode</source>
         <translation>プレゼンテーションモード(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Projector &amp;window</source>
+        <translation>プロジェクター画面(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;About Furikaeri</source>
