@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyle
 
 from ui.board.style import SELECTION_COLOR, Look, color_or
@@ -41,6 +41,7 @@ class StrokeItem(QGraphicsPathItem):
 
     def set_look(self, look: Look) -> None:
         self.look = look
+        self.aim(self.line.p1(), self.line.p2())
 
     def set_record(self, rec) -> None:
         self.rec = rec
@@ -103,6 +104,7 @@ class ConnectorItem(QGraphicsPathItem):
         self.dx = dx
         self.rec = rec
         self.line = QLineF()
+        self._label_rect = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
 
     @property
@@ -133,7 +135,24 @@ class ConnectorItem(QGraphicsPathItem):
             path.addPolygon(self._head())
         width = max(self.rec.width, 1.0)
         self.setPen(QPen(QColor(0, 0, 0, 0), width + 8))
+        self.prepareGeometryChange()  # the label is outside the path's bounds
+        self._label_rect = self._place_label()
         self.setPath(path)
+
+    def _place_label(self) -> QRectF:
+        """A pill for the label, centred above a flat line or beside a steep one."""
+        if not self.rec.label:
+            return QRectF()
+        metrics = QFontMetricsF(self.look.author_font)
+        w = metrics.horizontalAdvance(self.rec.label) + 10
+        h = metrics.height() + 4
+        c = self.line.center()
+        if abs(self.line.dx()) >= abs(self.line.dy()):
+            return QRectF(c.x() - w / 2, c.y() - h - 3, w, h)
+        return QRectF(c.x() + 6, c.y() - h / 2, w, h)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return super().boundingRect().united(self._label_rect)
 
     def _head(self) -> QPolygonF:
         line = self.line
@@ -161,7 +180,11 @@ class ConnectorItem(QGraphicsPathItem):
             painter.setBrush(color)
             painter.setPen(QPen(color, 1.0))
             painter.drawPolygon(self._head())
-        if self.rec.label:
+        if self.rec.label and not self._label_rect.isNull():
+            # On a pill, so it stays readable where it crosses a note or a frame.
+            painter.setPen(QPen(color, 1.0))
+            painter.setBrush(QColor(255, 255, 255, 230))
+            painter.drawRoundedRect(self._label_rect, 6, 6)
             painter.setFont(self.look.author_font)
             painter.setPen(self.look.text_color)
-            painter.drawText(self.line.center() + QPointF(4, -4), self.rec.label)
+            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self.rec.label)
