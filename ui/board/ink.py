@@ -41,7 +41,6 @@ class StrokeItem(QGraphicsPathItem):
 
     def set_look(self, look: Look) -> None:
         self.look = look
-        self.aim(self.line.p1(), self.line.p2())
 
     def set_record(self, rec) -> None:
         self.rec = rec
@@ -113,6 +112,7 @@ class ConnectorItem(QGraphicsPathItem):
 
     def set_look(self, look: Look) -> None:
         self.look = look
+        self.aim(self.line.p1(), self.line.p2())
 
     def set_record(self, rec, source: QRectF | None = None, target: QRectF | None = None) -> None:
         """Take ``rec`` and aim at the ends' scene rects (free points when None)."""
