@@ -189,6 +189,27 @@ def _write_records(conn: sqlite3.Connection, change: Change) -> None:
         raise
 
 
+def peek(path: str | os.PathLike) -> dict | None:
+    """Title, date and note count of a workshop file, read cheaply (for lists of files).
+
+    None when the file is not a readable workshop; nothing is written.
+    """
+    path = Path(path)
+    try:
+        _check_header(path)
+        immutable = not any(Path(f"{path}{s}").exists() for s in ("-wal", "-journal"))
+        conn = _connect(path, readonly=True, immutable=immutable)
+        try:
+            title, date = conn.execute(
+                "SELECT title, date FROM workshop WHERE id = 'workshop'").fetchone() or ("", "")
+            notes = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+        finally:
+            conn.close()
+    except (FurikaeriError, sqlite3.Error, OSError, TypeError):
+        return None
+    return {"title": title or "", "date": date or "", "notes": notes}
+
+
 def _connect(path: Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
     if readonly:
         uri = f"file:{quote(str(path.resolve()))}?mode=ro"

@@ -71,7 +71,10 @@ def test_start_screen_lists_recent_workshops(window, made, settings):
     window.open_path(made)
     window.close_workshop()
     assert window.stack.currentWidget() is window.start
-    assert made.stem in window.start.recent.item(0).text()
+    text = window.start.recent.item(0).text()
+    with Workshop.open(made, readonly=True) as ws:
+        title = ws.info.title
+    assert made.stem in text and title and title in text  # what it is, not only its name
 
 
 def test_title_shows_the_workshop_and_saved(window, made):

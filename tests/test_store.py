@@ -351,3 +351,21 @@ def test_killed_holder_releases_the_lock(closed_ws):
             holder.wait()
         holder.stdout.close()
 
+
+
+def test_peek_reads_title_date_and_note_count_without_writing(ws, ws_path):
+    from facilitator.store import peek
+    sid = ws.sessions()[0].id
+    ws.add(ws.new_note("一枚目", sid), ws.new_note("二枚目", sid))
+    ws.update(ws.info, title="春の振り返り", date="2026-04-01")
+    assert peek(ws_path) == {"title": "春の振り返り", "date": "2026-04-01", "notes": 2}
+
+
+@pytest.mark.parametrize("content", [b"", b"not a database at all", None])
+def test_peek_of_something_else_is_none(tmp_path, content):
+    from facilitator.store import peek
+    path = tmp_path / "other.furikaeri"
+    if content is not None:
+        path.write_bytes(content)
+    assert peek(path) is None
+    assert not (tmp_path / "other.furikaeri-wal").exists()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from facilitator.store import peek
 from facilitator.templates import read_template, template_names
 
 SETTING_RECENT = "recent"
@@ -49,6 +50,8 @@ class StartScreen(QWidget):
         title.setFont(font)
 
         self.recent = QListWidget(self)
+        self.recent.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+        self.recent.setAlternatingRowColors(True)
         self.recent.itemActivated.connect(
             lambda item: self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
         recent_box = QGroupBox(self.tr("Recent workshops"), self)
@@ -89,7 +92,15 @@ class StartScreen(QWidget):
     def refresh(self) -> None:
         self.recent.clear()
         for path in recent_files(self.settings):
-            item = QListWidgetItem(f"{Path(path).stem}\n{path}", self.recent)
+            info = peek(path)
+            if info is None:
+                item = QListWidgetItem(self.tr("{name} (cannot be read)\n{path}").format(
+                    name=Path(path).name, path=path), self.recent)
+            else:
+                head = info["title"] or Path(path).stem
+                details = self.tr("{date} · {notes} notes").format(
+                    date=info["date"] or "—", notes=info["notes"])
+                item = QListWidgetItem(f"{head}    {details}\n{path}", self.recent)
             item.setData(Qt.ItemDataRole.UserRole, path)
         if not self.recent.count():
             item = QListWidgetItem(self.tr("No workshop opened yet."), self.recent)

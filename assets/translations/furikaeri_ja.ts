@@ -789,6 +789,16 @@
         <translation>テンプレートから作成</translation>
     </message>
     <message>
+        <source>{name} (cannot be read)
+{path}</source>
+        <translation>{name}（読み込めません）
+{path}</translation>
+    </message>
+    <message>
+        <source>{date} · {notes} notes</source>
+        <translation>{date} · 付箋 {notes} 枚</translation>
+    </message>
+    <message>
         <source>No workshop opened yet.</source>
         <translation>まだワークショップを開いていません。</translation>
     </message>
