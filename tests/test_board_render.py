@@ -156,3 +156,27 @@ def test_export_svg(ws, qapp_font, tmp_path):
     text = Path(out).read_text(encoding="utf-8")
     assert text.lstrip().startswith("<?xml") and "<svg" in text and "</svg>" in text
     assert ws.listeners == []  # the offscreen scene let go of the workshop
+
+
+@pytest.mark.slow
+def test_ten_thousand_notes_on_one_board_all_show_and_fit(qtbot, qapp_font, ws):
+    from facilitator.layout import free_spots
+    from ui.board.view import BoardView
+    sid, gid = group_board(ws)
+    spots = free_spots([], 10_000)
+    ws.add(*[ws.new_note(f"付箋 {i}", sid, gid, x=x, y=y) for i, (x, y) in enumerate(spots)])
+    view = BoardView(ws)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.set_board(sid, gid)
+    view.show()
+    qtbot.waitExposed(view)
+    scene = view.board_scene()
+    assert sum(isinstance(it, NoteItem) for it in scene.element_items()) == 10_000
+    view.fit_all()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert all(visible.contains(it.sceneBoundingRect()) for it in scene.element_items())
+    shot = view.grab().toImage()
+    assert len({shot.pixel(x, y) for x in range(0, shot.width(), 23)
+                for y in range(0, shot.height(), 23)}) > 2  # drawn, not blank
+    view.detach()
