@@ -201,21 +201,33 @@ def test_translator_uses_the_catalogue_and_falls_back_to_english(app_settings, m
     assert tr("Read-only") == "Read-only"
 
 
-@pytest.mark.parametrize("requested, env, saved, expected", [
-    ("en", None, "ja", "en"),
-    (None, "en", None, "en"),
-    (None, None, "en", "en"),
-    (None, None, None, "ja"),
-    (None, None, "klingon", "ja"),
+@pytest.mark.parametrize("requested, env, saved, system, expected", [
+    ("en", None, "ja", ["ja-JP"], "en"),
+    (None, "en", None, ["ja-JP"], "en"),
+    (None, None, "en", ["ja-JP"], "en"),
+    (None, None, "ja", ["en-US"], "ja"),
+    (None, None, None, ["ja-JP"], "ja"),
+    (None, None, None, ["en-GB", "ja"], "en"),
+    (None, None, None, ["de-DE"], "ja"),
+    (None, None, None, [], "ja"),
+    (None, None, "klingon", ["ja-JP"], "ja"),
 ])
-def test_choose_language(requested, env, saved, expected, settings, monkeypatch):
+def test_choose_language(requested, env, saved, system, expected, settings, monkeypatch):
     if env:
         monkeypatch.setenv("FURIKAERI_LANG", env)
     else:
         monkeypatch.delenv("FURIKAERI_LANG", raising=False)
     if saved:
         settings.setValue("language", saved)
-    assert choose_language(requested, settings) == expected
+    assert choose_language(requested, settings, system) == expected
+
+
+def test_language_menu_saves_the_choice_for_the_next_start(window, settings, monkeypatch):
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    window.actions_.languages["en"].trigger()
+    assert settings.value("language") == "en" and len(told) == 1
+    assert choose_language(None, settings, ["ja-JP"]) == "en"
 
 
 def test_run_demo_screenshot_opens_a_fresh_copy_with_japanese_font(app_settings, tmp_path):

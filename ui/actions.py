@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar, QToolButton
 
+from facilitator import i18n
 from facilitator.model import PICTOGRAMS
 from facilitator.paths import STAMPS_DIR
+from ui.i18n import SETTING_LANGUAGE
 
 #: Board tools with a toolbar button (``stamp:<name>`` comes from the stamp picker).
 TOOLS = ("select", "ink", "arrow", "frame", "heading", "text")
@@ -86,11 +88,32 @@ class WindowActions(QObject):
             act = a(pictogram_name(name), lambda _=False, n=name: w.set_tool(f"stamp:{n}"))
             act.setIcon(stamp_icon(name))
             self.stamps[name] = act
+        self.languages = self._language_actions()
         self.workshop_actions = [self.reload, self.export, self.close_ws, self.undo,
                                  self.redo, self.fit_all, self.fit_selection, self.zoom_100,
                                  self.zoom_in, self.zoom_out, self.presentation, self.projector,
                                  self.focus_entry, self.next_group, self.prev_group,
                                  *self.tools.values(), *self.stamps.values()]
+
+    def _language_actions(self) -> dict[str, QAction]:
+        # Each language is named in itself, as language pickers do.
+        group = QActionGroup(self)
+        current = i18n.language()
+        actions = {}
+        for code, name in (("ja", "日本語"), ("en", "English")):
+            act = QAction(name, self.window)
+            act.setCheckable(True)
+            act.setChecked(code == current)
+            act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            group.addAction(act)
+            actions[code] = act
+        return actions
+
+    def choose_language(self, code: str) -> None:
+        """Remember the language; the windows use it from the next start."""
+        self.window.settings.setValue(SETTING_LANGUAGE, code)
+        QMessageBox.information(self.window, self.tr("Language"), self.tr(
+            "Furikaeri will use this language the next time it starts."))
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
         act = QAction(text, self.window)
@@ -121,6 +144,9 @@ class WindowActions(QObject):
                               self.zoom_in, self.zoom_out])
         view_menu.addSeparator()
         view_menu.addActions([self.presentation, self.projector])
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        language_menu.addActions(list(self.languages.values()))
         self.view_menu = view_menu
 
         insert_menu = bar.addMenu(self.tr("&Insert"))

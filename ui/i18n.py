@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from facilitator import i18n
 
@@ -34,13 +34,21 @@ class CatalogTranslator(QTranslator):
 _installed: CatalogTranslator | None = None
 
 
-def choose_language(requested: str | None, settings: QSettings | None = None) -> str:
-    """``--lang`` if given, else ``FURIKAERI_LANG``, else the saved setting, else Japanese."""
+def choose_language(requested: str | None, settings: QSettings | None = None,
+                    system: list[str] | None = None) -> str:
+    """``--lang``, else ``FURIKAERI_LANG``, else the saved setting, else the system's
+    language when it is English, else Japanese.
+
+    ``system`` is the system's UI languages (``QLocale.system().uiLanguages()``).
+    """
     lang = requested or os.environ.get("FURIKAERI_LANG")
     if not lang and settings is not None:
         lang = settings.value(SETTING_LANGUAGE) or None
     if lang not in i18n.LANGUAGES:
-        lang = i18n.DEFAULT_LANGUAGE
+        if system is None:
+            system = QLocale.system().uiLanguages()
+        first = system[0].lower() if system else ""
+        lang = "en" if first.startswith("en") else i18n.DEFAULT_LANGUAGE
     return lang
 
 
