@@ -26,6 +26,7 @@ from facilitator.workshop import Workshop
 from ui.actions import WindowActions
 from ui.agenda_panel import AgendaPanel
 from ui.board.view import BoardView
+from ui.clock.controller import ClockController
 from ui.boards import initial_board
 from ui.quick_entry import QuickEntryBar
 from ui.start_screen import StartScreen, recent_files, remember_file
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.actions_.build_menus()
         self.actions_.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.toolbar = self.actions_.build_toolbar()
+        self.clock_ctl = ClockController(self).install()
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
         self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
         session_id, group_id, all_groups = board or initial_board(self.ws)
         if session_id is not None:
             self.choose_board(session_id, group_id, all_groups)
+        self.clock_ctl.set_workshop(ws)
         self._update_state()
         self.poll.start()
         self.entry.setFocus()
@@ -164,6 +167,7 @@ class MainWindow(QMainWindow):
             self.board.hide()
             self.board.deleteLater()
             self.board = None
+        self.clock_ctl.set_workshop(None)
         ws, self.ws = self.ws, None
         if self._on_change in ws.listeners:
             ws.listeners.remove(self._on_change)
