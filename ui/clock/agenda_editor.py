@@ -145,7 +145,7 @@ class AgendaEditor(QDialog):
         left.addLayout(row)
 
         self.title = QLineEdit(self)
-        self.title.textEdited.connect(lambda t: self._set("title", t))
+        self.title.textChanged.connect(lambda t: self._set("title", t))
         self.kind = QComboBox(self)
         for kind in SESSION_KINDS:
             self.kind.addItem(kind_label(kind), kind)
@@ -194,8 +194,10 @@ class AgendaEditor(QDialog):
 
     # -- the draft -----------------------------------------------------------------
     def set_drafts(self, drafts: list[DraftSession]) -> None:
-        self.drafts = {d.key: d for d in drafts}
+        self.list.blockSignals(True)  # the old items' keys go with the old drafts
         self.list.clear()
+        self.list.blockSignals(False)
+        self.drafts = {d.key: d for d in drafts}
         for d in drafts:
             item = QListWidgetItem(self.list)
             item.setData(Qt.ItemDataRole.UserRole, d.key)
@@ -294,8 +296,8 @@ class AgendaEditor(QDialog):
             self._refuse(self.tr("{title} is running: end it (Clock › End the session) "
                                  "before removing it.").format(title=d.title))
             return
-        del self.drafts[d.key]
         self.list.takeItem(self.list.currentRow())
+        del self.drafts[d.key]
         self.refresh_times()
         self._show_current(self.list.currentItem())
 
