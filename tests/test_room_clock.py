@@ -244,3 +244,13 @@ def test_clock_menu_refuses_what_cannot_be_done(window):
     assert not ctl.a_pause.isEnabled()
     ctl.a_back.trigger()   # nothing ran: told, not crashed
     assert window.statusBar().currentMessage()
+
+
+def test_agenda_panel_shows_the_running_session_and_what_others_took(window, fake):
+    ctl = window.clock_ctl
+    ctl.a_start.trigger()
+    fake.advance(minutes=25)
+    ctl.a_skip.trigger()
+    texts = [window.agenda.topLevelItem(i).text(0) for i in range(2)]
+    assert "25" in texts[0] and "▶" not in texts[0]
+    assert texts[1].startswith("▶")
