@@ -8,10 +8,10 @@ so a repaint happens at most once a second.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from facilitator.timer import PHASE_FINAL, PHASE_NORMAL, PHASE_OVER, PHASE_WARN, ClockStatus
@@ -74,13 +74,21 @@ class ClockFace(QWidget):
         self.over_text = self.tr("Over time")
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(160, 90)
+        self._time_rect: QRectF | None = None
+        # Large glyphs are drawn as paths (slow): each character of the time is
+        # rendered once per size and colour and then blitted.
+        self._glyphs: dict[tuple, QPixmap] = {}
 
     def show_reading(self, reading: Reading) -> bool:
         """Show ``reading``; returns whether anything changed (and was repainted)."""
         if reading == self.reading:
             return False
+        only_time = reading == replace(self.reading, text=reading.text)
         self.reading = reading
-        self.update()
+        if only_time and self._time_rect is not None:
+            self.update(self._time_rect.toAlignedRect())  # the next second: digits only
+        else:
+            self.update()
         return True
 
     def background(self) -> QColor:
@@ -104,7 +112,8 @@ class ClockFace(QWidget):
         elif r.phase == PHASE_OVER and not r.idle:
             title = f"{title} — {self.over_text}"
         self._draw_fitted(p, QRectF(pad, pad, w - 2 * pad, title_h), title, bold=True)
-        self._draw_fitted(p, time_rect, r.text, bold=True, digits=True)
+        self._time_rect = time_rect
+        self._draw_time(p, time_rect, r.text, fg)
         if prompts:
             lines = prompts[:4]
             line_h = prompt_h / max(3, len(lines))
@@ -113,17 +122,58 @@ class ClockFace(QWidget):
                 self._draw_fitted(p, rect, f"・{line}", align=Qt.AlignmentFlag.AlignLeft)
         p.end()
 
+    def _time_font(self, rect: QRectF) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setFeature(QFont.Tag("tnum"), 1)  # equal-width digits: no jitter
+        # Sized for the widest text of this form ("+88:88"), so it does not jump.
+        sample = "+8:88:88" if len(self.reading.text) > 6 else "+88:88"
+        size = rect.height() * 0.78
+        font.setPixelSize(max(6, int(size)))
+        width = QFontMetricsF(font).horizontalAdvance(sample)
+        if width > rect.width():
+            font.setPixelSize(max(6, int(size * rect.width() / width)))
+        return font
+
+    def _draw_time(self, p: QPainter, rect: QRectF, text: str, colour: QColor) -> None:
+        font = self._time_font(rect)
+        metrics = QFontMetricsF(font)
+        dpr = self.devicePixelRatioF()
+        pixmaps = []
+        for ch in text:
+            key = (ch, font.pixelSize(), colour.rgba(), dpr, font.family())
+            pix = self._glyphs.get(key)
+            if pix is None:
+                if len(self._glyphs) > 200:
+                    self._glyphs.clear()
+                w, h = metrics.horizontalAdvance(ch), metrics.height()
+                pix = QPixmap(max(1, int(w * dpr + 1)), max(1, int(h * dpr + 1)))
+                pix.setDevicePixelRatio(dpr)
+                pix.fill(Qt.GlobalColor.transparent)
+                gp = QPainter(pix)
+                gp.setRenderHint(QPainter.RenderHint.Antialiasing)
+                gp.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+                gp.setFont(font)
+                gp.setPen(colour)
+                gp.drawText(QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, ch)
+                gp.end()
+                self._glyphs[key] = pix
+            pixmaps.append(pix)
+        total = sum(pm.width() / dpr for pm in pixmaps)
+        x = rect.center().x() - total / 2
+        y = rect.center().y() - metrics.height() / 2
+        for pm in pixmaps:
+            p.drawPixmap(int(round(x)), int(round(y)), pm)
+            x += pm.width() / dpr
+
     def _draw_fitted(self, p: QPainter, rect: QRectF, text: str, bold: bool = False,
-                     digits: bool = False,
                      align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter) -> None:
         """Draw ``text`` as large as fits ``rect`` (one line)."""
         if not text or rect.height() < 4:
             return
         font = QFont(self.font())
         font.setBold(bold)
-        if digits:  # equal-width digits: the time does not jitter as it counts
-            font.setStyleHint(QFont.StyleHint.Monospace)
-            font.setFeature(QFont.Tag("tnum"), 1)
         size = rect.height() * 0.78
         font.setPixelSize(max(6, int(size)))
         width = QFontMetricsF(font).horizontalAdvance(text)

@@ -93,6 +93,7 @@ class MiniTimer(QWidget):
         lay.addWidget(self.title_label)
         lay.addLayout(buttons)
         self.reading = Reading()
+        self._colours: tuple[str, str] | None = None
         self._drag_from: QPoint | None = None
         self._paint(self.reading)
 
@@ -109,8 +110,9 @@ class MiniTimer(QWidget):
         self.pause_button.setText(self.tr("Resume") if r.paused else self.tr("Pause"))
         self.pause_button.setEnabled(not r.idle)
         self.add_button.setEnabled(not r.idle)
-        bg, fg = r.colours
-        self.setStyleSheet(f"MiniTimer {{ background: {bg}; }} QLabel {{ color: {fg}; }}")
+        if r.colours != self._colours:  # a style sheet costs: only when the phase changes
+            self._colours = bg, fg = r.colours
+            self.setStyleSheet(f"MiniTimer {{ background: {bg}; }} QLabel {{ color: {fg}; }}")
 
     def place_in_corner(self) -> None:
         screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
