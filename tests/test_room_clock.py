@@ -83,6 +83,7 @@ def test_mini_timer_shows_the_same_time_and_adds_a_minute(window, fake, qtbot):
     fake.advance(minutes=3, seconds=20)
     ctl.tick()
     assert mini.time_label.text() == ctl.room_window().face.reading.text == "16:40"
+    assert face_colour(mini) == QColor(PHASE_COLOURS[PHASE_NORMAL][0])
     qtbot.mouseClick(mini.add_button, Qt.MouseButton.LeftButton)
     assert mini.time_label.text() == "17:40"
     qtbot.mouseClick(mini.pause_button, Qt.MouseButton.LeftButton)

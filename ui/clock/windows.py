@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QScreen, QShortcut
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette, QScreen, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ui.clock.face import ClockFace, Reading
@@ -110,9 +110,12 @@ class MiniTimer(QWidget):
         self.pause_button.setText(self.tr("Resume") if r.paused else self.tr("Pause"))
         self.pause_button.setEnabled(not r.idle)
         self.add_button.setEnabled(not r.idle)
-        if r.colours != self._colours:  # a style sheet costs: only when the phase changes
+        if r.colours != self._colours:  # only when the phase changes
             self._colours = bg, fg = r.colours
-            self.setStyleSheet(f"MiniTimer {{ background: {bg}; }} QLabel {{ color: {fg}; }}")
+            pal = self.palette()
+            pal.setColor(QPalette.ColorRole.Window, QColor(bg))
+            pal.setColor(QPalette.ColorRole.WindowText, QColor(fg))
+            self.setPalette(pal)
 
     def place_in_corner(self) -> None:
         screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
