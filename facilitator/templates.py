@@ -116,9 +116,11 @@ def save_template(data: dict, user_folder: Path, folder: Path = TEMPLATES_DIR) -
     The name must be a usable file name and not one of the shipped templates'.
     """
     name = str(data.get("name", "")).strip()
-    if not name or _BAD_NAME.search(name) or name.startswith("."):
+    if not name:
+        raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "A template needs a name."))
+    if _BAD_NAME.search(name) or name.startswith("."):
         raise FurikaeriError(QT_TRANSLATE_NOOP(
-            "Errors", "{name} cannot be a template name: use letters and digits, no / or :."),
+            "Errors", "{name} cannot be a template name: leave out / \\ : * ? \" < > |."),
             name=name)
     if (folder / f"{name}.json").exists():
         raise FurikaeriError(QT_TRANSLATE_NOOP(

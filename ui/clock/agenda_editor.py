@@ -471,26 +471,25 @@ class AgendaEditor(QDialog):
         QMessageBox.warning(self, self.tr("Agenda"), text)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AgendaEditor", text)
-
-
 def write_template(parent: QWidget, data: dict) -> Path | None:
     """Save template ``data`` to the user's template folder; tell the outcome."""
+    title = QCoreApplication.translate("AgendaEditor", "Agenda")
     try:
         path = save_template(data, user_template_folder())
     except FurikaeriError as exc:
-        QMessageBox.warning(parent, _tr("Agenda"), exc.text())
+        QMessageBox.warning(parent, title, exc.text())
         return None
-    QMessageBox.information(parent, _tr("Agenda"), _tr(
-        "Saved the template {name}; new workshops can start from it.").format(
+    QMessageBox.information(parent, title, QCoreApplication.translate(
+        "AgendaEditor", "Saved the template {name}; new workshops can start from it.").format(
         name=data["name"]))
     return path
 
 
 def save_agenda_as_template(parent: QWidget, ws: Workshop) -> Path | None:
     """Ask a name and save the workshop's agenda as a template (Clock menu)."""
-    name, ok = QInputDialog.getText(parent, _tr("Save as template"), _tr("Template name:"))
+    name, ok = QInputDialog.getText(
+        parent, QCoreApplication.translate("AgendaEditor", "Save as template"),
+        QCoreApplication.translate("AgendaEditor", "Template name:"))
     if not ok:
         return None
     return write_template(parent, agenda_as_template(
