@@ -255,3 +255,38 @@ def test_agenda_panel_shows_the_running_session_and_what_others_took(window, fak
     texts = [window.agenda.topLevelItem(i).text(0) for i in range(2)]
     assert "25" in texts[0] and "▶" not in texts[0]
     assert texts[1].startswith("▶")
+
+
+def test_room_clock_goes_full_screen_on_the_chosen_screen(window):
+    from PySide6.QtGui import QGuiApplication
+    screen = QGuiApplication.screens()[-1]
+    room = window.clock_ctl.show_room_clock(screen)
+    assert room.isFullScreen() and room.screen() is screen
+    room.toggle_full_screen()
+    assert not room.isFullScreen()
+
+
+def test_clock_menu_opens_the_agenda_editor_and_its_edit_shows(window, monkeypatch):
+    from ui.clock.agenda_editor import AgendaEditor
+
+    def edit_and_ok(dialog):
+        dialog.list.setCurrentRow(0)
+        dialog.minutes.setValue(15)
+        dialog.accept()
+        return 1
+    monkeypatch.setattr(AgendaEditor, "exec", edit_and_ok)
+    menu = window.clock_ctl.menu
+    assert menu.menuAction() in window.menuBar().actions()
+    window.clock_ctl.a_edit.trigger()
+    assert window.ws.sessions()[0].planned_minutes == 15
+    assert "15" in window.agenda.topLevelItem(0).text(0)
+    assert window.actions_.undo.isEnabled()
+
+
+def test_a_standing_clock_names_the_next_session(window):
+    ctl = window.clock_ctl
+    assert ctl.reading.idle and ctl.reading.title == "オリエンテーション"
+    ctl.a_start.trigger()
+    ctl.a_end.trigger()
+    assert ctl.reading.idle and ctl.reading.title == "グループディスカッション"
+    assert ctl.mini_timer().title_label.text().endswith("グループディスカッション")

@@ -162,6 +162,8 @@ class ClockController(QObject):
         st = self.rc.status() if self.rc else None
         self.status = st
         reading = Reading.of(st) if st else Reading()
+        if reading.idle and self.ws is not None:
+            reading = Reading(title=self._next_title())
         if reading == self.reading and not check_drift:
             return False
         minute_changed = reading.text[:-3] != self.reading.text[:-3]
@@ -177,6 +179,13 @@ class ClockController(QObject):
         self._place_overlay()
         self._update_actions()
         return True
+
+    def _next_title(self) -> str:
+        """The session the clock would start next (shown while it stands still)."""
+        sessions = self.ws.sessions()
+        done = max((s.order for s in sessions if s.actual_end), default=-1)
+        nxt = next((s for s in sessions if s.order > done), None)
+        return nxt.title if nxt else ""
 
     def _schedule(self) -> None:
         """Aim the next tick just after the shown second changes."""

@@ -106,7 +106,9 @@ class ClockFace(QWidget):
         prompts = () if self.compact else r.prompts
         prompt_h = h * 0.30 if prompts else 0.0
         time_rect = QRectF(pad, pad + title_h, w - 2 * pad, h - 2 * pad - title_h - prompt_h)
-        title = self.idle_title if r.idle else r.title
+        title = r.title
+        if r.idle:
+            title = self.tr("Next: {title}").format(title=r.title) if r.title else self.idle_title
         if r.paused:
             title = f"{title} — {self.paused_text}"
         elif r.phase == PHASE_OVER and not r.idle:

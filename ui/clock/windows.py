@@ -106,7 +106,8 @@ class MiniTimer(QWidget):
 
     def _paint(self, r: Reading) -> None:
         self.time_label.setText(r.text)
-        self.title_label.setText(r.title)
+        self.title_label.setText(self.tr("Next: {title}").format(title=r.title)
+                                 if r.idle and r.title else r.title)
         self.pause_button.setText(self.tr("Resume") if r.paused else self.tr("Pause"))
         self.pause_button.setEnabled(not r.idle)
         self.add_button.setEnabled(not r.idle)
