@@ -290,3 +290,12 @@ def test_a_standing_clock_names_the_next_session(window):
     ctl.a_end.trigger()
     assert ctl.reading.idle and ctl.reading.title == "グループディスカッション"
     assert ctl.mini_timer().title_label.text().endswith("グループディスカッション")
+
+
+def test_a_workshop_of_an_earlier_day_is_not_late(window, fake):
+    ctl = window.clock_ctl
+    ctl.a_start.trigger()
+    ctl.a_end.trigger()
+    fake.advance(minutes=3 * 24 * 60)   # opened again three days later
+    ctl.tick()
+    assert not ctl.banner.isVisible()

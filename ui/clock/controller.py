@@ -254,7 +254,9 @@ class ClockController(QObject):
 
     def check_drift(self) -> None:
         """Show the banner when the day runs behind (and the facilitator did not ignore it)."""
-        if self.rc is None or self.ws is None or self.ws.readonly:
+        if (self.rc is None or self.ws is None or self.ws.readonly or self.status is None
+                or self.status.session is None):
+            # Only while a session is on the clock: a file of an earlier day is not "late".
             self.banner.hide()
             return
         drift = self.rc.drift_minutes()
@@ -296,6 +298,10 @@ class ClockController(QObject):
     def replan_now(self) -> None:
         """Show the proposal whatever the drift (the menu's "Replan…")."""
         if self.rc is None:
+            return
+        if self.status is None or self.status.session is None:
+            self.window.statusBar().showMessage(
+                self.tr("Replanning follows the running session: start the clock first."), 6000)
             return
         drift = self.rc.drift_minutes()
         if drift <= 0:
