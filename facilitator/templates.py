@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -16,21 +18,34 @@ from facilitator.paths import TEMPLATES_DIR
 DEFAULT_TEMPLATE = "standard"
 
 
-def template_names(folder: Path = TEMPLATES_DIR) -> list[str]:
-    """Names of the templates shipped (``standard`` first)."""
+def template_names(folder: Path = TEMPLATES_DIR, user_folder: Path | None = None) -> list[str]:
+    """Names of the templates shipped (``standard`` first), then the user's own."""
     names = sorted(p.stem for p in folder.glob("*.json"))
-    return sorted(names, key=lambda n: n != DEFAULT_TEMPLATE)
+    names = sorted(names, key=lambda n: n != DEFAULT_TEMPLATE)
+    if user_folder is not None and Path(user_folder).is_dir():
+        names += sorted(p.stem for p in Path(user_folder).glob("*.json") if p.stem not in names)
+    return names
 
 
-def read_template(name_or_path: str | Path, folder: Path = TEMPLATES_DIR) -> dict:
-    """The template's data; a name of a shipped template or a path to a JSON file."""
+def template_path(name: str, folder: Path = TEMPLATES_DIR,
+                  user_folder: Path | None = None) -> Path:
+    """Where the template ``name`` lives (shipped first, then the user's folder)."""
+    shipped = folder / f"{name}.json"
+    if shipped.exists() or user_folder is None:
+        return shipped
+    return Path(user_folder) / f"{name}.json"
+
+
+def read_template(name_or_path: str | Path, folder: Path = TEMPLATES_DIR,
+                  user_folder: Path | None = None) -> dict:
+    """The template's data; a name of a shipped or user template, or a path to a JSON file."""
     path = Path(name_or_path)
     if path.suffix != ".json":
-        path = folder / f"{name_or_path}.json"
+        path = template_path(str(name_or_path), folder, user_folder)
     if not path.exists():
         raise FurikaeriError(QT_TRANSLATE_NOOP(
             "Errors", "No template named {name} (available: {names})."),
-            name=name_or_path, names=", ".join(template_names(folder)))
+            name=name_or_path, names=", ".join(template_names(folder, user_folder)))
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -63,3 +78,64 @@ def records_from_template(data: dict, title: str | None = None,
                                  color=g.get("color", "#FFE066"),
                                  note_taker=g.get("note_taker", ""), order=gorder))
     return records
+
+
+def agenda_as_template(info: WorkshopInfo, sessions: list[Session], groups: list[Group],
+                       name: str, description: str = "") -> dict:
+    """Template data for a workshop's agenda (its times, sessions, prompts and groups).
+
+    What happened on the day (actual times, notes, participants) is left out:
+    a template is the plan only.
+    """
+    by_session: dict[str, list[Group]] = {}
+    for g in sorted(groups, key=lambda g: (g.order, g.id)):
+        by_session.setdefault(g.session_id, []).append(g)
+    out_sessions = []
+    for s in sorted(sessions, key=lambda s: s.order):
+        entry: dict = {"title": s.title, "kind": s.kind, "planned_minutes": s.planned_minutes,
+                       "prompts": list(s.prompts)}
+        if s.planned_start:
+            entry["planned_start"] = s.planned_start
+        if by_session.get(s.id):
+            entry["groups"] = [{"name": g.name, "color": g.color, "note_taker": g.note_taker}
+                               for g in by_session[s.id]]
+        out_sessions.append(entry)
+    workshop = {"title": info.title, "start_time": info.start_time, "end_time": info.end_time}
+    if info.purpose:
+        workshop["purpose"] = info.purpose
+    return {"name": name, "description": description, "workshop": workshop,
+            "sessions": out_sessions}
+
+
+_BAD_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def save_template(data: dict, user_folder: Path, folder: Path = TEMPLATES_DIR) -> Path:
+    """Write template ``data`` as ``<user_folder>/<data["name"]>.json`` (atomically).
+
+    The name must be a usable file name and not one of the shipped templates'.
+    """
+    name = str(data.get("name", "")).strip()
+    if not name:
+        raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "A template needs a name."))
+    if _BAD_NAME.search(name) or name.startswith("."):
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "{name} cannot be a template name: leave out / \\ : * ? \" < > |."),
+            name=name)
+    if (folder / f"{name}.json").exists():
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "A shipped template is already named {name}; choose another name."),
+            name=name)
+    records_from_template(data)  # refuses a template that could not make a workshop
+    user_folder = Path(user_folder)
+    try:
+        user_folder.mkdir(parents=True, exist_ok=True)
+        path = user_folder / f"{name}.json"
+        tmp = path.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "The template cannot be written to {folder}: {reason}"),
+            folder=user_folder, reason=exc.strerror or exc) from None
+    return path

@@ -283,6 +283,11 @@ class RoomClock:
                       for i, (s, kind, elapsed, minutes) in enumerate(log, start=1))
         updated = tuple((self.ws.get(Session, sid), rec) for sid, rec in (sessions or {}).items()
                         if self.ws.get(Session, sid) != rec)
-        # The clock's log records what happened; it is not an edit to undo.
-        self.ws.apply(Change(added=added, updated=updated, label="timer"), record=False)
-        self._mono_ref = self.clock()
+        # The new reference before apply: its listeners read the clock's status.
+        previous, self._mono_ref = self._mono_ref, self.clock()
+        try:
+            # The clock's log records what happened; it is not an edit to undo.
+            self.ws.apply(Change(added=added, updated=updated, label="timer"), record=False)
+        except BaseException:
+            self._mono_ref = previous
+            raise

@@ -210,6 +210,19 @@ def capture(tmp: Path) -> Figures:
     return _script_figures("scripts/bench_ui.py", "capture")
 
 
+# -- the room clock (issue 4): each in a fresh process ------------------------------------
+@provides("timer_tick_ms_p99", "timer_drift_ms_per_hour")
+def clock_tick(tmp: Path) -> Figures:
+    """A clock tick beside a 5,000-note board; drift over a simulated hour (fake clock)."""
+    return _script_figures("scripts/bench_clock.py", "tick")
+
+
+@provides("timer_drift_ms_per_hour_real", "timer_lateness_ms_max_real")
+def clock_real(tmp: Path) -> Figures:
+    """A real 60-second run of the clock, its drift scaled to an hour."""
+    return _script_figures("scripts/bench_clock.py", "real")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated figure names (default: all)")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
@@ -27,6 +29,15 @@ def colour_icon(color: str, size: int = 14) -> QIcon:
     qcolor = QColor(color)
     pix.fill(qcolor if qcolor.isValid() else QColor("#cccccc"))
     return QIcon(pix)
+
+
+def actual_minutes(session) -> int | None:
+    """Whole minutes a finished session took (wall clock), else None."""
+    if not (session.actual_start and session.actual_end):
+        return None
+    took = datetime.fromisoformat(session.actual_end) - datetime.fromisoformat(
+        session.actual_start)
+    return round(took.total_seconds() / 60)
 
 
 class AgendaPanel(QTreeWidget):
@@ -73,7 +84,17 @@ class AgendaPanel(QTreeWidget):
                 text = self.tr("{n}. {title}\n{minutes} min · {kind}").format(
                     n=number, title=session.title, minutes=session.planned_minutes,
                     kind=kind_label(session.kind))
+                running = bool(session.actual_start and not session.actual_end)
+                actual = actual_minutes(session)
+                if running:
+                    text = "▶ " + text + " · " + self.tr("running")
+                elif actual is not None:  # planned vs actual (予実)
+                    text += " · " + self.tr("took {minutes} min").format(minutes=actual)
                 item = QTreeWidgetItem(self, [text])
+                if running:
+                    font = item.font(0)
+                    font.setBold(True)
+                    item.setFont(0, font)
                 item.setData(0, _ROLE, (session.id, None, False))
                 item.setToolTip(0, "\n".join(session.prompts))
                 if session.kind == KIND_BREAK:

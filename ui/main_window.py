@@ -25,6 +25,7 @@ from facilitator.workshop import Workshop
 from ui.actions import WindowActions
 from ui.agenda_panel import AgendaPanel
 from ui.board.view import BoardView
+from ui.clock.controller import ClockController
 from ui.boards import initial_board
 from ui.presentation import Presentation, ProjectorWindow
 from ui.quick_entry import QuickEntryBar
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
         self.presentation = Presentation(self)
+        self.clock_ctl = ClockController(self).install()
 
         self.poll = QTimer(self)
         self.poll.setInterval(POLL_MS)
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         session_id, group_id, all_groups = board or initial_board(self.ws)
         if session_id is not None:
             self.choose_board(session_id, group_id, all_groups)
+        self.clock_ctl.set_workshop(ws)
         self._update_state()
         self.poll.start()
         self.entry.setFocus()
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
             self.board.hide()
             self.board.deleteLater()
             self.board = None
+        self.clock_ctl.set_workshop(None)
         ws, self.ws = self.ws, None
         if self._on_change in ws.listeners:
             ws.listeners.remove(self._on_change)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.store import peek
-from facilitator.templates import read_template, template_names
+from facilitator.templates import read_template, template_names, template_path
 
 SETTING_RECENT = "recent"
 MAX_RECENT = 10
@@ -58,12 +58,6 @@ class StartScreen(QWidget):
         QVBoxLayout(recent_box).addWidget(self.recent)
 
         self.templates = QComboBox(self)
-        for name in template_names():
-            try:
-                description = read_template(name).get("description", "")
-            except Exception:  # an unreadable template is still listed by name
-                description = ""
-            self.templates.addItem(f"{name} — {description}" if description else name, name)
         new_button = QPushButton(self.tr("New workshop…"), self)
         new_button.clicked.connect(
             lambda: self.newRequested.emit(self.templates.currentData()))
@@ -89,7 +83,25 @@ class StartScreen(QWidget):
         lay.addWidget(recent_box, 1)
         self.refresh()
 
+    def fill_templates(self) -> None:
+        """Shipped templates, then the user's own (saved from the agenda editor)."""
+        from ui.clock.agenda_editor import user_template_folder
+        folder = user_template_folder()
+        chosen = self.templates.currentData()
+        self.templates.clear()
+        for name in template_names(user_folder=folder):
+            path = template_path(name, user_folder=folder)
+            try:
+                description = read_template(path).get("description", "")
+            except Exception:  # an unreadable template is still listed by name
+                description = ""
+            # The path: MainWindow.create_from_template reads it wherever it lives.
+            self.templates.addItem(f"{name} — {description}" if description else name,
+                                   str(path))
+        self.templates.setCurrentIndex(max(0, self.templates.findData(chosen)))
+
     def refresh(self) -> None:
+        self.fill_templates()
         self.recent.clear()
         for path in recent_files(self.settings):
             info = peek(path)

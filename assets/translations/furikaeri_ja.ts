@@ -17,12 +17,167 @@
     </message>
 </context>
 <context>
+    <name>AgendaEditor</name>
+    <message>
+        <source>Agenda</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Add session</source>
+        <translation>セッションを追加</translation>
+    </message>
+    <message>
+        <source>Remove session</source>
+        <translation>セッションを削除</translation>
+    </message>
+    <message>
+        <source>Use template</source>
+        <translation>テンプレートを適用</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>テンプレートとして保存…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>One question per line</source>
+        <translation>1行に1つの問い</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>グループ</translation>
+    </message>
+    <message>
+        <source>Note-taker</source>
+        <translation>書記</translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation>グループを追加</translation>
+    </message>
+    <message>
+        <source>Remove group</source>
+        <translation>グループを削除</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>予定時間</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>問い</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>グループ</translation>
+    </message>
+    <message>
+        <source>{start}  {title}  ({minutes} min · {kind})</source>
+        <translation>{start}  {title}（{minutes}分・{kind}）</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（無題）</translation>
+    </message>
+    <message>
+        <source>The agenda ends at {end} (workshop ends {limit}).</source>
+        <translation>プログラムは{end}に終わります（ワークショップの終了は{limit}）。</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>新しいセッション</translation>
+    </message>
+    <message>
+        <source>{title} is running: end it (Clock › End the session) before removing it.</source>
+        <translation>「{title}」は進行中です。削除する前に終了してください（時計 › セッションを終了）。</translation>
+    </message>
+    <message>
+        <source>Group {letter}</source>
+        <translation>グループ{letter}</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>テンプレートとして保存</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>テンプレート名：</translation>
+    </message>
+    <message>
+        <source>The agenda needs at least one session.</source>
+        <translation>プログラムには少なくとも1つのセッションが必要です。</translation>
+    </message>
+    <message>
+        <source>Every session needs a title.</source>
+        <translation>すべてのセッションにタイトルが必要です。</translation>
+    </message>
+    <message>
+        <source>Every group of {title} needs a name.</source>
+        <translation>「{title}」のすべてのグループに名前が必要です。</translation>
+    </message>
+    <message>
+        <source>The workshop must end after it starts.</source>
+        <translation>終了時刻は開始時刻より後にしてください。</translation>
+    </message>
+    <message>
+        <source>The agenda ends at {end}, after the workshop&apos;s end time {limit}: shorten a session or move the end.</source>
+        <translation>プログラムが{end}に終わり、ワークショップの終了時刻{limit}を過ぎます。セッションを短くするか終了時刻を変更してください。</translation>
+    </message>
+    <message>
+        <source>The workshop would start in the past ({start}); choose a later date or time.</source>
+        <translation>開始が過去の日時（{start}）になります。これより後の日付か時刻を選んでください。</translation>
+    </message>
+    <message>
+        <source>{title} is running: end it before removing it.</source>
+        <translation>「{title}」は進行中です。削除する前に終了してください。</translation>
+    </message>
+    <message>
+        <source>The boards of {names} hold notes or drawings; removing them deletes those too (Undo brings them back). Remove them?</source>
+        <translation>{names}のボードには付箋や描画があります。削除するとそれらも消えます（元に戻すで復元できます）。削除しますか？</translation>
+    </message>
+    <message>
+        <source>Saved the template {name}; new workshops can start from it.</source>
+        <translation>テンプレート「{name}」を保存しました。新しいワークショップで使えます。</translation>
+    </message>
+</context>
+<context>
     <name>AgendaPanel</name>
     <message>
         <source>{n}. {title}
 {minutes} min · {kind}</source>
         <translation>{n}. {title}
 {minutes} 分 · {kind}</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>took {minutes} min</source>
+        <translation>実績{minutes}分</translation>
     </message>
     <message>
         <source>All groups side by side</source>
@@ -191,6 +346,133 @@
     <message>
         <source>; </source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>Chime</name>
+    <message>
+        <source>The chime is silent: sound is not available on this computer.</source>
+        <translation>このコンピューターでは音が出せないため、チャイムは鳴りません。</translation>
+    </message>
+    <message>
+        <source>The chime is silent: its sound file is missing.</source>
+        <translation>音声ファイルが見つからないため、チャイムは鳴りません。</translation>
+    </message>
+</context>
+<context>
+    <name>ClockController</name>
+    <message>
+        <source>&amp;Clock</source>
+        <extracomment>Drift (minutes behind) from which the banner proposes a replan. An ignored proposal comes back when the drift has grown this much more.</extracomment>
+        <translation>時計(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Start the next session</source>
+        <translation>次のセッションを開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>一時停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1分</translation>
+    </message>
+    <message>
+        <source>+5 min</source>
+        <translation>+5分</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1分</translation>
+    </message>
+    <message>
+        <source>&amp;Next session</source>
+        <translation>次のセッションへ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the previous session</source>
+        <translation>前のセッションに戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;End the session</source>
+        <translation>セッションを終了(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;room clock</source>
+        <translation>会場用の時計を表示(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Room clock on &amp;screen</source>
+        <translation>会場用の時計を表示する画面(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Mini timer</source>
+        <translation>ミニタイマー(&amp;M)</translation>
+    </message>
+    <message>
+        <source>C&amp;hime at 20%, 5% and time up</source>
+        <translation>残り20%・5%・時間切れでチャイム(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Replan the rest of the day…</source>
+        <translation>残りのプログラムを組み直す(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Shortest &amp;break when replanning…</source>
+        <translation>組み直しでの休憩の最短時間(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Edit the &amp;agenda…</source>
+        <translation>プログラムを編集(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the agenda as a &amp;template…</source>
+        <translation>プログラムをテンプレートとして保存(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>再開(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The rest of the agenda was shortened (Undo puts it back).</source>
+        <translation>残りのプログラムを短縮しました（元に戻すで戻せます）。</translation>
+    </message>
+    <message>
+        <source>Replanning follows the running session: start the clock first.</source>
+        <translation>組み直しは進行中のセッションをもとに行います。先に時計を開始してください。</translation>
+    </message>
+    <message>
+        <source>The day is on time: nothing to replan.</source>
+        <translation>予定どおり進んでいます。組み直しは不要です。</translation>
+    </message>
+    <message>
+        <source>Replanning</source>
+        <translation>プログラムの組み直し</translation>
+    </message>
+    <message>
+        <source>A replanning proposal never shortens a break below (minutes):</source>
+        <translation>組み直しの提案で休憩をこれより短くしない（分）：</translation>
+    </message>
+</context>
+<context>
+    <name>ClockFace</name>
+    <message>
+        <source>Paused</source>
+        <extracomment>(background, text) of each phase: calm blue, amber at 20% left, orange at 5%, red over.</extracomment>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>The clock is not running</source>
+        <translation>時計は止まっています</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>時間超過</translation>
+    </message>
+    <message>
+        <source>Next: {title}</source>
+        <translation>次は「{title}」</translation>
     </message>
 </context>
 <context>
@@ -422,6 +704,22 @@
     <message>
         <source>The template&apos;s session {title} is not valid.</source>
         <translation>テンプレートのセッション {title} が正しくありません。</translation>
+    </message>
+    <message>
+        <source>A template needs a name.</source>
+        <translation>テンプレートには名前が必要です。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a template name: leave out / \ : * ? &quot; &lt; &gt; |.</source>
+        <translation>「{name}」はテンプレート名に使えません。/ \ : * ? &quot; &lt; &gt; | を含めないでください。</translation>
+    </message>
+    <message>
+        <source>A shipped template is already named {name}; choose another name.</source>
+        <translation>「{name}」は付属のテンプレートと同じ名前です。別の名前にしてください。</translation>
+    </message>
+    <message>
+        <source>The template cannot be written to {folder}: {reason}</source>
+        <translation>テンプレートを{folder}に保存できません：{reason}</translation>
     </message>
     <message>
         <source>There is no session to start.</source>
@@ -689,6 +987,33 @@
     </message>
 </context>
 <context>
+    <name>MiniTimer</name>
+    <message>
+        <source>Mini timer</source>
+        <translation>ミニタイマー</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1分</translation>
+    </message>
+    <message>
+        <source>Hide the mini timer</source>
+        <translation>ミニタイマーを隠す</translation>
+    </message>
+    <message>
+        <source>Next: {title}</source>
+        <translation>次は「{title}」</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+</context>
+<context>
     <name>ProjectorWindow</name>
     <message>
         <source>Furikaeri — projector</source>
@@ -708,6 +1033,52 @@
     <message>
         <source>Type a note and press Enter  ·  @name sets the author  ·  Tab switches the group</source>
         <translation>付箋を入力して Enter  ·  @名前 で発言者  ·  Tab でグループ切り替え</translation>
+    </message>
+</context>
+<context>
+    <name>ReplanBanner</name>
+    <message>
+        <source>Accept</source>
+        <translation>受け入れる</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>無視する</translation>
+    </message>
+    <message>
+        <source>{minutes} min behind the plan.</source>
+        <translation>{minutes}分押しています。</translation>
+    </message>
+    <message>
+        <source>Nothing left on the agenda can be shortened.</source>
+        <translation>残りのプログラムに短縮できるものはありません。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{title} {old}→{new} min</source>
+        <translation>{title} {old}→{new}分</translation>
+    </message>
+    <message>
+        <source>Shorten what is left: {cuts}.</source>
+        <translation>残りを短縮：{cuts}。</translation>
+    </message>
+    <message>
+        <source>{minutes} min cannot be absorbed.</source>
+        <translation>{minutes}分は吸収できません。</translation>
+    </message>
+    <message>
+        <source>The day then ends at {end}.</source>
+        <translation>終了は{end}になります。</translation>
+    </message>
+</context>
+<context>
+    <name>RoomClockWindow</name>
+    <message>
+        <source>Room clock</source>
+        <translation>会場用の時計</translation>
     </message>
 </context>
 <context>
