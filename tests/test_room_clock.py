@@ -45,6 +45,18 @@ def test_room_clock_colours_follow_the_time_left(window, fake, qtbot, seconds_in
     assert face_colour(room.face) == QColor(PHASE_COLOURS[phase][0])
 
 
+def test_toolbar_shows_the_clock_to_the_facilitator(window, fake):
+    ctl = window.clock_ctl
+    button = ctl.toolbar_clock
+    assert "--:--" not in button.text()  # standing still: says so in words
+    ctl.a_start.trigger()
+    fake.advance(minutes=17)
+    ctl.tick()
+    assert button.text().startswith("03:00")
+    assert PHASE_COLOURS[PHASE_WARN][0] in button.styleSheet()
+    assert button.menu() is ctl.menu  # one click to +1 min, pause, next session
+
+
 def test_overrun_counts_up_second_by_second(window, fake):
     ctl = window.clock_ctl
     ctl.a_start.trigger()

@@ -431,6 +431,14 @@
         <translation>プログラムをテンプレートとして保存(&amp;T)…</translation>
     </message>
     <message>
+        <source>Clock: not running</source>
+        <translation>時計: 停止中</translation>
+    </message>
+    <message>
+        <source>(paused)</source>
+        <translation>（一時停止中）</translation>
+    </message>
+    <message>
         <source>&amp;Resume</source>
         <translation>再開(&amp;R)</translation>
     </message>

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
 
 from facilitator.changes import Change
 from facilitator.errors import FurikaeriError
@@ -82,7 +82,15 @@ class ClockController(QObject):
         self.banner.ignoreRequested.connect(self.ignore_proposal)
         w.workspace.layout().insertWidget(0, self.banner)
         w.actions_.presentation.toggled.connect(self._on_presentation)
+        # The facilitator's own glance at the clock, without opening a window.
+        self.toolbar_clock = QToolButton(w.toolbar)
+        self.toolbar_clock.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        w.toolbar.addSeparator()
+        w.toolbar.addWidget(self.toolbar_clock)
         self._build_menu()
+        self.toolbar_clock.setMenu(self.menu)
+        self.toolbar_clock.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._show_in_toolbar(self.reading)
         self.set_workshop(None)
         return self
 
@@ -173,12 +181,26 @@ class ClockController(QObject):
             self._room.face.show_reading(reading)
         if self._mini is not None:
             self._mini.show_reading(reading)
+        self._show_in_toolbar(reading)
         self._after_change(st)
         if check_drift or minute_changed:
             self.check_drift()
         self._place_overlay()
         self._update_actions()
         return True
+
+    def _show_in_toolbar(self, reading: Reading) -> None:
+        if reading.idle:
+            text = self.tr("Clock: not running")
+        else:
+            text = f"{reading.text}  {reading.title}"
+            if reading.paused:
+                text += "  " + self.tr("(paused)")
+        background, foreground = reading.colours
+        self.toolbar_clock.setText(text)
+        self.toolbar_clock.setStyleSheet(
+            f"QToolButton {{ background: {background}; color: {foreground};"
+            " border-radius: 4px; padding: 2px 10px; font-weight: bold; }")
 
     def _next_title(self) -> str:
         """The session the clock would start next (shown while it stands still)."""
