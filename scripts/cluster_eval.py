@@ -16,7 +16,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-DEV = ROOT.parent / "shared" / "data" / "clustering-dev"
+# ../shared next to the repository (a worktree sits one level deeper).
+DEV = next((p / "shared" / "data" / "clustering-dev" for p in ROOT.parents
+            if (p / "shared" / "data" / "clustering-dev").is_dir()),
+           ROOT.parent / "shared" / "data" / "clustering-dev")
 
 
 def dev_sets(folder: Path = DEV) -> dict[str, tuple[list[str], list[str]]]:
