@@ -147,12 +147,22 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
     boxes = [(theme_recs[j], members[j]) for j in range(len(theme_recs))]
     if other_rec is not None:
         boxes.append((other_rec, [notes[i] for i in others]))
-    origin = (min((n.x for n in notes), default=0.0), min((n.y for n in notes), default=0.0))
-    placed, frame_rects = _layout(boxes, proposal, origin)
-
-    # Frames: reuse a theme's frame on this board, else a new one.
     old_frames = {f.theme_id: f for f in ws.elements_on(session_id, group_id, (Frame,))
                   if f.theme_id}
+    # What else is drawn on the board (headings, ink, hand-drawn frames, other
+    # boards' notes) stays put: the frames go below whatever they would cover.
+    moving = {n.id for n in current.values()} | {f.id for f in old_frames.values()}
+    obstacles = [e for e in ws.elements_on(session_id, group_id) if e.id not in moving
+                 and e.w > 0 and e.h > 0]
+    origin = (min((n.x for n in notes), default=0.0), min((n.y for n in notes), default=0.0))
+    for _ in range(len(obstacles) + 1):
+        placed, frame_rects = _layout(boxes, proposal, origin)
+        hit = [e for e in obstacles if any(_overlaps(e, r) for _, r in frame_rects)]
+        if not hit:
+            break
+        origin = (origin[0], max(e.y + e.h for e in hit) + 2 * GAP)
+
+    # Frames: reuse a theme's frame on this board, else a new one.
     z0 = min((n.z for n in notes), default=0.0) - len(frame_rects) - 1
     for k, (theme, (x, y, w, h)) in enumerate(frame_rects):
         fields = dict(x=x, y=y, w=w, h=h, title=theme.label, color=theme.color, z=z0 + k)
@@ -195,6 +205,11 @@ def accept_proposal(ws, session_id, group_id, given: ProposalInput, proposal: Pr
                     labels: dict[int, str] | None = None) -> Change:
     """Apply :func:`acceptance` to ``ws`` (one undo step)."""
     return ws.apply(acceptance(ws, session_id, group_id, given, proposal, labels))
+
+
+def _overlaps(e, rect) -> bool:
+    x, y, w, h = rect
+    return e.x < x + w and x < e.x + e.w and e.y < y + h and y < e.y + e.h
 
 
 def _frame_size(notes: list[Note]) -> tuple[int, float, float]:
