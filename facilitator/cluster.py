@@ -87,10 +87,13 @@ def warm_up():
 
 
 def prepare(texts: list[str]) -> None:
-    """Compute and cache the sentence vectors of ``texts`` (call it in the
-    background as notes are written: the encoder is most of a proposal's time)."""
-    from facilitator.cluster_features import sentence_vectors
-    sentence_vectors([t for t in texts if for_features(t)])
+    """Compute and cache the sentence vectors and morphemes of ``texts`` (call
+    it in the background as notes are written: then a proposal only clusters)."""
+    from facilitator.cluster_features import analyse, sentence_vectors
+    texts = [t for t in texts if for_features(t)]
+    sentence_vectors(texts)
+    for text in texts:  # the analyser's results are cached per text too
+        analyse(text)
 
 
 def propose_themes(texts: list[str], k: int | None = None,

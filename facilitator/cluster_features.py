@@ -85,13 +85,32 @@ def warm_up() -> threading.Thread:
     return thread
 
 
+#: Words too general to name a theme (labels and key words only; they still
+#: count for similarity).  取組み-like spellings are folded by the dictionary form.
+GENERIC = frozenset("""
+取り組み 取組み 取組 取り組む 構築 感じ 感じる 部分 内容 状況 状態 形 面 方法 意味 事 物 点 話 人 皆
+実施 推進 活用 活動 対応 検討 実現 向上 強化 促進 提供 確保 整備 展開 理解 形成 創出 充実
+もの こと ところ とき 場 年 月 日 回 件 個 名 度 問題 課題 必要 大切 重要 大事 可能 様子 自分たち 私 僕 皆さん
+""".split()) | STOPWORDS
+
+#: Separates the words of a phrase inside the analyser (labels join them without it).
+WORD_SEP = "|"
+
+
 @dataclass(frozen=True)
 class Analysed:
-    """A note's words: ``terms`` for similarity, ``phrases`` for labels."""
+    """A note's words: ``terms`` for similarity, ``phrases`` for labels.
+
+    A phrase is its words joined by :data:`WORD_SEP` (対等な|パートナー), in the
+    note's own letter case (BtoB, not btob).
+    """
 
     terms: tuple[str, ...]
     phrases: tuple[str, ...]
     words: tuple[str, ...]  # content words (dictionary forms), for keywords
+
+
+_analysis_cache: dict[str, Analysed] = {}
 
 
 def analyse(text: str) -> Analysed:
@@ -99,29 +118,44 @@ def analyse(text: str) -> Analysed:
 
     Noun phrases are runs of nouns (地域 産業 コミュニティ -> 地域産業コミュニティ)
     optionally led by an adjectival noun and な (対等なパートナー); they are
-    whole morphemes joined, never cut inside a word.
+    whole morphemes joined, never cut inside a word.  Cached per text.
     """
+    found = _analysis_cache.get(text)
+    if found is None:
+        found = _analyse(text)
+        if len(_analysis_cache) > _VECTOR_CACHE_MAX:
+            _analysis_cache.clear()
+        _analysis_cache[text] = found
+    return found
+
+
+def _analyse(text: str) -> Analysed:
     from sudachipy import SplitMode
     clean = for_features(text)
     if not clean:
         return Analysed((), (), ())
+    cased = for_features(text, lower=False)
+    if len(cased) != len(clean):  # lower() changed a length (rare letters): no case
+        cased = clean
     terms: list[str] = []
     words: list[str] = []
     phrases: list[str] = []
-    run: list[str] = []  # current run of nouns (surface forms)
+    run: list[str] = []  # current run of nouns (surface forms, lower case)
+    shown: list[str] = []  # the same, in the note's case
     lead = ""  # 形状詞 + な before the run
+    lead_ok = False  # ... and it is specific enough for a label
 
     def close() -> None:
-        nonlocal run, lead
+        nonlocal run, shown, lead, lead_ok
         content = [w for w in run if w not in STOPWORDS]
         if content:
-            phrase = lead + "".join(run)
             if len(run) > 1 or lead:
-                phrases.append(phrase)
-                terms.append(phrase)
+                terms.append(lead.lower() + "".join(run))
+            if len(run) > 1 or lead_ok:
+                phrases.append(WORD_SEP.join(([lead] if lead_ok else []) + shown))
             elif run[0] not in STOPWORDS:
-                phrases.append(run[0])
-        run, lead = [], ""
+                phrases.append(shown[0])
+        run, shown, lead, lead_ok = [], [], "", False
 
     morphemes = list(tokenizer().tokenize(clean))
     for i, m in enumerate(morphemes):
@@ -134,11 +168,15 @@ def analyse(text: str) -> Analysed:
         if is_noun or (pos[0] == "接尾辞" and pos[1] == "名詞的" and run
                        and surface not in STOPWORDS):
             run.append(surface)
+            shown.append(cased[m.begin():m.end()])
         else:
-            if pos[0] == "助動詞" and surface == "な" and i and \
-                    morphemes[i - 1].part_of_speech()[0] == "形状詞" and not run:
-                lead = morphemes[i - 1].surface() + "な"
-                continue
+            if pos[0] == "助動詞" and surface == "な" and i and not run:
+                prev = morphemes[i - 1]
+                if prev.part_of_speech()[0] == "形状詞":
+                    lead = cased[prev.begin():prev.end()] + "な"
+                    # 対等なパートナー, but not 可能な学び: a general word leads no label.
+                    lead_ok = prev.dictionary_form() not in GENERIC
+                    continue
             close()
         if pos[0] in CONTENT_POS and pos[1] not in ("数詞", "非自立可能") \
                 and base not in STOPWORDS and len(base) > 0:
