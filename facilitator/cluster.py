@@ -81,7 +81,7 @@ def other_label() -> str:
 
 
 def warm_up():
-    """Load the analyser, encoder and scikit-learn in the background."""
+    """Load the analyser, encoder and SciPy in the background."""
     from facilitator.cluster_features import warm_up as start
     return start()
 
@@ -144,7 +144,6 @@ def propose_themes(texts: list[str], k: int | None = None,
     encoding.start()
     analysed = [analyse(t) for t in unit_texts]
     import scipy.cluster.hierarchy  # noqa: F401 — cold start: load while encoding
-    import sklearn.feature_extraction.text  # noqa: F401
     encoding.join()
     sim = similarity(unit_texts, analysed, TEXT_WEIGHT) if units else np.zeros((0, 0))
 
@@ -352,10 +351,12 @@ def _canonical(labels) -> np.ndarray:
 
 def _nest(themes, members_units, sim, labeller):
     t = len(themes)
-    cs = np.zeros((t, t))
-    for a in range(t):
-        for b in range(t):
-            cs[a, b] = sim[np.ix_(members_units[a], members_units[b])].mean()
+    onehot = np.zeros((sim.shape[0], t))
+    for a, units in enumerate(members_units):
+        onehot[units, a] = 1.0
+    counts = onehot.sum(axis=0)
+    # Mean similarity between every two themes' notes, in two matrix products.
+    cs = (onehot.T @ sim @ onehot) / np.maximum(np.outer(counts, counts), 1.0)
     labels = _cluster_fixed(cs, max(2, round(math.sqrt(t))))
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
