@@ -29,7 +29,10 @@ FRAME_BAR = 28.0
 FRAME_PAD = 16.0
 #: Widest row of frames before the next row starts (board points).
 ROW_WIDTH = 2400.0
-MAX_COLUMNS = 4
+MAX_COLUMNS = 8
+#: A note's type as the board draws it (px): long notes grow taller than
+#: their record, so the layout makes room by this (generous) estimate.
+_CHAR_W, _LINE_H, _NOTE_CHROME = 13.0, 18.0, 40.0
 
 
 def theme_color(index: int) -> str:
@@ -224,8 +227,16 @@ def _frame_size(notes: list[Note]) -> tuple[int, float, float]:
     return cols, w, h
 
 
+def shown_height(note: Note) -> float:
+    """The height a note will take on the board: its own, or more for long text."""
+    per_line = max(1, int((note.w - 16) // _CHAR_W))
+    lines = sum(max(1, math.ceil(len(part) / per_line)) for part in note.text.split("\n"))
+    return max(note.h, lines * _LINE_H + _NOTE_CHROME)
+
+
 def _row_heights(notes: list[Note], cols: int) -> list[float]:
-    return [max(nt.h for nt in notes[r:r + cols]) for r in range(0, len(notes), cols)]
+    return [max(shown_height(nt) for nt in notes[r:r + cols])
+            for r in range(0, len(notes), cols)]
 
 
 def _layout(boxes, proposal: Proposal, origin):

@@ -138,6 +138,16 @@ def test_odd_boards_give_a_proposal_or_a_message(qtbot, window, messages, texts)
         assert not messages and win.themes.proposal is not None
 
 
+@pytest.mark.parametrize("texts", [["あ" * 5000, "予算の話", "採用の話"], ["同じ付箋"] * 2000])
+def test_huge_notes_and_many_identical_notes_are_accepted(qtbot, window, messages, texts):
+    win = window(texts)
+    _propose(qtbot, win)
+    assert win.themes.accept() and not messages
+    notes = win.ws.all(Note)
+    assert len(notes) == len(texts) and all(n.theme_id for n in notes)
+    assert win.themes.panel.duplicates.count() <= 200
+
+
 def test_propose_when_every_note_has_a_theme_says_so(qtbot, window, messages):
     win = window(BUDGET)
     _propose(qtbot, win)
