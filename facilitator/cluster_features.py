@@ -35,14 +35,27 @@ STOPWORDS = frozenset("""
 CONTENT_POS = ("名詞", "動詞", "形容詞", "形状詞")
 
 
+_per_thread = threading.local()
+
+
 def tokenizer():
-    """SudachiPy tokenizer (mode C: long units), loaded once per process."""
+    """SudachiPy tokenizer (mode C: long units) of this thread.
+
+    The dictionary loads once per process; a Sudachi tokenizer must not be
+    used by two threads at once (notes are prepared in the background while
+    a proposal runs), so each thread gets its own, which is cheap.
+    """
     global _tokenizer
+    found = getattr(_per_thread, "tokenizer", None)
+    if found is not None:
+        return found
+    from sudachipy import Dictionary, SplitMode
     with _tokenizer_lock:
-        if _tokenizer is None:
-            from sudachipy import Dictionary, SplitMode
-            _tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
-        return _tokenizer
+        if _tokenizer is None:  # the shared dictionary
+            _tokenizer = Dictionary(dict="core")
+        dictionary = _tokenizer
+    _per_thread.tokenizer = dictionary.tokenizer(mode=SplitMode.C)
+    return _per_thread.tokenizer
 
 
 def encoder():

@@ -117,7 +117,7 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
                       parent_id=parent_ids[tp.parent] if tp.parent >= 0 else None)
         if typed:
             fields.update(label=typed, label_manual=True)
-        elif old is None or not old.label_manual:
+        elif old is None:  # a theme people already accepted keeps its label
             fields.update(label=tp.label)
         if old is not None:
             new = old.replace(**fields)
@@ -145,25 +145,39 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
                 updated.append((other_rec, new))
             other_rec = new
 
-    # Which notes go in which frame, in board order.
-    members: list[list[Note]] = [[notes[i] for i in tp.notes] for tp in proposal.themes]
-    boxes = [(theme_recs[j], members[j]) for j in range(len(theme_recs))]
+    # Which notes go in which frame: themes by parent group, その他 last.
+    boxes = [(theme_recs[j], [notes[i] for i in tp.notes], (0, tp.parent, j))
+             for j, tp in enumerate(proposal.themes)]
     if other_rec is not None:
-        boxes.append((other_rec, [notes[i] for i in others]))
+        boxes.append((other_rec, [notes[i] for i in others], (1, -1, 0)))
     old_frames = {f.theme_id: f for f in ws.elements_on(session_id, group_id, (Frame,))
                   if f.theme_id}
-    # What else is drawn on the board (headings, ink, hand-drawn frames, other
-    # boards' notes) stays put: the frames go below whatever they would cover.
-    moving = {n.id for n in current.values()} | {f.id for f in old_frames.values()}
+    # A theme whose notes are the same as before stays where people left it.
+    staying = {t.id for t, ms, _ in boxes if t.id in old_frames and {n.id for n in ms}
+               == {n.id for n in current.values() if n.theme_id == t.id}}
+    boxes = [b for b in boxes if b[0].id not in staying]
+    placed = {n.id: (n.theme_id, (n.x, n.y)) for n in notes if n.theme_id in staying}
+    # What else is drawn on the board (headings, ink, hand-drawn frames, themes
+    # that stay) stays put: new frames go below whatever they would cover.
+    moving = {n.id for _, ms, _ in boxes for n in ms} | {
+        old_frames[t.id].id for t, _, _ in boxes if t.id in old_frames}
     obstacles = [e for e in ws.elements_on(session_id, group_id) if e.id not in moving
                  and e.w > 0 and e.h > 0]
-    origin = (min((n.x for n in notes), default=0.0), min((n.y for n in notes), default=0.0))
+    movers = [n for _, ms, _ in boxes for n in ms]
+    origin = (min((n.x for n in movers), default=0.0), min((n.y for n in movers), default=0.0))
+    frame_rects: list = []
     for _ in range(len(obstacles) + 1):
-        placed, frame_rects = _layout(boxes, proposal, origin)
+        moved, frame_rects = _layout(boxes, origin)
         hit = [e for e in obstacles if any(_overlaps(e, r) for _, r in frame_rects)]
         if not hit:
             break
         origin = (origin[0], max(e.y + e.h for e in hit) + 2 * GAP)
+    placed.update(moved)
+    for tid in staying:  # a label typed in the preview reaches the frame's title
+        theme = next(t for t in theme_recs + ([other_rec] if other_rec else []) if t.id == tid)
+        frame = old_frames.pop(tid)
+        if frame.title != theme.label:
+            updated.append((frame, frame.replace(title=theme.label)))
 
     # Frames: reuse a theme's frame on this board, else a new one.
     z0 = min((n.z for n in notes), default=0.0) - len(frame_rects) - 1
@@ -177,7 +191,7 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
         else:
             added.append(Frame(id=new_id(), session_id=session_id, group_id=group_id,
                                theme_id=theme.id, **fields))
-    used = {t.id for t, _ in frame_rects}
+    used = {t.id for t, _ in frame_rects} | staying
     # Themes of this board left empty (an earlier proposal's), with their frames.
     board_theme_ids = {n.theme_id for n in current.values() if n.theme_id}
     for tid in board_theme_ids - used:
@@ -202,6 +216,14 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
             updated.append((note, new))
     return Change(added=tuple(added), updated=tuple(updated), removed=tuple(removed),
                   label="themes")
+
+
+def with_board_labels(ws, proposal: Proposal) -> Proposal:
+    """``proposal`` with the labels existing themes already have (they keep them)."""
+    from dataclasses import replace
+    themes = tuple(replace(t, label=ws.get(Theme, t.key).label)
+                   if t.key and ws.get(Theme, t.key) is not None else t for t in proposal.themes)
+    return replace(proposal, themes=themes)
 
 
 def accept_proposal(ws, session_id, group_id, given: ProposalInput, proposal: Proposal,
@@ -239,31 +261,26 @@ def _row_heights(notes: list[Note], cols: int) -> list[float]:
             for r in range(0, len(notes), cols)]
 
 
-def _layout(boxes, proposal: Proposal, origin):
+def _layout(boxes, origin):
     """Positions of notes and frames: frames in rows (shelf packing), a parent
-    group's themes side by side on rows of their own, その他 last."""
+    group's themes on rows of their own, その他 last (``boxes`` carry their
+    sort key ``(is_other, parent, index)``)."""
     ox, oy = origin
     placed: dict[str, tuple[str, tuple[float, float]]] = {}
     frames: list[tuple[Theme, tuple[float, float, float, float]]] = []
-    # Order of frames: by parent group, then theme order; その他 (no parent) last.
-    order = sorted(range(len(boxes)), key=lambda j: (
-        j >= len(proposal.themes),
-        proposal.themes[j].parent if j < len(proposal.themes) else 0, j))
     x, y, row_h = ox, oy, 0.0
-    last_parent = None
-    for j in order:
-        theme, notes = boxes[j]
-        parent = proposal.themes[j].parent if j < len(proposal.themes) else None
+    last_group = None
+    for theme, notes, key in sorted(boxes, key=lambda b: b[2]):
+        group = key[:2]
         cols, w, h = _frame_size(notes)
-        new_group = parent != last_parent and x > ox
+        new_group = group != last_group and x > ox
         if new_group or (x > ox and x + w - ox > ROW_WIDTH):
             x, y, row_h = ox, y + row_h + 2 * GAP, 0.0
-        last_parent = parent
+        last_group = group
         frames.append((theme, (x, y, w, h)))
         cw = max((nt.w for nt in notes), default=160.0)
-        heights = _row_heights(notes, cols)
         ny = y + FRAME_BAR + FRAME_PAD
-        for r, rh in enumerate(heights):
+        for r, rh in enumerate(_row_heights(notes, cols)):
             for c, note in enumerate(notes[r * cols:(r + 1) * cols]):
                 placed[note.id] = (theme.id, (x + FRAME_PAD + c * (cw + GAP), ny))
             ny += rh + GAP

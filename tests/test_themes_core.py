@@ -81,6 +81,34 @@ def test_reproposal_keeps_accepted_and_hand_placed_notes(board):
     assert given.remaining == 2
 
 
+def test_reproposal_leaves_unchanged_themes_where_people_put_them(board):
+    ws, sid = board
+    accept_proposal(ws, sid, None, proposal_input(ws, sid), _proposal())
+    budget = next(f for f in ws.all(Frame) if f.title == "予算・コスト")
+    ws.move([budget.id] + [n.id for n in ws.all(Note) if n.theme_id == budget.theme_id], 40, 600)
+    frames_before = {f.id: f for f in ws.all(Frame)}
+    ws.add(ws.new_note("犬も好き", sid, x=0, y=0))
+    given = proposal_input(ws, sid)
+    keys = {given.notes[i].id: t for i, t in given.fixed.items()}
+    people = next(t for t in ws.all(Theme) if t.label == "人材")
+    assignment = []
+    for n in given.notes:
+        key = keys.get(n.id)
+        assignment.append(0 if key == budget.theme_id else 1 if key == people.id else OTHER)
+    p = Proposal(tuple(assignment), (
+        ThemeProposal(tuple(i for i, a in enumerate(assignment) if a == 0), "別の名前", ("予算",),
+                      key=budget.theme_id),
+        ThemeProposal(tuple(i for i, a in enumerate(assignment) if a == 1), "人材", ("採用",),
+                      key=people.id)))
+    accept_proposal(ws, sid, None, given, p)
+    assert ws.get(Frame, budget.id) == frames_before[budget.id]       # not moved, label kept
+    assert ws.get(Theme, budget.theme_id).label == "予算・コスト"
+    frames = ws.all(Frame)
+    assert not any(_overlap(a, b) for a in frames for b in frames if a.id < b.id)
+    notes = ws.all(Note)
+    assert not any(_overlap(a, b) for a in notes for b in notes if a.id < b.id)
+
+
 def test_accept_refuses_when_notes_changed_meanwhile(board):
     ws, sid = board
     given = proposal_input(ws, sid)

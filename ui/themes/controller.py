@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QDockWidget, QGraphicsRectItem, QMenu, QMessageBox
 from facilitator.cluster import OTHER, Proposal
 from facilitator.errors import FurikaeriError
 from facilitator.model import Note, Participant, Setting, Theme
-from facilitator.themes import OTHER_COLOR, accept_proposal, proposal_input, theme_color
+from facilitator.themes import (
+    OTHER_COLOR, accept_proposal, proposal_input, theme_color, with_board_labels,
+)
 from facilitator.voting import merge_notes, place_dot, remove_dot, set_dots_per_participant
 from ui.board.items import FrameItem, NoteItem
 from ui.themes.preview import ProposalPanel
@@ -151,6 +153,7 @@ class ThemesController(QObject):
         if self.given is None or self._board() != self.board_key:
             self.panel.set_busy(False, self.tr("The board changed; propose again."))
             return
+        proposal = with_board_labels(self.window.ws, proposal)   # accepted themes keep theirs
         self.proposal = proposal
         self.panel.set_busy(False, self.tr(
             "{themes} themes proposed. Edit a label by double-clicking it, then accept or "
