@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from facilitator.changes import Change
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
-from facilitator.model import Note, Participant, Setting, Theme
+from facilitator.model import Frame, Note, Participant, Setting, Theme
 from facilitator.textnorm import for_features
 
 DOTS_SETTING = "dots_per_participant"
@@ -143,8 +143,11 @@ def ranking(ws, session_id: str, group_id: str | None = None,
     for n in notes:
         if n.theme_id:
             by_theme[n.theme_id] = by_theme.get(n.theme_id, 0) + n.votes
+    # A theme belongs to this board when its notes or its frame are on it.
+    ids |= {f.theme_id for f in ws.all(Frame) if f.session_id == session_id
+            and (all_groups or f.group_id == group_id)}
     themes = [Ranked(t, t.votes, by_theme.get(t.id, 0)) for t in ws.all(Theme)
-              if t.session_id == session_id and (t.id in ids or t.votes)
+              if t.session_id == session_id and t.id in ids
               and (t.votes or by_theme.get(t.id, 0))]
     themes.sort(key=lambda r: (-r.votes, -r.note_votes))
     ranked_notes = sorted((Ranked(n, n.votes) for n in notes if n.votes),

@@ -198,8 +198,9 @@ def test_ranking_orders_themes_and_notes_by_votes(voters):
     place_dot(ws, sid, "p1", people.id)
     place_dot(ws, sid, "p2", people.id)
     place_dot(ws, sid, "p2", note.id)
+    ws.add(Theme(id="elsewhere", session_id=sid, label="別のグループのテーマ", votes=5))
     themes, notes = ranking(ws, sid)
-    assert [r.record.id for r in themes] == [people.id, budget.id]
+    assert [r.record.id for r in themes] == [people.id, budget.id]   # not another board's theme
     assert themes[1].note_votes == 1 and [r.record.id for r in notes] == [note.id]
 
 

@@ -183,7 +183,8 @@ def test_dot_voting_by_clicks_respects_the_dots(qtbot, window, messages):
     _click_note(qtbot, win, notes[1].id, mods=Qt.KeyboardModifier.ShiftModifier)
     _click_note(qtbot, win, notes[1].id)
     assert win.ws.get(Note, notes[1].id).votes == 1 and remaining(win.ws, sid, "p2") == 1
-    assert win.themes.votes.ranking.topLevelItemCount() == 2
+    notes_ranked = win.themes.votes.ranking.topLevelItem(0)
+    assert notes_ranked.childCount() == 2 and notes_ranked.child(0).text(2) == "1"
     win.themes.voting_action.trigger()           # voting off: clicks select again
     _click_note(qtbot, win, notes[2].id)
     assert win.ws.get(Note, notes[2].id).votes == 0

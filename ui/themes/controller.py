@@ -249,6 +249,8 @@ class ThemesController(QObject):
         self._filtered = viewport
         if viewport is not None:
             viewport.installEventFilter(self)
+            if self.proposal is None and not self.busy():
+                self.dock.hide()   # room for the ranking
             self.votes_dock.show()
             self.votes_dock.raise_()
             self._refresh_votes()
@@ -337,4 +339,5 @@ def _dock(window, title: str, name: str, widget) -> QDockWidget:
     dock = QDockWidget(title, window)
     dock.setObjectName(name)
     dock.setWidget(widget)
+    widget.setMinimumWidth(340)   # labels and key words readable beside the board
     return dock

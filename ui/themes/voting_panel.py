@@ -66,13 +66,23 @@ class VotingPanel(QWidget):
         if ws is None or session_id is None:
             return
         themes, notes = ranking(ws, session_id, group_id, all_groups)
-        for rank, r in enumerate(themes, start=1):
-            label = f"{r.record.label}  (+{r.note_votes})" if r.note_votes else r.record.label
-            self.ranking.addTopLevelItem(QTreeWidgetItem([str(rank), label, str(r.votes)]))
-        for rank, r in enumerate(notes, start=1):
-            kind = "" if isinstance(r.record, Theme) else "📝 "
-            self.ranking.addTopLevelItem(QTreeWidgetItem(
-                [str(rank), kind + " ".join(r.record.text.split())[:60], str(r.votes)]))
+        for title, rows in ((self.tr("Themes"), themes), (self.tr("Notes"), notes)):
+            if not rows:
+                continue
+            head = QTreeWidgetItem(["", title, ""])
+            font = head.font(1)
+            font.setBold(True)
+            head.setFont(1, font)
+            self.ranking.addTopLevelItem(head)
+            for rank, r in enumerate(rows, start=1):
+                if isinstance(r.record, Theme):
+                    text = r.record.label
+                    if r.note_votes:  # the dots on its notes, for the room to see
+                        text += "  " + self.tr("(+{count} on its notes)").format(count=r.note_votes)
+                else:
+                    text = " ".join(r.record.text.split())[:60]
+                head.addChild(QTreeWidgetItem([str(rank), text, str(r.votes)]))
+        self.ranking.expandAll()
 
     def _refresh_left(self) -> None:
         voter = self.voter.currentData()
