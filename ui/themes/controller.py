@@ -90,7 +90,9 @@ class ThemesController(QObject):
         self._prepare_ahead()
 
     def detach(self) -> None:
-        """The window closes its workshop."""
+        """The window closes its workshop (a running proposal is let finish first)."""
+        if self.worker is not None:
+            self.worker.wait()
         self.discard()
         if self.voting_action.isChecked():
             self.voting_action.setChecked(False)
@@ -120,7 +122,7 @@ class ThemesController(QObject):
             return False
         if not given.remaining:
             self.tell(self.tr("Every note of this board is already in a theme. "
-                              "Move notes out of a theme (or into その他) to propose again."))
+                              "Move notes out of their theme to propose again."))
             return False
         self.given, self.board_key = given, board
         self.dock.show()
