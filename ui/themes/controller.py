@@ -9,7 +9,7 @@ facilitator core, one undo step each.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QPen
 from PySide6.QtWidgets import QDockWidget, QGraphicsRectItem, QMenu, QMessageBox
 
