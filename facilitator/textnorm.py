@@ -24,18 +24,20 @@ def _is_punct(ch: str) -> bool:
     return cat.startswith("P") or cat in ("Sm", "Sk")
 
 
-def normalise(text: str) -> str:
-    """NFKC, lower-case Latin, whitespace collapsed; punctuation kept."""
+def normalise(text: str, lower: bool = True) -> str:
+    """NFKC, lower-case Latin (unless ``lower`` is False), whitespace collapsed;
+    punctuation kept."""
     text = unicodedata.normalize("NFKC", text or "")[: MAX_CHARS * 2]
-    return _SPACE.sub(" ", text).strip().lower()[:MAX_CHARS]
+    text = _SPACE.sub(" ", text).strip()
+    return (text.lower() if lower else text)[:MAX_CHARS]
 
 
 _PUNCT_TABLE: dict[int, str] = {}
 
 
-def for_features(text: str) -> str:
+def for_features(text: str, lower: bool = True) -> str:
     """:func:`normalise` with quotes and punctuation replaced by spaces."""
     if not _PUNCT_TABLE:  # one pass over the BMP (~20 ms), then str.translate
         _PUNCT_TABLE.update((c, " ") for c in range(0x10000) if _is_punct(chr(c)))
-    text = normalise(text).translate(_PUNCT_TABLE)
+    text = normalise(text, lower).translate(_PUNCT_TABLE)
     return _SPACE.sub(" ", text).strip()

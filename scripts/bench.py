@@ -173,9 +173,12 @@ def cluster_quality(tmp: Path) -> Figures:
     return quality_figures()
 
 
-@provides("cluster_500_s", "cluster_2000_s", "cluster_cold_2000_s")
+@provides("cluster_500_s", "cluster_2000_s", "cluster_2000_unprepared_s", "cluster_cold_2000_s",
+          "cluster_cold_2000_first_run_s")
 def cluster_speed(tmp: Path) -> Figures:
-    """propose_themes on 500 / 2,000 synthetic notes, warm, and 2,000 in a fresh process."""
+    """propose_themes on 500 / 2,000 synthetic notes: warm (models loaded, notes' features
+    prepared in the background as the app does), warm but unprepared, and in a fresh
+    process (see scripts/cluster_eval.timing_figures for exactly what each includes)."""
     from scripts.cluster_eval import timing_figures
     return timing_figures()
 

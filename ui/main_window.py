@@ -30,6 +30,7 @@ from ui.boards import initial_board
 from ui.presentation import Presentation, ProjectorWindow
 from ui.quick_entry import QuickEntryBar
 from ui.start_screen import StartScreen, recent_files, remember_file
+from ui.themes.controller import ThemesController
 
 POLL_MS = 2000
 _NAME_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Workshops (*.furikaeri)")
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.actions_.build_menus()
         self.actions_.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.toolbar = self.actions_.build_toolbar()
+        self.themes = ThemesController(self).install()
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
         self.presentation = Presentation(self)
@@ -150,12 +152,14 @@ class MainWindow(QMainWindow):
         self.clock_ctl.set_workshop(ws)
         self._update_state()
         self.poll.start()
+        self.themes.attach()
         self.entry.setFocus()
 
     def close_workshop(self) -> None:
         if self.ws is None:
             return
         self.poll.stop()
+        self.themes.detach()
         self.leave_presentation()
         self._close_projector()
         if self.board is not None:

@@ -763,8 +763,32 @@
         <translation>ID {id} のデータは既にあります。</translation>
     </message>
     <message>
+        <source>Each participant needs between 1 and {max} dots.</source>
+        <translation>一人あたりのドット数は1から{max}の間で指定してください。</translation>
+    </message>
+    <message>
+        <source>A participant has already placed {count} dots; remove some first.</source>
+        <translation>すでに{count}個のドットを置いた参加者がいます。先にドットを外してください。</translation>
+    </message>
+    <message>
         <source>The record {id} no longer exists.</source>
         <translation>データ {id} はもうありません。</translation>
+    </message>
+    <message>
+        <source>Choose who is voting first.</source>
+        <translation>先に投票する人を選んでください。</translation>
+    </message>
+    <message>
+        <source>{name} has placed all {count} dots.</source>
+        <translation>{name}さんは{count}個のドットをすべて置きました。</translation>
+    </message>
+    <message>
+        <source>{name} has no dot here to remove.</source>
+        <translation>ここには{name}さんの外せるドットがありません。</translation>
+    </message>
+    <message>
+        <source>Choose two different notes to merge.</source>
+        <translation>統合する2枚の別々の付箋を選んでください。</translation>
     </message>
     <message>
         <source>That board does not exist any more; nothing was moved.</source>
@@ -814,6 +838,11 @@
     <message>
         <source>No session, group or frame is named {name}.</source>
         <translation>「{name}」という名前のセッション・グループ・フレームはありません。</translation>
+    </message>
+    <message>
+        <source>The notes changed while themes were proposed; propose again.</source>
+        <extracomment>Outline colours of themes, in order (distinct on a projector and in print). Height of a frame&apos;s title bar (as the board draws it) plus its padding. Widest row of frames before the next row starts (board points). A note&apos;s type as the board draws it (px): long notes grow taller than their record, so the layout makes room by this (generous) estimate.</extracomment>
+        <translation>テーマの提案中に付箋が変わりました。もう一度提案してください。</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1058,41 @@
     </message>
 </context>
 <context>
+    <name>ProposalPanel</name>
+    <message>
+        <source>Propose themes to group this board&apos;s notes.</source>
+        <translation>「テーマを提案」でこのボードの付箋をグループにまとめます。</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>表札</translation>
+    </message>
+    <message>
+        <source>Key words</source>
+        <translation>キーワード</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>付箋</translation>
+    </message>
+    <message>
+        <source>Near-duplicate notes</source>
+        <translation>ほぼ同じ内容の付箋</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>採用</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>統合</translation>
+    </message>
+</context>
+<context>
     <name>QuickEntryBar</name>
     <message>
         <source>Speaker</source>
@@ -1180,6 +1244,121 @@
     <message>
         <source>No workshop opened yet.</source>
         <translation>まだワークショップを開いていません。</translation>
+    </message>
+</context>
+<context>
+    <name>ThemesController</name>
+    <message>
+        <source>Propose themes</source>
+        <extracomment>Quiet time after typing before notes&apos; features are computed ahead.</extracomment>
+        <translation>テーマを提案</translation>
+    </message>
+    <message>
+        <source>Dot voting</source>
+        <translation>ドット投票</translation>
+    </message>
+    <message>
+        <source>&amp;Themes</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Theme proposal</source>
+        <translation>テーマの提案</translation>
+    </message>
+    <message>
+        <source>There are no notes on this board to group into themes.</source>
+        <translation>このボードにはテーマにまとめる付箋がありません。</translation>
+    </message>
+    <message>
+        <source>Every note of this board is already in a theme. Move notes out of their theme to propose again.</source>
+        <translation>このボードの付箋はすべてテーマに入っています。もう一度提案するには、付箋をテーマから外してください。</translation>
+    </message>
+    <message>
+        <source>Proposing themes for {count} notes…</source>
+        <translation>{count}枚の付箋のテーマを提案しています…</translation>
+    </message>
+    <message>
+        <source>No proposal.</source>
+        <translation>提案はありません。</translation>
+    </message>
+    <message>
+        <source>The board changed; propose again.</source>
+        <translation>ボードが変わりました。もう一度提案してください。</translation>
+    </message>
+    <message>
+        <source>{themes} themes proposed. Edit a label by double-clicking it, then accept or discard.</source>
+        <translation>{themes}個のテーマを提案しました。表札はダブルクリックで編集できます。採用するか破棄してください。</translation>
+    </message>
+    <message>
+        <source>Themes accepted. Undo takes them back in one step.</source>
+        <translation>テーマを採用しました。「元に戻す」1回で取り消せます。</translation>
+    </message>
+    <message>
+        <source>Proposal discarded.</source>
+        <translation>提案を破棄しました。</translation>
+    </message>
+    <message>
+        <source>Add participants to the workshop before dot voting.</source>
+        <translation>ドット投票の前に参加者を登録してください。</translation>
+    </message>
+    <message>
+        <source>Dot voting: click a note or a theme&apos;s frame.</source>
+        <translation>ドット投票：付箋かテーマの枠をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Notes changed since the proposal; propose again to include them.</source>
+        <translation>提案後に付箋が変わりました。含めるにはもう一度提案してください。</translation>
+    </message>
+    <message>
+        <source>Furikaeri</source>
+        <translation>Furikaeri</translation>
+    </message>
+</context>
+<context>
+    <name>VotingPanel</name>
+    <message>
+        <source>Click a note or a theme&apos;s frame to add a dot; right-click or Shift+click takes it back.</source>
+        <translation>付箋かテーマの枠をクリックするとドットを置きます。右クリックかShift+クリックで外します。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>順位</translation>
+    </message>
+    <message>
+        <source>Theme or note</source>
+        <translation>テーマ・付箋</translation>
+    </message>
+    <message>
+        <source>Dots</source>
+        <translation>ドット</translation>
+    </message>
+    <message>
+        <source>Voter</source>
+        <translation>投票する人</translation>
+    </message>
+    <message>
+        <source>Dots per participant</source>
+        <translation>一人あたりのドット数</translation>
+    </message>
+    <message>
+        <source>Dots left</source>
+        <translation>残りのドット</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>付箋</translation>
+    </message>
+    <message>
+        <source>(+{count} on its notes)</source>
+        <translation>（付箋に+{count}）</translation>
+    </message>
+    <message>
+        <source>{left} of {total}</source>
+        <translation>{total}個中 残り{left}個</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,24 @@ _MARGIN_PEN = QPen(QColor(0, 0, 0, 0), 8.0)
 _SHADOW_OFFSET, _SHADOW = QPointF(2.0, 3.0), QColor(0, 0, 0, 34)
 
 
+_DOT, _DOT_COLOR, _DOT_RIM = 12.0, QColor("#D7263D"), QColor(255, 255, 255)
+
+
+def paint_dots(painter: QPainter, right: float, top: float, count: int) -> None:
+    """Voting dots in a row ending at ``right``; beyond six, one dot and the number."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(_DOT_RIM, 1.5))
+    painter.setBrush(_DOT_COLOR)
+    shown = count if count <= 6 else 1
+    for i in range(shown):
+        painter.drawEllipse(QRectF(right - (i + 1) * (_DOT + 2), top, _DOT, _DOT))
+    if count > 6:
+        painter.setPen(_DOT_COLOR)
+        painter.drawText(QRectF(right - _DOT - 48, top - 2, 44, _DOT + 4),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{count}")
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+
 def _lod(painter: QPainter, option) -> float:
     return option.levelOfDetailFromTransform(painter.worldTransform())
 
@@ -170,6 +188,8 @@ class NoteItem(ElementItem):
                 self._tag = elide_line(self.rec.author, tag.width(), self.look.author_font)
             painter.drawText(tag, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              self._tag)
+        if self.rec.votes:
+            paint_dots(painter, r.right() - 4, r.top() + 4, self.rec.votes)
         self.paint_selection(painter, option)
 
 
@@ -207,6 +227,8 @@ class HeadingItem(ElementItem):
 class FrameItem(ElementItem):
     """A frame with a title bar; only its bar and border catch the mouse."""
 
+    votes = 0   # dots on the frame's theme (set by the themes controller)
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         r = self.rect()
         color = color_or(self.rec.color, "#888888")
@@ -224,6 +246,9 @@ class FrameItem(ElementItem):
             text_rect = bar.adjusted(PAD, 0, -PAD, 0)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter,
                              elide_line(self.rec.title, text_rect.width(), self.look.title_font))
+        if self.votes:
+            paint_dots(painter, r.right() - PAD, r.top() + (min(FRAME_BAR, r.height()) - _DOT) / 2,
+                       self.votes)
         self.paint_selection(painter, option)
 
     def shape(self) -> QPainterPath:

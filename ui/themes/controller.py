@@ -1,0 +1,345 @@
+"""Themes on the board: propose (off the UI thread), preview, accept or discard; dot voting.
+
+:class:`ThemesController` adds a Themes menu, toolbar buttons and two docks
+to the main window (``install(window)``), and follows the window's workshop
+through :meth:`attach` / :meth:`detach`.  Every edit goes through the
+facilitator core, one undo step each.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QPen
+from PySide6.QtWidgets import QDockWidget, QGraphicsRectItem, QMenu, QMessageBox
+
+from facilitator.cluster import OTHER, Proposal
+from facilitator.errors import FurikaeriError
+from facilitator.model import Note, Participant, Setting, Theme
+from facilitator.themes import (
+    OTHER_COLOR, accept_proposal, proposal_input, theme_color, with_board_labels,
+)
+from facilitator.voting import merge_notes, place_dot, remove_dot, set_dots_per_participant
+from ui.board.items import FrameItem, NoteItem
+from ui.themes.preview import ProposalPanel
+from ui.themes.voting_panel import VotingPanel
+from ui.themes.worker import Preparer, ProposalWorker
+
+#: Quiet time after typing before notes' features are computed ahead.
+PREPARE_DELAY_MS = 1500
+_OVERLAY_Z = 1e11
+
+
+class ThemesController(QObject):
+    """The theme and voting features of one main window."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.worker: ProposalWorker | None = None
+        self.proposal: Proposal | None = None
+        self.given = None           # ProposalInput the proposal was made from
+        self.board_key = None       # (session, group) it was made for
+        self.overlays: list[QGraphicsRectItem] = []
+        self.preparer = Preparer()
+        self._filtered = None       # viewport with our event filter
+        self.prepare_timer = QTimer(self)
+        self.prepare_timer.setSingleShot(True)
+        self.prepare_timer.setInterval(PREPARE_DELAY_MS)
+        self.prepare_timer.timeout.connect(self._prepare_ahead)
+
+    # -- installing ---------------------------------------------------------------------
+    def install(self, window=None) -> "ThemesController":
+        """Menu, toolbar buttons and docks on the window."""
+        w = window or self.window
+        self.propose_action = QAction(self.tr("Propose themes"), w)
+        self.propose_action.setShortcut("Ctrl+T")
+        self.propose_action.triggered.connect(lambda _=False: self.propose())
+        self.voting_action = QAction(self.tr("Dot voting"), w)
+        self.voting_action.setCheckable(True)
+        self.voting_action.toggled.connect(self.set_voting)
+        self.menu = QMenu(self.tr("&Themes"), w)
+        self.menu.addActions([self.propose_action, self.voting_action])
+        w.menuBar().insertMenu(w.menuBar().actions()[-1], self.menu)  # before Help
+        w.toolbar.addSeparator()
+        w.toolbar.addActions([self.propose_action, self.voting_action])
+        w.actions_.workshop_actions += [self.propose_action, self.voting_action]
+
+        self.panel = ProposalPanel(w)
+        self.panel.acceptRequested.connect(self.accept)
+        self.panel.discardRequested.connect(self.discard)
+        self.panel.mergeRequested.connect(self.merge)
+        self.panel.tree.itemChanged.connect(self._label_edited)
+        self.dock = _dock(w, self.tr("Theme proposal"), "themes", self.panel)
+        self.votes = VotingPanel(w)
+        self.votes.dotsChanged.connect(self._set_dots)
+        self.votes.voter.currentIndexChanged.connect(lambda _i: self._refresh_votes())
+        self.votes_dock = _dock(w, self.tr("Dot voting"), "voting", self.votes)
+        w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.votes_dock)
+        self.dock.hide()
+        self.votes_dock.hide()
+        return self
+
+    def attach(self) -> None:
+        """The window shows a (new) workshop: follow it, prepare its notes ahead."""
+        ws = self.window.ws
+        if ws is None:
+            return
+        ws.listeners.append(self._on_change)
+        self._prepare_ahead()
+
+    def detach(self) -> None:
+        """The window closes its workshop (a running proposal is let finish first)."""
+        if self.worker is not None:
+            self.worker.wait()
+        self.discard()
+        if self.voting_action.isChecked():
+            self.voting_action.setChecked(False)
+        ws = self.window.ws
+        if ws is not None and self._on_change in ws.listeners:
+            ws.listeners.remove(self._on_change)
+
+    # -- proposing ------------------------------------------------------------------------
+    def _board(self):
+        w = self.window
+        if w.ws is None or w.session_id is None:
+            return None
+        return (w.session_id, None if w.all_groups and not w.group_id else w.group_id)
+
+    def propose(self) -> bool:
+        """Start a proposal for the notes of the board shown (in a worker thread)."""
+        w = self.window
+        board = self._board()
+        if board is None or self.busy():
+            return False
+        if w.all_groups:
+            w.choose_board(board[0], board[1], False)   # one board at a time
+        self._clear_preview()
+        given = proposal_input(w.ws, *board)
+        if not given.notes:
+            self.tell(self.tr("There are no notes on this board to group into themes."))
+            return False
+        if not given.remaining:
+            self.tell(self.tr("Every note of this board is already in a theme. "
+                              "Move notes out of their theme to propose again."))
+            return False
+        self.given, self.board_key = given, board
+        self.dock.show()
+        self.dock.raise_()
+        self.panel.set_busy(True, self.tr("Proposing themes for {count} notes…").format(
+            count=given.remaining))
+        self.propose_action.setEnabled(False)
+        self.worker = ProposalWorker(given.texts, dict(given.fixed), self)
+        self.worker.done.connect(self._proposed)
+        self.worker.failed.connect(self._failed)
+        self.worker.finished.connect(self._worker_finished)
+        self.worker.start()
+        return True
+
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def _worker_finished(self) -> None:
+        if self.worker is not None:
+            self.worker.deleteLater()
+        self.worker = None
+        self.propose_action.setEnabled(self.window.ws is not None)
+
+    def _failed(self, message: str) -> None:
+        self.panel.set_busy(False, self.tr("No proposal."))
+        self.given = self.board_key = None
+        self.tell(message)
+
+    def _proposed(self, proposal: Proposal) -> None:
+        if self.given is None or self._board() != self.board_key:
+            self.panel.set_busy(False, self.tr("The board changed; propose again."))
+            return
+        proposal = with_board_labels(self.window.ws, proposal)   # accepted themes keep theirs
+        self.proposal = proposal
+        self.panel.set_busy(False, self.tr(
+            "{themes} themes proposed. Edit a label by double-clicking it, then accept or "
+            "discard.").format(themes=len(proposal.themes)))
+        self.panel.tree.blockSignals(True)
+        self.panel.show_proposal(proposal, self.given.texts)
+        self.panel.tree.blockSignals(False)
+        self._draw_outlines()
+
+    def _draw_outlines(self) -> None:
+        self._remove_outlines()
+        scene = self.window.board.board_scene() if self.window.board else None
+        if scene is None or self.proposal is None:
+            return
+        for note, theme in zip(self.given.notes, self.proposal.assignment):
+            item = scene.item_for(note.id)
+            if not isinstance(item, NoteItem):
+                continue
+            color = QColor(OTHER_COLOR if theme == OTHER else theme_color(theme))
+            pen = QPen(color, 5.0, Qt.PenStyle.DashLine if theme == OTHER else Qt.PenStyle.SolidLine)
+            outline = QGraphicsRectItem(item.mapRectToScene(item.rect()).adjusted(-5, -5, 5, 5))
+            outline.setPen(pen)
+            outline.setZValue(_OVERLAY_Z)
+            outline.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            scene.addItem(outline)
+            self.overlays.append(outline)
+
+    def _remove_outlines(self) -> None:
+        for item in self.overlays:
+            if shiboken6.isValid(item) and item.scene() is not None:
+                item.scene().removeItem(item)
+        self.overlays = []
+
+    def _clear_preview(self) -> None:
+        self._remove_outlines()
+        self.proposal = None
+        self.panel.show_proposal(None, [])
+
+    def _label_edited(self, item, column: int) -> None:
+        if column == 0 and item.text(0).strip() == "" and self.proposal is not None:
+            j = item.data(0, Qt.ItemDataRole.UserRole)
+            if isinstance(j, int) and j >= 0:   # an empty label goes back to the proposed one
+                item.setText(0, self.proposal.themes[j].label)
+
+    def accept(self) -> bool:
+        """Apply the previewed proposal to the board as one undo step."""
+        if self.proposal is None or self.given is None:
+            return False
+        try:
+            accept_proposal(self.window.ws, *self.board_key, self.given, self.proposal,
+                            self.panel.edited_labels(self.proposal))
+        except FurikaeriError as exc:
+            self.tell(exc.text())
+            return False
+        self._clear_preview()
+        self.given = self.board_key = None
+        self.panel.status.setText(self.tr("Themes accepted. Undo takes them back in one step."))
+        self.window.board_call("fit_all")
+        return True
+
+    def discard(self) -> None:
+        """Forget the previewed proposal (nothing was written)."""
+        if self.worker is not None:
+            self.worker.done.disconnect(self._proposed)
+        self._clear_preview()
+        self.given = self.board_key = None
+        self.panel.set_busy(False, self.tr("Proposal discarded."))
+        self.panel.accept_button.setEnabled(False)
+        self.panel.discard_button.setEnabled(False)
+
+    def merge(self, keep: int, other: int) -> None:
+        """Merge two near-duplicate notes of the proposal, then propose again."""
+        if self.given is None:
+            return
+        try:
+            merge_notes(self.window.ws, self.given.notes[keep].id, self.given.notes[other].id)
+        except FurikaeriError as exc:
+            self.tell(exc.text())
+            return
+        self.propose()
+
+    # -- voting ----------------------------------------------------------------------------
+    def set_voting(self, on: bool) -> None:
+        """Voting mode: clicks on notes and frames place (or take back) dots."""
+        w = self.window
+        if on and (w.ws is None or not w.ws.participants()):
+            self.tell(self.tr("Add participants to the workshop before dot voting."))
+            self.voting_action.setChecked(False)
+            return
+        viewport = w.board.viewport() if on and w.board is not None else None
+        if self._filtered is not None and shiboken6.isValid(self._filtered):
+            self._filtered.removeEventFilter(self)
+        self._filtered = viewport
+        if viewport is not None:
+            viewport.installEventFilter(self)
+            if self.proposal is None and not self.busy():
+                self.dock.hide()   # room for the ranking
+            self.votes_dock.show()
+            self.votes_dock.raise_()
+            self._refresh_votes()
+        w.statusBar().showMessage(self.tr("Dot voting: click a note or a theme's frame.")
+                                  if on else "", 4000)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self._filtered and event.type() == QEvent.Type.MouseButtonPress:
+            board = self.window.board
+            pos = board.mapToScene(event.position().toPoint())
+            take_back = (event.button() == Qt.MouseButton.RightButton
+                         or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            if event.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+                self.vote_at(pos, take_back)
+                return True
+        return False
+
+    def target_at(self, scene_pos) -> str | None:
+        """The note, or the theme of the frame, under a scene point."""
+        scene = self.window.board.board_scene() if self.window.board else None
+        if scene is None:
+            return None
+        item = scene.element_at(scene_pos)
+        if isinstance(item, NoteItem):
+            return item.rid
+        if isinstance(item, FrameItem) and item.rec.theme_id:
+            return item.rec.theme_id
+        return None
+
+    def vote_at(self, scene_pos, take_back: bool = False) -> bool:
+        target = self.target_at(scene_pos)
+        voter = self.votes.voter_id()
+        if target is None or voter is None:
+            return False
+        w = self.window
+        try:
+            (remove_dot if take_back else place_dot)(w.ws, w.session_id, voter, target)
+        except FurikaeriError as exc:
+            w.statusBar().showMessage(exc.text(), 6000)
+            return False
+        return True
+
+    def _set_dots(self, dots: int) -> None:
+        try:
+            set_dots_per_participant(self.window.ws, dots)
+        except FurikaeriError as exc:
+            self.tell(exc.text())
+            self._refresh_votes()
+
+    def _refresh_votes(self) -> None:
+        w = self.window
+        if self.votes_dock.isVisible() or self.voting_action.isChecked():
+            self.votes.refresh(w.ws, w.session_id, w.group_id, w.all_groups)
+        scene = w.board.board_scene() if w.board else None
+        if scene is not None and w.ws is not None:
+            for item in scene.element_items():
+                if isinstance(item, FrameItem):
+                    theme = w.ws.get(Theme, item.rec.theme_id)
+                    votes = theme.votes if theme else 0
+                    if getattr(item, "votes", 0) != votes:
+                        item.votes = votes
+                        item.update()
+
+    # -- following the workshop ---------------------------------------------------------------
+    def _on_change(self, change) -> None:
+        tables = change.tables()
+        if tables & {Setting.TABLE, Theme.TABLE, Participant.TABLE, Note.TABLE}:
+            self._refresh_votes()
+        if Note.TABLE in tables:
+            self.prepare_timer.start()
+        if self.proposal is not None and Note.TABLE in tables and any(
+                isinstance(r, Note) for r in change.removed):
+            self.window.statusBar().showMessage(self.tr(
+                "Notes changed since the proposal; propose again to include them."), 6000)
+
+    def _prepare_ahead(self) -> None:
+        ws = self.window.ws
+        if ws is not None:
+            self.preparer.submit([n.text for n in ws.all(Note)])
+
+    def tell(self, text: str) -> None:
+        QMessageBox.warning(self.window, self.tr("Furikaeri"), text)
+
+
+def _dock(window, title: str, name: str, widget) -> QDockWidget:
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    widget.setMinimumWidth(340)   # labels and key words readable beside the board
+    return dock

@@ -1,0 +1,155 @@
+"""The side panel previewing a theme proposal: themes, near-duplicates, Accept / Discard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from facilitator.cluster import OTHER, Proposal, other_label
+from facilitator.themes import OTHER_COLOR, theme_color
+
+THEME_ROLE = Qt.ItemDataRole.UserRole
+
+
+def swatch(color: str) -> QIcon:
+    pix = QPixmap(14, 14)
+    pix.fill(QColor(color))
+    return QIcon(pix)
+
+
+def _short(text: str, limit: int = 28) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ProposalPanel(QWidget):
+    """Lists a proposal's themes (label editable), its near-duplicates with a
+    Merge button each, and Accept / Discard."""
+
+    acceptRequested = Signal()
+    discardRequested = Signal()
+    mergeRequested = Signal(int, int)   # note indices: keep, other
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.status = QLabel(self.tr("Propose themes to group this board's notes."), self)
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)   # busy: the engine reports no steps
+        self.progress.hide()
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([self.tr("Label"), self.tr("Key words"), self.tr("Notes")])
+        self.tree.setColumnWidth(0, 200)
+        self.tree.setColumnWidth(1, 170)
+        self.duplicates_label = QLabel(self.tr("Near-duplicate notes"), self)
+        self.duplicates = QListWidget(self)
+        self.accept_button = QPushButton(self.tr("Accept"), self)
+        self.accept_button.setDefault(True)
+        self.discard_button = QPushButton(self.tr("Discard"), self)
+        self.accept_button.clicked.connect(self.acceptRequested)
+        self.discard_button.clicked.connect(self.discardRequested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.discard_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.status)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.tree, 3)
+        lay.addWidget(self.duplicates_label)
+        lay.addWidget(self.duplicates, 1)
+        lay.addLayout(buttons)
+        self.show_proposal(None, [])
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        self.progress.setVisible(busy)
+        if text:
+            self.status.setText(text)
+        if busy:
+            self.accept_button.setEnabled(False)
+            self.discard_button.setEnabled(False)
+
+    def show_proposal(self, proposal: Proposal | None, texts: list[str]) -> None:
+        """Fill the lists from ``proposal`` (None empties them)."""
+        self.tree.clear()
+        self.duplicates.clear()
+        shown = proposal is not None
+        self.accept_button.setEnabled(shown)
+        self.discard_button.setEnabled(shown)
+        self.duplicates_label.setVisible(shown and bool(proposal.duplicates))
+        self.duplicates.setVisible(shown and bool(proposal.duplicates))
+        if proposal is None:
+            return
+        parents = []
+        for parent in proposal.parents:
+            item = QTreeWidgetItem([parent.label, "", ""])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+            self.tree.addTopLevelItem(item)
+            parents.append(item)
+        for j, theme in enumerate(proposal.themes):
+            item = QTreeWidgetItem([theme.label, "、".join(theme.keywords), str(len(theme.notes))])
+            item.setData(0, THEME_ROLE, j)
+            item.setIcon(0, swatch(theme_color(j)))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            item.setToolTip(0, "\n".join(_short(texts[i], 60) for i in theme.notes[:12]))
+            if theme.parent >= 0:
+                parents[theme.parent].addChild(item)
+            else:
+                self.tree.addTopLevelItem(item)
+        rest = [i for i, t in enumerate(proposal.assignment) if t == OTHER]
+        if rest:
+            item = QTreeWidgetItem([other_label(), "", str(len(rest))])
+            item.setData(0, THEME_ROLE, OTHER)
+            item.setIcon(0, swatch(OTHER_COLOR))
+            item.setForeground(0, QBrush(QColor("#666666")))
+            self.tree.addTopLevelItem(item)
+        self.tree.expandAll()
+        for keep, other in proposal.duplicates[:200]:  # 2,000 identical notes: a readable list
+            self._add_duplicate(keep, other, texts)
+
+    def _add_duplicate(self, keep: int, other: int, texts: list[str]) -> None:
+        row = QWidget()
+        lay = QHBoxLayout(row)
+        lay.setContentsMargins(2, 1, 2, 1)
+        text = QLabel(f"「{_short(texts[keep])}」≈「{_short(texts[other])}」", row)
+        text.setToolTip(f"{texts[keep]}\n—\n{texts[other]}")
+        button = QPushButton(self.tr("Merge"), row)
+        button.clicked.connect(lambda _=False, a=keep, b=other: self.mergeRequested.emit(a, b))
+        lay.addWidget(text, 1)
+        lay.addWidget(button)
+        item = QListWidgetItem(self.duplicates)
+        item.setSizeHint(row.sizeHint())
+        self.duplicates.setItemWidget(item, row)
+
+    def edited_labels(self, proposal: Proposal) -> dict[int, str]:
+        """Theme index -> label where the user changed it in the list."""
+        out: dict[int, str] = {}
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            stack.extend(item.child(i) for i in range(item.childCount()))
+            j = item.data(0, THEME_ROLE)
+            if isinstance(j, int) and 0 <= j < len(proposal.themes):
+                text = item.text(0).strip()
+                if text and text != proposal.themes[j].label:
+                    out[j] = text
+        return out
+
+    def theme_item(self, j: int) -> QTreeWidgetItem | None:
+        for item in self._items():
+            if item.data(0, THEME_ROLE) == j:
+                return item
+        return None
+
+    def _items(self):
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            yield item
+            stack.extend(item.child(i) for i in range(item.childCount()))

@@ -1,0 +1,94 @@
+"""The dot-voting panel: who votes, their dots left, dots per participant, the ranking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QLabel, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.model import Theme
+from facilitator.voting import MAX_DOTS, dots_per_participant, ranking, remaining
+
+
+class VotingPanel(QWidget):
+    """Pick the voter; the facilitator sets the dots; the ranking follows the votes."""
+
+    dotsChanged = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.voter = QComboBox(self)
+        self.dots = QSpinBox(self)
+        self.dots.setRange(1, MAX_DOTS)
+        self.left = QLabel(self)
+        self.hint = QLabel(self.tr("Click a note or a theme's frame to add a dot; "
+                                   "right-click or Shift+click takes it back."), self)
+        self.hint.setWordWrap(True)
+        self.ranking = QTreeWidget(self)
+        self.ranking.setHeaderLabels([self.tr("Rank"), self.tr("Theme or note"), self.tr("Dots")])
+        self.ranking.setColumnWidth(0, 48)
+        self.ranking.setColumnWidth(1, 240)
+        form = QFormLayout()
+        form.addRow(self.tr("Voter"), self.voter)
+        form.addRow(self.tr("Dots per participant"), self.dots)
+        form.addRow(self.tr("Dots left"), self.left)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.hint)
+        lay.addWidget(self.ranking, 1)
+        self.dots.editingFinished.connect(lambda: self.dotsChanged.emit(self.dots.value()))
+        self.voter.currentIndexChanged.connect(lambda _i: self._refresh_left())
+        self._ws = None
+        self._session = None
+
+    def voter_id(self) -> str | None:
+        return self.voter.currentData()
+
+    def refresh(self, ws, session_id: str | None, group_id: str | None,
+                all_groups: bool) -> None:
+        """Show ``ws``'s participants, dots and ranking for one board."""
+        self._ws, self._session = ws, session_id
+        chosen = self.voter.currentData()
+        self.voter.blockSignals(True)
+        self.voter.clear()
+        for p in (ws.participants() if ws else []):
+            self.voter.addItem(p.name or p.id, p.id)
+        index = self.voter.findData(chosen)
+        self.voter.setCurrentIndex(index if index >= 0 else 0)
+        self.voter.blockSignals(False)
+        self.dots.blockSignals(True)
+        self.dots.setValue(dots_per_participant(ws) if ws else 3)
+        self.dots.blockSignals(False)
+        self._refresh_left()
+        self.ranking.clear()
+        if ws is None or session_id is None:
+            return
+        themes, notes = ranking(ws, session_id, group_id, all_groups)
+        for title, rows in ((self.tr("Themes"), themes), (self.tr("Notes"), notes)):
+            if not rows:
+                continue
+            head = QTreeWidgetItem(["", title, ""])
+            font = head.font(1)
+            font.setBold(True)
+            head.setFont(1, font)
+            self.ranking.addTopLevelItem(head)
+            for rank, r in enumerate(rows, start=1):
+                if isinstance(r.record, Theme):
+                    text = r.record.label
+                    if r.note_votes:  # the dots on its notes, for the room to see
+                        text += "  " + self.tr("(+{count} on its notes)").format(count=r.note_votes)
+                else:
+                    text = " ".join(r.record.text.split())[:60]
+                head.addChild(QTreeWidgetItem([str(rank), text, str(r.votes)]))
+        self.ranking.expandAll()
+
+    def _refresh_left(self) -> None:
+        voter = self.voter.currentData()
+        if self._ws is None or voter is None or self._session is None:
+            self.left.setText("—")
+            return
+        self.left.setText(self.tr("{left} of {total}").format(
+            left=remaining(self._ws, self._session, voter),
+            total=dots_per_participant(self._ws)))
