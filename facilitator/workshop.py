@@ -239,7 +239,7 @@ class Workshop:
             rec = self.find(rid)
             if isinstance(rec, Element):
                 pairs.append((rec, rec.replace(x=rec.x + dx, y=rec.y + dy)))
-        return self.update_many(pairs, label, merge_key)
+        return self.update_many(self._themes_follow_frames(pairs), label, merge_key)
 
     def move_to_board(self, ids: Iterable[str], session_id: str, group_id: str | None,
                       dx: float, dy: float, label: str = "") -> Change:
@@ -263,7 +263,33 @@ class Workshop:
             if isinstance(rec, Note) and old is not None and rec.color == old.color:
                 fields["color"] = target.color if target is not None else ""
             pairs.append((rec, rec.replace(**fields)))
-        return self.update_many(pairs, label)
+        return self.update_many(self._themes_follow_frames(pairs), label)
+
+    def _themes_follow_frames(self, pairs: list[tuple[Element, Element]]) -> list:
+        """A note dropped inside a theme's frame joins that theme (placed by hand);
+        one dragged out of its theme's frame leaves the theme."""
+        moved = {after.id: after for _, after in pairs}
+        out = []
+        for before, after in pairs:
+            if isinstance(after, Note):
+                after = self._theme_by_place(before, after, moved)
+            out.append((before, after))
+        return out
+
+    def _theme_by_place(self, before: Note, note: Note, moved: dict) -> Note:
+        cx, cy = note.x + note.w / 2, note.y + note.h / 2
+        frames = [moved.get(f.id, f) for f in self.elements_on(note.session_id, note.group_id,
+                                                                 [Frame]) if f.theme_id]
+        inside = [f for f in frames if f.x <= cx <= f.x + f.w and f.y <= cy <= f.y + f.h]
+        if inside:
+            frame = max(inside, key=lambda f: f.z)  # the top one, as the eye sees it
+            if frame.theme_id != note.theme_id:
+                return note.replace(theme_id=frame.theme_id, theme_manual=True)
+            return note
+        left = any(f.theme_id == note.theme_id for f in frames)
+        if before.group_id != note.group_id:
+            left = note.theme_id is not None  # another board: its old theme's frame is not here
+        return note.replace(theme_id=None, theme_manual=True) if left else note
 
     def remove(self, ids: Iterable[str], label: str = "") -> Change:
         """Remove records and what depends on them, in one step."""

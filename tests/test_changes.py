@@ -111,6 +111,38 @@ def test_moving_to_a_board_of_another_session_is_refused(ws, board):
     assert ws.get(type(note), note.id).group_id == gid
 
 
+@pytest.fixture
+def two_themes(ws, board):
+    """Themes A and B with a frame each; note n in A's frame."""
+    sid, gid = board
+    a = Theme(id="ta", session_id=sid, label="A")
+    b = Theme(id="tb", session_id=sid, label="B")
+    ws.add(a, b,
+           Frame(id="fa", session_id=sid, group_id=gid, x=0, y=0, w=400, h=300, theme_id="ta"),
+           Frame(id="fb", session_id=sid, group_id=gid, x=500, y=0, w=400, h=300, theme_id="tb"),
+           ws.new_note("付箋", sid, gid, x=40, y=40, id="n", theme_id="ta"))
+    ws.history.undo_stack.clear()
+
+
+def test_a_note_dropped_in_another_themes_frame_joins_that_theme(ws, ws_path, two_themes):
+    ws.move(["n"], 520, 0, label="move")
+    saved = {n.id: n for n in on_disk(ws_path)["notes"]}["n"]
+    assert (saved.theme_id, saved.theme_manual) == ("tb", True)
+    ws.undo()  # the move and the new theme are one step
+    saved = {n.id: n for n in on_disk(ws_path)["notes"]}["n"]
+    assert (saved.theme_id, saved.theme_manual, saved.x) == ("ta", False, 40)
+
+
+def test_a_note_dragged_out_of_its_frame_leaves_the_theme(ws, two_themes):
+    ws.move(["n"], 0, 600)
+    assert ws.get(Note, "n").theme_id is None and ws.get(Note, "n").theme_manual
+
+
+def test_moving_a_frame_with_its_notes_keeps_their_theme(ws, two_themes):
+    ws.move(["fa", "n"], 0, 400)
+    assert ws.get(Note, "n").theme_id == "ta" and not ws.get(Note, "n").theme_manual
+
+
 def test_typing_into_a_note_is_one_step_and_a_new_key_starts_another(ws, board):
     note, = put_notes(ws, board, 1)
     for text in ("ス", "スモ", "スモール"):
