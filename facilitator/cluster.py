@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import math
 import threading
-from dataclasses import dataclass
 
 import numpy as np
 
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.proposal import OTHER, ParentGroup, Proposal, ThemeProposal, other_label  # noqa: F401 (re-exported)
 from facilitator.textnorm import for_features, normalise
 
-OTHER = -1
 #: Weight of content-word TF-IDF against centred sentence vectors.
 TEXT_WEIGHT = 0.7
 #: Cosine at or above which two notes are flagged as near-duplicates.
@@ -36,48 +35,6 @@ REFINE_PASSES = 10
 OUTLIER_SIM = 0.0
 OUTLIER_SIM_K = -1.0
 
-
-@dataclass(frozen=True)
-class ThemeProposal:
-    """One proposed theme: its notes (indices into the input), label, key words.
-
-    ``key`` is the caller's theme key when the theme holds notes placed by
-    hand (see ``fixed``); ``parent`` indexes :attr:`Proposal.parents` or -1.
-    """
-
-    notes: tuple[int, ...]
-    label: str
-    keywords: tuple[str, ...]
-    key: str | None = None
-    parent: int = -1
-
-
-@dataclass(frozen=True)
-class ParentGroup:
-    """A group of themes (when there are more than six)."""
-
-    themes: tuple[int, ...]
-    label: str
-
-
-@dataclass(frozen=True)
-class Proposal:
-    """``assignment[i]`` is note i's theme index in ``themes``, or -1 (その他)."""
-
-    assignment: tuple[int, ...]
-    themes: tuple[ThemeProposal, ...]
-    parents: tuple[ParentGroup, ...] = ()
-    duplicates: tuple[tuple[int, int], ...] = ()
-
-    def label_of(self, note: int) -> str:
-        """The label of note ``note``'s theme (その他 for the rest)."""
-        theme = self.assignment[note]
-        return other_label() if theme == OTHER else self.themes[theme].label
-
-
-def other_label() -> str:
-    """The name of the group of notes that fit no theme (その他)."""
-    return translate("Cluster", "Other")
 
 
 def warm_up():

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 
 from facilitator.changes import Change
-from facilitator.cluster import OTHER, Proposal, other_label
+from facilitator.proposal import OTHER, Proposal, other_label
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.layout import GAP

@@ -487,7 +487,6 @@
     <name>Cluster</name>
     <message>
         <source>Other</source>
-        <extracomment>Weight of content-word TF-IDF against centred sentence vectors. Cosine at or above which two notes are flagged as near-duplicates. Themes above which they are grouped into parent groups. Polishing passes after the tree cut (stops early when nothing moves). A note whose mean cosine to the rest of its theme is below this is その他.</extracomment>
         <translation>その他</translation>
     </message>
     <message>
@@ -800,6 +799,7 @@
     </message>
     <message>
         <source>There are no notes to group into themes.</source>
+        <extracomment>Weight of content-word TF-IDF against centred sentence vectors. Cosine at or above which two notes are flagged as near-duplicates. Themes above which they are grouped into parent groups. Polishing passes after the tree cut (stops early when nothing moves). A note whose mean cosine to the rest of its theme is below this is その他.</extracomment>
         <translation>テーマに分ける付箋がありません。</translation>
     </message>
     <message>

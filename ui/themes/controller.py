@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QPen
 from PySide6.QtWidgets import QDockWidget, QGraphicsRectItem, QMenu, QMessageBox
 
-from facilitator.cluster import OTHER, Proposal
+from facilitator.proposal import OTHER, Proposal
 from facilitator.errors import FurikaeriError
 from facilitator.model import Note, Participant, Setting, Theme
 from facilitator.themes import (
@@ -87,7 +87,8 @@ class ThemesController(QObject):
         if ws is None:
             return
         ws.listeners.append(self._on_change)
-        self._prepare_ahead()
+        # After the board is on screen: loading the engine must not delay the first paint.
+        self.prepare_timer.start()
 
     def detach(self) -> None:
         """The window closes its workshop (a running proposal is let finish first)."""

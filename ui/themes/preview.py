@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from facilitator.cluster import OTHER, Proposal, other_label
+from facilitator.proposal import OTHER, Proposal, other_label
 from facilitator.themes import OTHER_COLOR, theme_color
 
 THEME_ROLE = Qt.ItemDataRole.UserRole
