@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
@@ -30,6 +30,12 @@ def remember_file(settings: QSettings, path: str | Path) -> None:
     path = str(Path(path).resolve())
     files = [path, *(p for p in recent_files(settings) if p != path)]
     settings.setValue(SETTING_RECENT, files[:MAX_RECENT])
+
+
+def user_template_folder() -> Path:
+    """Where "save as template" writes (the per-user data folder)."""
+    return Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation)) / "templates"
 
 
 class StartScreen(QWidget):
@@ -85,7 +91,6 @@ class StartScreen(QWidget):
 
     def fill_templates(self) -> None:
         """Shipped templates, then the user's own (saved from the agenda editor)."""
-        from ui.clock.agenda_editor import user_template_folder
         folder = user_template_folder()
         chosen = self.templates.currentData()
         self.templates.clear()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
     QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -30,14 +30,9 @@ from facilitator.templates import (
 from facilitator.timer import RoomClock
 from facilitator.workshop import Workshop
 from ui.agenda_panel import kind_label
+from ui.start_screen import user_template_folder  # noqa: F401 (tests import it here)
 
 GROUP_COLOURS = ("#FFE066", "#9BE3C4", "#A5D8FF", "#FFC9C9", "#D0BFFF", "#FFD8A8")
-
-
-def user_template_folder() -> Path:
-    """Where "save as template" writes (the per-user data folder)."""
-    return Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation)) / "templates"
 
 
 @dataclass
