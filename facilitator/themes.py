@@ -232,6 +232,29 @@ def accept_proposal(ws, session_id, group_id, given: ProposalInput, proposal: Pr
     return ws.apply(acceptance(ws, session_id, group_id, given, proposal, labels))
 
 
+def add_theme_frame(ws, frame: Frame) -> Change:
+    """A frame drawn by hand is a theme of its own (named by its title), in one step.
+
+    Notes dropped into it join the theme, so the minutes list them as the board shows.
+    """
+    themes = [t for t in ws.all(Theme) if t.session_id == frame.session_id]
+    theme = Theme(id=new_id(), session_id=frame.session_id, label=frame.title,
+                  color=theme_color(len(themes)), order=len(themes), label_manual=True)
+    return ws.apply(Change(added=(theme, frame.replace(theme_id=theme.id)), label="frame"))
+
+
+def retitle_frame(ws, frame_id: str, title: str) -> Change:
+    """Rename a frame and, when it holds a theme, the theme's label (named by a person)."""
+    frame = ws.get(Frame, frame_id)
+    if frame is None:
+        return Change()
+    updated = [(frame, frame.replace(title=title))] if frame.title != title else []
+    theme = ws.get(Theme, frame.theme_id)
+    if theme is not None and (theme.label != title or not theme.label_manual):
+        updated.append((theme, theme.replace(label=title, label_manual=True)))
+    return ws.apply(Change(updated=tuple(updated), label="edit"))
+
+
 def _overlaps(e, rect) -> bool:
     x, y, w, h = rect
     return e.x < x + w and x < e.x + e.w and e.y < y + h and y < e.y + e.h

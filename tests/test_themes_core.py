@@ -220,3 +220,31 @@ def test_bad_dot_counts_are_refused(voters, dots):
     with pytest.raises(FurikaeriError):
         set_dots_per_participant(ws, dots)
     assert ws.get(Setting, "dots_per_participant").value == 2
+
+
+def test_a_frame_drawn_by_hand_is_a_theme_named_by_its_title(board, ws_path):
+    from facilitator.themes import add_theme_frame, retitle_frame
+    ws, sid = board
+    frame = Frame(id="hand", session_id=sid, x=-400, y=0, w=300, h=300)
+    add_theme_frame(ws, frame)
+    retitle_frame(ws, "hand", "手で作ったテーマ")
+    first = ws.elements_on(sid, None, [Note])[0]
+    ws.move([first.id], -400 - first.x + 40, 40 - first.y)  # dropped into the frame
+    with Workshop.open(ws_path, readonly=True) as saved:
+        theme = saved.get(Theme, saved.get(Frame, "hand").theme_id)
+        assert (theme.label, theme.label_manual) == ("手で作ったテーマ", True)
+        assert saved.get(Note, first.id).theme_id == theme.id
+    ws.undo()
+    ws.undo()  # the renaming is one step: frame title and theme label together
+    assert ws.get(Frame, "hand").title == ""
+    assert ws.get(Theme, ws.get(Frame, "hand").theme_id).label == ""
+
+
+def test_renaming_an_accepted_themes_frame_renames_the_theme(board):
+    from facilitator.themes import retitle_frame
+    ws, sid = board
+    accept_proposal(ws, sid, None, proposal_input(ws, sid), _proposal())
+    frame = next(f for f in ws.elements_on(sid, None, [Frame]) if f.title == "人材")
+    retitle_frame(ws, frame.id, "人材の確保")
+    theme = ws.get(Theme, frame.theme_id)
+    assert (theme.label, theme.label_manual) == ("人材の確保", True)

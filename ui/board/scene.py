@@ -371,7 +371,8 @@ class BoardScene(SceneTools, SceneCommands, QGraphicsScene):
         if editor.kind == "frame":
             title = clean_text(text, allow_empty=True, limit=200)
             if target is not None and title != target.rec.title:
-                ws.update(target.rid, label="edit", title=title)
+                from facilitator.themes import retitle_frame
+                retitle_frame(ws, target.rid, title)
             return
         text = clean_text(text)
         if target is not None:

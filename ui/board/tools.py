@@ -291,7 +291,8 @@ class SceneTools:
         frame = Frame(id=new_id(), session_id=area.session_id, group_id=area.group_id,
                       x=snap(rect.x() - area.dx), y=snap(rect.y()), w=snap(rect.width()),
                       h=snap(rect.height()), z=min(zs, default=0.0) - 1)
-        if self._safely(lambda: self.workshop.add(frame, label="frame")):
+        from facilitator.themes import add_theme_frame
+        if self._safely(lambda: add_theme_frame(self.workshop, frame)):
             item = self.by_id.get(frame.id)
             if item is not None:
                 self.begin_edit(item)
