@@ -41,8 +41,8 @@ def _figure(width_in: float, height_in: float):
     return fig
 
 
-def _to_drawing(fig, width_pt: float):
-    """The figure as a reportlab Drawing ``width_pt`` wide."""
+def _to_drawing(fig, width_pt: float, max_height: float | None = None):
+    """The figure as a reportlab Drawing ``width_pt`` wide (less if taller than allowed)."""
     import matplotlib
     from svglib.svglib import svg2rlg
     buf = io.BytesIO()
@@ -52,6 +52,8 @@ def _to_drawing(fig, width_pt: float):
     buf.seek(0)
     drawing = svg2rlg(buf)
     scale = width_pt / drawing.width
+    if max_height and drawing.height * scale > max_height:
+        scale = max_height / drawing.height
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
     drawing.scale(scale, scale)
     return drawing
@@ -78,7 +80,8 @@ def _short(text: str, n: int = 18) -> str:
     return text if len(text) <= n else text[:n - 1] + "…"
 
 
-def programme_chart(parts: list[SessionPart], width_pt: float, lang: str | None = None):
+def programme_chart(parts: list[SessionPart], width_pt: float, lang: str | None = None,
+                    max_height: float | None = None):
     """Timeline (planned and actual bars on the clock) and minutes per session."""
     import matplotlib
     from matplotlib import dates as mdates
@@ -136,10 +139,11 @@ def programme_chart(parts: list[SessionPart], width_pt: float, lang: str | None 
         minutes.legend(fontsize=8, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=3,
                        frameon=False)
         _style(minutes)
-        return _to_drawing(fig, width_pt)
+        return _to_drawing(fig, width_pt, max_height)
 
 
-def theme_chart(board: Board, width_pt: float, lang: str | None = None):
+def theme_chart(board: Board, width_pt: float, lang: str | None = None,
+                max_height: float | None = None):
     """Notes per theme and votes per theme of one board."""
     import matplotlib
     flat = []
@@ -167,4 +171,4 @@ def theme_chart(board: Board, width_pt: float, lang: str | None = None):
         for ax in (left, right):
             _style(ax)
             ax.xaxis.get_major_locator().set_params(integer=True)
-        return _to_drawing(fig, width_pt)
+        return _to_drawing(fig, width_pt, max_height)

@@ -98,7 +98,11 @@ def font_for(char: str) -> str:
         found = _fallback(i)
         if found and code in found[1]:
             return found[0]
-    return FONT  # no shipped font has it: the missing-glyph box, text kept
+    # No shipped font has it: draw the main font's missing-glyph box, but as a
+    # character of its own, so the text layer keeps it (reportlab would
+    # otherwise send every missing character to code 0, extracted as NUL).
+    pdfmetrics.getFont(FONT).face.charToGlyph.setdefault(code, 0)
+    return FONT
 
 
 def runs(text: str) -> list[tuple[str, str]]:

@@ -120,7 +120,7 @@ class Story:
         self.out.append(self.table(rows, [0.34, 0.19, 0.19, 0.12, 0.16]))
         if self.charts and any(p.session.planned_minutes for p in parts):
             from facilitator.report.charts import programme_chart
-            self.out += [Spacer(1, 10), programme_chart(parts, self.frame[0], self.lang)]
+            self.out += [Spacer(1, 10), programme_chart(parts, *self._chart_box())]
 
     def _programme_row(self, p: SessionPart) -> list[str]:
         s = p.session
@@ -218,7 +218,7 @@ class Story:
                          self.table(rows, [0.08, 0.56, 0.12, 0.12, 0.12])]
         if self.charts and len(board.themes) >= 2:
             from facilitator.report.charts import theme_chart
-            self.out += [Spacer(1, 6), theme_chart(board, self.frame[0], self.lang)]
+            self.out += [Spacer(1, 6), theme_chart(board, *self._chart_box())]
         for block in board.themes:
             self.theme(block, 0)
 
@@ -309,6 +309,11 @@ class Story:
             self.out.append(self.p(self.tr("No action items were recorded."), "empty"))
 
     # -- helpers -----------------------------------------------------------------------
+    def _chart_box(self) -> tuple[float, str, float]:
+        """Width, language and greatest height of a chart (never wider than 17 cm)."""
+        return min(self.frame[0], 482.0 * self.st["body"].fontSize / 10), self.lang, \
+            self.frame[1] * 0.85
+
     def table(self, rows, fractions, header: bool = True, lines: bool = True) -> Table:
         t = Table(rows, colWidths=[f * self.frame[0] for f in fractions],
                   repeatRows=1 if header else 0, hAlign="LEFT")
