@@ -28,6 +28,7 @@ from ui.agenda_panel import AgendaPanel
 from ui.board.view import BoardView
 from ui.boards import initial_board
 from ui.quick_entry import QuickEntryBar
+from ui.report_ui import ReportController
 from ui.start_screen import StartScreen, recent_files, remember_file
 
 POLL_MS = 2000
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.actions_.build_menus()
         self.actions_.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.toolbar = self.actions_.build_toolbar()
+        self.report = ReportController(self)  # 印刷・PDFに保存・まとめを編集
+        self.report.install(self)
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
         self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
