@@ -41,18 +41,18 @@ def body_text(pages: list[str], title: str, date: str) -> str:
 def session_text(pages: list[str], title: str = "", date: str = "") -> str:
     """The sessions' part of the minutes (English headings), flattened."""
     text = body_text(pages, title, date)
-    start = text.index(flat("4. Sessions"))
-    end = text.find(flat("5. Graphic record"), start)
-    if end < 0:
-        end = text.find(flat("6. Decisions and action items"), start)
-    return text[start:end]
+    start = re.search(r"\d\.Sessions", text).start()
+    end = re.search(r"\d\.(Graphicrecord|Decisionsandactionitems)", text[start:]).start()
+    return text[start:start + end]
 
 
 def assert_faithful(ws: Workshop, pages: list[str]) -> None:
     """Every note in full, after its session's heading and under its theme's label."""
     text = session_text(pages, ws.info.title or "Untitled workshop", ws.info.date)
     sessions = ws.sessions()
-    heads = [text.index(flat(f"4.{i} {s.title}")) for i, s in enumerate(sessions, start=1)]
+    chapter = text[0]  # the sessions' chapter number
+    heads = [text.index(flat(f"{chapter}.{i} {s.title}"))
+             for i, s in enumerate(sessions, start=1)]
     heads.append(len(text))
     index = {s.id: i for i, s in enumerate(sessions)}
     others = {"Other"} | {t.label for t in ws.all(Theme) if t.is_other and t.label}

@@ -295,18 +295,18 @@ def board_pictures(elements: list[Element], width: float, height: float,
     """
     region = bounds(elements)
     fit = min(width / region[2], height / region[3], 1.0)
-    if fit >= min_scale:
+    if fit >= min_scale * 0.85:  # nearly legible whole: one page beats tiles
         return [(BoardPicture(elements, region, fit), "")]
     out = [(BoardPicture(elements, region, fit, text=fit >= TEXT_SCALE), "overview")]
-    tile_w, tile_h = width / min_scale, height / min_scale
-    cols = math.ceil(region[2] / tile_w)
-    rows = math.ceil(region[3] / tile_h)
-    # Spread the board evenly over the tiles rather than leaving a sliver last.
+    cols = math.ceil(region[2] * min_scale / width)
+    rows = math.ceil(region[3] * min_scale / height)
+    # Spread the board evenly over the tiles, each as large as the page allows.
     tile_w, tile_h = region[2] / cols, region[3] / rows
+    scale = min(width / tile_w, height / tile_h, 1.0)
     count = rows * cols
     for r in range(rows):
         for c in range(cols):
             sub = (region[0] + c * tile_w, region[1] + r * tile_h, tile_w, tile_h)
-            out.append((BoardPicture(elements, sub, min_scale),
+            out.append((BoardPicture(elements, sub, scale),
                         f"{r * cols + c + 1}/{count}:{r + 1}:{c + 1}"))
     return out

@@ -39,6 +39,12 @@ class Story:
         self.wide = wide
         self.charts = charts
         self.out: list = []
+        self.chapter = 0
+
+    def numbered(self, title: str) -> Paragraph:
+        """A chapter heading, numbered in order (chapters with nothing are left out)."""
+        self.chapter += 1
+        return self.p(f"{self.chapter}. {title}", "h1")
 
     def tr(self, text: str) -> str:
         return translate("Report", text, self.lang)
@@ -80,7 +86,7 @@ class Story:
 
     # -- people ----------------------------------------------------------------------
     def participants(self) -> None:
-        self.out.append(self.p("1. " + self.tr("Participants"), "h1"))
+        self.out.append(self.numbered(self.tr("Participants")))
         if not self.m.organisations and not self.m.staff and not self.m.note_takers:
             self.out.append(self.p(self.tr("No participants were recorded."), "empty"))
             return
@@ -107,7 +113,7 @@ class Story:
 
     # -- programme ---------------------------------------------------------------------
     def programme(self) -> None:
-        self.out.append(self.p("2. " + self.tr("Programme: planned and actual"), "h1"))
+        self.out.append(self.numbered(self.tr("Programme: planned and actual")))
         parts = self.m.sessions
         if not parts:
             self.out.append(self.p(self.tr("The workshop has no agenda."), "empty"))
@@ -149,7 +155,7 @@ class Story:
         info = self.m.info
         if not (info.findings.strip() or info.next_steps.strip()):
             return
-        self.out.append(self.p("3. " + self.tr("Key findings and next steps"), "h1"))
+        self.out.append(self.numbered(self.tr("Key findings and next steps")))
         for title, text in ((self.tr("Key findings"), info.findings),
                             (self.tr("Next steps"), info.next_steps)):
             if text.strip():
@@ -158,13 +164,13 @@ class Story:
     # -- sessions ----------------------------------------------------------------------
     def sessions(self) -> None:
         self.out += [CondPageBreak(self.frame[1] * 0.3),
-                     self.p("4. " + self.tr("Sessions"), "h1")]
+                     self.numbered(self.tr("Sessions"))]
         if not self.m.sessions and not self.m.loose_notes:
             self.out.append(self.p(self.tr("No notes were captured."), "empty"))
         if self.m.sessions and not self.m.note_count:
             self.out.append(self.p(self.tr("No notes were captured."), "empty"))
         for i, part in enumerate(self.m.sessions, start=1):
-            self.session(f"4.{i}", part)
+            self.session(f"{self.chapter}.{i}", part)
         if self.m.loose_notes:
             self.out.append(self.p(self.tr("Notes of no session"), "h2"))
             for n in self.m.loose_notes:
@@ -262,7 +268,7 @@ class Story:
         if not boards or self.wide is None:
             return
         self.out += [NextPageTemplate("wide"), PageBreak(),
-                     self.p("5. " + self.tr("Graphic record"), "h1")]
+                     self.numbered(self.tr("Graphic record"))]
         w, h = self.wide
         for i, b in enumerate(boards):
             name = f"{b.group.name}｜{b.session.title}" if b.group else b.session.title
@@ -285,7 +291,7 @@ class Story:
 
     # -- decisions and action items ----------------------------------------------------
     def decisions(self) -> None:
-        self.out.append(self.p("6. " + self.tr("Decisions and action items"), "h1"))
+        self.out.append(self.numbered(self.tr("Decisions and action items")))
         self.out.append(self.p(self.tr("Decisions"), "h3"))
         if self.m.decisions:
             rows = [tuple(self.p(h, "cellhead") for h in
