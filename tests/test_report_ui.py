@@ -35,7 +35,8 @@ def file_menu_texts(win) -> list[str]:
 def test_the_file_menu_offers_print_save_and_edit(window):
     texts = file_menu_texts(window)
     report = window.report
-    for act in (report.print_action, report.save_action, report.edit_action):
+    for act in (report.print_action, report.save_action, report.poster_action,
+                report.edit_action):
         assert act.text() in texts and act.isEnabled()
     window.close_workshop()
     assert not report.save_action.isEnabled()
@@ -53,6 +54,14 @@ def test_save_as_pdf_builds_in_the_background_and_writes_the_file(window, qtbot,
     assert len(reader.pages) > 5
     assert "LOCAL X STAGE" in reader.pages[0].extract_text()
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".part"] == []
+
+
+def test_the_poster_is_saved_as_one_page(window, qtbot, tmp_path, monkeypatch):
+    out = tmp_path / "poster.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **kw: (str(out), ""))
+    window.report.poster_action.trigger()
+    qtbot.waitUntil(lambda: out.exists(), timeout=60_000)
+    assert len(pypdf.PdfReader(out).pages) == 1
 
 
 def test_a_save_that_fails_says_why(window, qtbot, tmp_path, monkeypatch):

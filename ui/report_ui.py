@@ -42,16 +42,21 @@ class PdfBuilder(QThread):
     built = Signal(bytes)
     failed = Signal(str)
 
-    def __init__(self, minutes: Minutes, options: Options, parent=None) -> None:
+    def __init__(self, minutes: Minutes, options: Options, poster: bool = False,
+                 parent=None) -> None:
         super().__init__(parent)
         self.minutes = minutes
         self.options = options
+        self.poster = poster
 
     def run(self) -> None:
-        from facilitator.report import minutes_pdf
+        from facilitator.report import minutes_pdf, poster_pdf
         try:
-            data = minutes_pdf(self.minutes, self.options,
-                               progress=lambda f: self.progressed.emit(int(f * 100)))
+            if self.poster:
+                data = poster_pdf(self.minutes, self.options)
+            else:
+                data = minutes_pdf(self.minutes, self.options,
+                                   progress=lambda f: self.progressed.emit(int(f * 100)))
         except FurikaeriError as exc:
             self.failed.emit(exc.text())
         except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
@@ -75,6 +80,8 @@ class ReportController(QObject):
         self.print_action = self._action(self.tr("&Print the minutes…"), self.print_minutes,
                                          QKeySequence.StandardKey.Print)
         self.save_action = self._action(self.tr("Save the minutes as &PDF…"), self.save_pdf)
+        self.poster_action = self._action(self.tr("Save the A3 &poster as PDF…"),
+                                          self.save_poster)
         self.edit_action = self._action(self.tr("Edit the &summaries…"), self.edit_summaries)
 
     def _action(self, text: str, slot, shortcut=None) -> QAction:
@@ -86,7 +93,7 @@ class ReportController(QObject):
 
     def install(self, window) -> None:
         """Put the actions into the File menu, before "Close workshop"."""
-        actions = [self.print_action, self.save_action, self.edit_action]
+        actions = [self.print_action, self.save_action, self.poster_action, self.edit_action]
         menu = window.menuBar().actions()[0].menu()  # the File menu
         menu.insertActions(window.actions_.close_ws, actions)
         menu.insertSeparator(window.actions_.close_ws)
@@ -97,14 +104,17 @@ class ReportController(QObject):
             act.setEnabled(window.ws is not None)
 
     # -- building ------------------------------------------------------------------
-    def build(self, on_built, options: Options | None = None) -> bool:
+    def build(self, on_built, options: Options | None = None, poster: bool = False) -> bool:
         """Build the PDF in a worker thread; ``on_built(data)`` runs on the UI thread."""
         from facilitator.report import Options, gather
         ws = self.window.ws
         if ws is None or self.busy():
             return False
         minutes = gather(ws)
-        self.builder = PdfBuilder(minutes, options or Options(lang=language()), self)
+        if options is None:
+            options = (Options(paper="A3", landscape=True, lang=language()) if poster
+                       else Options(lang=language()))
+        self.builder = PdfBuilder(minutes, options, poster, self)
         self.progress = QProgressDialog(self.tr("Building the minutes…"), self.tr("Cancel"),
                                         0, 100, self.window)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -146,6 +156,17 @@ class ReportController(QObject):
             str(Path(ws.path).with_suffix(".pdf")), self.tr("PDF document (*.pdf)"))
         if path:
             self.build(lambda data: self._write(Path(path), data))
+
+    def save_poster(self) -> None:
+        ws = self.window.ws
+        if ws is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save the A3 poster as PDF"),
+            str(Path(ws.path).with_name(Path(ws.path).stem + "-poster.pdf")),
+            self.tr("PDF document (*.pdf)"))
+        if path:
+            self.build(lambda data: self._write(Path(path), data), poster=True)
 
     def _write(self, path: Path, data: bytes) -> None:
         try:

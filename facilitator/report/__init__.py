@@ -15,10 +15,11 @@ No Qt here.
 from __future__ import annotations
 
 import io
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
-from facilitator.i18n import language, translate
+from facilitator.i18n import language, set_language, translate
 from facilitator.report.content import Minutes, gather
 from facilitator.report.layout import MinutesDoc, Options, styles
 
@@ -31,28 +32,47 @@ Progress = Callable[[float], None]
 def minutes_pdf(minutes: Minutes, options: Options = Options(),
                 progress: Progress | None = None) -> bytes:
     """The minutes as PDF bytes; ``progress(fraction)`` is called while building."""
-    from facilitator.report.sections import Story
     options.page_size()  # an unknown paper size fails before any work
-    lang = options.lang or language()
+    with _language(options.lang):
+        data = _minutes_pdf(minutes, options, progress)
+    if progress:
+        progress(1.0)
+    return data
+
+
+@contextmanager
+def _language(lang: str | None):
+    """Translate in ``lang`` meanwhile (the app's own language is the usual case)."""
+    before = language()
+    if lang and lang != before:
+        set_language(lang)
+    try:
+        yield
+    finally:
+        if language() != before:
+            set_language(before)
+
+
+def _minutes_pdf(minutes: Minutes, options: Options, progress: Progress | None) -> bytes:
+    from facilitator.report.sections import Story
     buf = io.BytesIO()
     info = minutes.info
-    title = info.title or translate("Report", "Untitled workshop", lang)
-    doc = MinutesDoc(buf, options, title, info.date,
-                     translate("Report", "Minutes", lang), progress=progress)
+    title = info.title or translate("Story", "Untitled workshop")
+    doc = MinutesDoc(buf, options, title, info.date, translate("Story", "Minutes"),
+                     progress=progress)
     base = 12.0 if options.paper.upper() == "A3" else 10.0
-    story = Story(minutes, styles(base), lang, doc.frame_size,
+    story = Story(minutes, styles(base), doc.frame_size,
                   doc.wide_frame_size if options.board_pictures else None,
                   charts=options.charts).build()
     doc.build_story(story)
-    if progress:
-        progress(1.0)
     return buf.getvalue()
 
 
 def poster_pdf(minutes: Minutes, options: Options = Options(paper="A3", landscape=True)) -> bytes:
     """The one-page poster: the board pictures and the theme list."""
     from facilitator.report.poster import build_poster
-    return build_poster(minutes, options)
+    with _language(options.lang):
+        return build_poster(minutes, options)
 
 
 def write_minutes(ws, out: str | Path, options: Options = Options(),

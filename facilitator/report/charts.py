@@ -80,8 +80,7 @@ def _short(text: str, n: int = 18) -> str:
     return text if len(text) <= n else text[:n - 1] + "…"
 
 
-def programme_chart(parts: list[SessionPart], width_pt: float, lang: str | None = None,
-                    max_height: float | None = None):
+def programme_chart(parts: list[SessionPart], width_pt: float, max_height: float | None = None):
     """Timeline (planned and actual bars on the clock) and minutes per session."""
     import matplotlib
     from matplotlib import dates as mdates
@@ -102,7 +101,7 @@ def programme_chart(parts: list[SessionPart], width_pt: float, lang: str | None 
                 a, b = (t.replace(tzinfo=None) for t in (p.planned_start, p.planned_end))
                 timeline.barh(y + 0.18, mdates.date2num(b) - mdates.date2num(a),
                               left=mdates.date2num(a), height=0.34, color=PLANNED,
-                              label=_once(seen, translate("Report", "Planned", lang)))
+                              label=_once(seen, translate("Report", "Planned")))
             s = p.session
             if s.actual_start and s.actual_end:
                 a, b = (datetime.fromisoformat(t).replace(tzinfo=None)
@@ -113,11 +112,11 @@ def programme_chart(parts: list[SessionPart], width_pt: float, lang: str | None 
                             datetime.combine(day, a.time()) + (b - a))
                 timeline.barh(y - 0.18, mdates.date2num(b) - mdates.date2num(a),
                               left=mdates.date2num(a), height=0.34, color=ACTUAL,
-                              label=_once(seen, translate("Report", "Actual", lang)))
+                              label=_once(seen, translate("Report", "Actual")))
         timeline.set_yticks(list(ys), labels)
         timeline.xaxis_date()
         timeline.xaxis.set_major_formatter(mdates.DateFormatter("%H:%M"))
-        timeline.set_title(translate("Report", "Timeline", lang), fontsize=10, loc="left")
+        timeline.set_title(translate("Report", "Timeline"), fontsize=10, loc="left")
         timeline.legend(fontsize=8, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2,
                         frameon=False)
         _style(timeline)
@@ -125,25 +124,24 @@ def programme_chart(parts: list[SessionPart], width_pt: float, lang: str | None 
         planned = [p.session.planned_minutes for p in parts][::-1]
         actual = [p.actual_minutes or 0 for p in parts][::-1]
         minutes.barh([y + 0.18 for y in ys], planned, height=0.34, color=PLANNED,
-                     label=translate("Report", "Planned", lang))
+                     label=translate("Report", "Planned"))
         minutes.barh([y - 0.18 for y in ys], actual, height=0.34, color=ACTUAL,
-                     label=translate("Report", "Actual", lang))
+                     label=translate("Report", "Actual"))
         pauses = [p.pause_minutes for p in parts][::-1]
         if any(pauses):
             minutes.barh([y - 0.18 for y in ys], pauses, left=[a - q for a, q in
                          zip(actual, pauses)], height=0.34, color=PAUSE,
-                         label=translate("Report", "Paused", lang))
+                         label=translate("Report", "Paused"))
         minutes.set_yticks(list(ys), labels)
-        minutes.set_xlabel(translate("Report", "minutes", lang), fontsize=8)
-        minutes.set_title(translate("Report", "Time per session", lang), fontsize=10, loc="left")
+        minutes.set_xlabel(translate("Report", "minutes"), fontsize=8)
+        minutes.set_title(translate("Report", "Time per session"), fontsize=10, loc="left")
         minutes.legend(fontsize=8, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=3,
                        frameon=False)
         _style(minutes)
         return _to_drawing(fig, width_pt, max_height)
 
 
-def theme_chart(board: Board, width_pt: float, lang: str | None = None,
-                max_height: float | None = None):
+def theme_chart(board: Board, width_pt: float, max_height: float | None = None):
     """Notes per theme and votes per theme of one board."""
     import matplotlib
     flat = []
@@ -152,7 +150,7 @@ def theme_chart(board: Board, width_pt: float, lang: str | None = None,
         t = stack.pop(0)
         flat.append(t)
         stack[:0] = t.children
-    other = translate("Report", "Other", lang)
+    other = translate("Report", "Other")
     labels = [_short(t.label if not t.is_other else (t.label or other)) for t in flat][::-1]
     notes = [len(t.notes) for t in flat][::-1]
     votes = [t.theme_votes + sum(n.votes for n in t.notes) for t in flat][::-1]
@@ -165,9 +163,9 @@ def theme_chart(board: Board, width_pt: float, lang: str | None = None,
         ys = range(len(flat))
         left.barh(list(ys), notes, color=ACTUAL, height=0.6)
         left.set_yticks(list(ys), labels)
-        left.set_title(translate("Report", "Notes per theme", lang), fontsize=10, loc="left")
+        left.set_title(translate("Report", "Notes per theme"), fontsize=10, loc="left")
         right.barh(list(ys), votes, color=VOTES, height=0.6)
-        right.set_title(translate("Report", "Votes per theme", lang), fontsize=10, loc="left")
+        right.set_title(translate("Report", "Votes per theme"), fontsize=10, loc="left")
         for ax in (left, right):
             _style(ax)
             ax.xaxis.get_major_locator().set_params(integer=True)

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Frame, KeepInFrame, Paragraph
 
-from facilitator.i18n import language, translate
+from facilitator.i18n import translate
 from facilitator.report.board import BoardPicture, bounds
 from facilitator.report.content import Minutes
 from facilitator.report.fonts import FONT, draw_string, markup, register_fonts
@@ -36,19 +36,17 @@ def _grid(count: int, width: float, height: float, regions) -> tuple[int, int]:
 def build_poster(minutes: Minutes, options: Options) -> bytes:
     """The poster as PDF bytes."""
     register_fonts()
-    lang = options.lang or language()
-    tr = lambda text: translate("Report", text, lang)  # noqa: E731
     page = options.page_size()
     buf = io.BytesIO()
     c = rl_canvas.Canvas(buf, pagesize=page, initialFontName=FONT)
     info = minutes.info
-    c.setTitle(info.title or tr("Untitled workshop"))
+    c.setTitle(info.title or translate("Report", "Untitled workshop"))
     c.setAuthor("Furikaeri")
     m = options.margin
     w, h = page
     st = styles(11.0)
     c.setFillColor(ACCENT)
-    draw_string(c, m, h - m - 22, info.title or tr("Untitled workshop"), 24)
+    draw_string(c, m, h - m - 22, info.title or translate("Report", "Untitled workshop"), 24)
     c.setFillColor(MUTED)
     facts = "　".join(x for x in (info.date, f"{info.start_time}–{info.end_time}",
                                   info.venue, info.organiser) if x)
@@ -76,9 +74,9 @@ def build_poster(minutes: Minutes, options: Options) -> bytes:
             pic.drawOn(c, x, y - 18 - pic.height)
     else:
         c.setFillColor(MUTED)
-        draw_string(c, m, top - 20, tr("The workshop has no graphic record yet."), 14)
+        draw_string(c, m, top - 20, translate("Report", "The workshop has no graphic record yet."), 14)
 
-    story = [Paragraph(markup(tr("Themes")), st["h2"])]
+    story = [Paragraph(markup(translate("Report", "Themes")), st["h2"])]
     for b in minutes.boards:
         if not b.themes:
             continue
@@ -87,17 +85,17 @@ def build_poster(minutes: Minutes, options: Options) -> bytes:
         stack = [(t, 0) for t in b.themes]
         while stack:
             t, depth = stack.pop(0)
-            label = (t.label or tr("Other")) if t.is_other else t.label
+            label = (t.label or translate("Report", "Other")) if t.is_other else t.label
             votes = t.theme_votes + t.note_votes
-            facts = tr("{notes} notes").format(notes=len(t.all_notes()))
+            facts = translate("Report", "{notes} notes").format(notes=len(t.all_notes()))
             if votes:
-                facts += "・" + tr("{votes} votes").format(votes=votes)
+                facts += "・" + translate("Report", "{votes} votes").format(votes=votes)
             story.append(Paragraph(
                 f"{'　' * depth}■ {markup(label)} <font size=8 color='#5A5A5A'>"
                 f"{markup(facts)}</font>", st["body"]))
             stack[:0] = [(ch_, depth + 1) for ch_ in t.children]
     if len(story) == 1:
-        story.append(Paragraph(markup(tr("No notes were captured.")), st["empty"]))
+        story.append(Paragraph(markup(translate("Report", "No notes were captured.")), st["empty"]))
     frame = Frame(w - m - side, m, side, top - m, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     frame.addFromList([KeepInFrame(side, top - m, story, mode="shrink")], c)

@@ -15,26 +15,29 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from facilitator.i18n import translate
+from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 from facilitator.report.board import board_pictures
 from facilitator.report.content import Board, Minutes, SessionPart, ThemeBlock, hhmm
 from facilitator.report.fonts import FONT, markup
 from facilitator.report.layout import ACCENT, RULE, TINT
 
 ROLE_NAMES = {
-    "organiser": "Organiser", "facilitator": "Facilitator", "note_taker": "Note-taker",
-    "recorder": "Graphic recorder", "expert": "Expert", "participant": "Participant",
+    "organiser": QT_TRANSLATE_NOOP("Story", "Organiser"),
+    "facilitator": QT_TRANSLATE_NOOP("Story", "Facilitator"),
+    "note_taker": QT_TRANSLATE_NOOP("Story", "Note-taker"),
+    "recorder": QT_TRANSLATE_NOOP("Story", "Graphic recorder"),
+    "expert": QT_TRANSLATE_NOOP("Story", "Expert"),
+    "participant": QT_TRANSLATE_NOOP("Story", "Participant"),
 }
 
 
 class Story:
-    """Builds the flowables; ``tr`` translates in the minutes' language."""
+    """Builds the flowables; ``tr`` translates (context "Story", as lupdate sees it)."""
 
-    def __init__(self, minutes: Minutes, st: dict, lang: str, frame: tuple[float, float],
+    def __init__(self, minutes: Minutes, st: dict, frame: tuple[float, float],
                  wide: tuple[float, float] | None, charts: bool = True) -> None:
         self.m = minutes
         self.st = st
-        self.lang = lang
         self.frame = frame
         self.wide = wide
         self.charts = charts
@@ -47,7 +50,7 @@ class Story:
         return self.p(f"{self.chapter}. {title}", "h1")
 
     def tr(self, text: str) -> str:
-        return translate("Report", text, self.lang)
+        return translate("Story", text)
 
     def p(self, text: str, style: str = "body", **kw) -> Paragraph:
         return Paragraph(markup(text), self.st[style], **kw)
@@ -190,8 +193,8 @@ class Story:
             self.out += [self.p(q, "note", bulletText=f"{'①②③④⑤⑥⑦⑧⑨⑩'[i % 10]}")
                          for i, q in enumerate(s.prompts)]
         if part.summary:
-            title = self.tr("Summary") + (f"（{self.tr('draft from the themes')}）"
-                                          if part.summary_is_draft else "")
+            title = (self.tr("Summary (a draft from the themes)") if part.summary_is_draft
+                     else self.tr("Summary"))
             box = [[self.p(title, "theme")], *[[self.p(line)]
                                                 for line in part.summary.split("\n") if line]]
             t = Table(box, colWidths=[self.frame[0]])
@@ -207,7 +210,7 @@ class Story:
         if titled:
             title = board.group.name if board.group else self.tr("Plenary")
             if board.group and board.group.note_taker:
-                title += f"（{self.tr('note-taker')}: {board.group.note_taker}）"
+                title += self.tr(" (note-taker: {name})").format(name=board.group.note_taker)
             self.out.append(self.p(title, "h3"))
         if not board.notes:
             self.out.append(self.p(self.tr("No notes on this board."), "empty"))
@@ -221,7 +224,7 @@ class Story:
                 str(t.rank), self._label(t), str(t.theme_votes), str(t.note_votes),
                 str(len(t.all_notes())))) for t in ranking]
             self.out += [self.p(self.tr("Ranking by votes"), "theme"),
-                         self.table(rows, [0.08, 0.56, 0.12, 0.12, 0.12])]
+                         self.table(rows, [0.08, 0.5, 0.14, 0.14, 0.14])]
         if self.charts and len(board.themes) >= 2:
             from facilitator.report.charts import theme_chart
             self.out += [Spacer(1, 6), theme_chart(board, *self._chart_box())]
@@ -257,8 +260,9 @@ class Story:
         if n.author:
             extra.append(f"— {markup(n.author)}")
         if n.votes:
-            extra.append(markup(self.tr("[{votes} votes]").format(votes=n.votes)))
-        tail = (f" <font size=8 color='#5A5A5A'>{' '.join(extra)}</font>" if extra else "")
+            extra.append(markup(self.tr("{votes} votes").format(votes=n.votes)))
+        # No brackets: reportlab would let an opening one end a line.
+        tail = (f" <font size=8 color='#5A5A5A'>{'・'.join(extra)}</font>" if extra else "")
         return Paragraph(markup(n.text) + tail, _indented(self.st["note"], indent),
                          bulletText="・")
 
@@ -277,10 +281,10 @@ class Story:
             for j, (pic, where) in enumerate(pics):
                 text = name
                 if where == "overview":
-                    text += f"　{self.tr('(whole board)')}"
+                    text += self.tr(" (whole board)")
                 elif where:
                     n, r, c = where.split(":")
-                    text += "　" + self.tr("part {n} (row {row}, column {col})").format(
+                    text += self.tr(" part {n} (row {row}, column {col})").format(
                         n=n, row=r, col=c)
                 if i or j:
                     self.out.append(PageBreak())
@@ -315,10 +319,9 @@ class Story:
             self.out.append(self.p(self.tr("No action items were recorded."), "empty"))
 
     # -- helpers -----------------------------------------------------------------------
-    def _chart_box(self) -> tuple[float, str, float]:
-        """Width, language and greatest height of a chart (never wider than 17 cm)."""
-        return min(self.frame[0], 482.0 * self.st["body"].fontSize / 10), self.lang, \
-            self.frame[1] * 0.85
+    def _chart_box(self) -> tuple[float, float]:
+        """Width and greatest height of a chart (never wider than 17 cm on A4)."""
+        return min(self.frame[0], 482.0 * self.st["body"].fontSize / 10), self.frame[1] * 0.85
 
     def table(self, rows, fractions, header: bool = True, lines: bool = True) -> Table:
         t = Table(rows, colWidths=[f * self.frame[0] for f in fractions],
