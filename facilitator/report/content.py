@@ -171,8 +171,8 @@ def gather(ws: Workshop) -> Minutes:
         for g in [None, *[g for g in groups if g.session_id == s.id]]:
             els = elements.pop((s.id, g.id if g else None), [])
             board_notes = [e for e in els if isinstance(e, Note)]
-            if not els and g is None and any(g2.session_id == s.id for g2 in groups):
-                continue  # a groups session's empty plenary board says nothing
+            if not els:
+                continue  # an empty board says nothing
             boards.append(Board(s, g, theme_blocks(board_notes, themes, els), els))
         slot = slots.get(s.id)
         draft = not s.summary.strip()

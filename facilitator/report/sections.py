@@ -16,6 +16,7 @@ from reportlab.platypus import (
 )
 
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.model import KIND_BREAK
 from facilitator.report.board import board_pictures
 from facilitator.report.content import Board, Minutes, SessionPart, ThemeBlock, hhmm
 from facilitator.report.fonts import FONT, markup
@@ -181,8 +182,6 @@ class Story:
 
     def session(self, number: str, part: SessionPart) -> None:
         s = part.session
-        if not part.boards and not s.prompts and not part.summary:
-            return  # a break, or a session that has nothing to print
         self.out += [CondPageBreak(120), self.p(f"{number} {s.title}", "h2")]
         row = self._programme_row(part)
         facts = self.tr("Planned {planned}; actual {actual}").format(
@@ -205,6 +204,8 @@ class Story:
             self.out += [Spacer(1, 6), t]
         for board in part.boards:
             self.board(board, len(part.boards) > 1)
+        if not part.boards and s.kind != KIND_BREAK:
+            self.out.append(self.p(self.tr("Nothing was recorded in this session."), "empty"))
 
     def board(self, board: Board, titled: bool) -> None:
         if titled:
