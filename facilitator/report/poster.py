@@ -8,8 +8,6 @@ fit so the poster is always exactly one page.
 from __future__ import annotations
 
 import io
-import math
-
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Frame, KeepInFrame, Paragraph
@@ -21,15 +19,22 @@ from facilitator.report.fonts import FONT, draw_string, markup, register_fonts
 from facilitator.report.layout import ACCENT, MUTED, RULE, Options, styles
 
 
-def _grid(count: int, width: float, height: float, regions) -> tuple[int, int]:
-    """Columns and rows that give the boards the largest common scale."""
-    best, best_scale = (1, count), 0.0
-    for cols in range(1, count + 1):
-        rows = math.ceil(count / cols)
-        cw, ch = width / cols, height / rows
-        scale = min(min(cw / r[2], ch / r[3]) for r in regions)
-        if scale > best_scale:
-            best, best_scale = (cols, rows), scale
+CAPTION = 22.0   # room for a board's caption above it
+
+
+def _grid(regions, width: float, height: float) -> tuple[int, float]:
+    """Columns, and the one scale for every board, that make the boards largest.
+
+    Rows are as tall as their tallest board, so short boards leave no gaps.
+    """
+    best = (1, 0.0)
+    for cols in range(1, len(regions) + 1):
+        rows = [regions[i:i + cols] for i in range(0, len(regions), cols)]
+        fit_w = min((width / cols - 8) / r[2] for r in regions)
+        fit_h = (height - CAPTION * len(rows)) / sum(max(r[3] for r in row) for row in rows)
+        scale = min(fit_w, fit_h, 1.0)
+        if scale > best[1]:
+            best = (cols, scale)
     return best
 
 
@@ -60,18 +65,19 @@ def build_poster(minutes: Minutes, options: Options) -> bytes:
     boards = [b for b in minutes.boards if b.elements]
     if boards:
         regions = [bounds(b.elements) for b in boards]
-        cols, rows = _grid(len(boards), area_w, area_h, regions)
-        cw, ch = area_w / cols, area_h / rows
-        for i, (b, region) in enumerate(zip(boards, regions)):
-            col, row = i % cols, i // cols
-            caption = f"{b.group.name}｜{b.session.title}" if b.group else b.session.title
-            scale = min((cw - 8) / region[2], (ch - 22) / region[3], 1.0)
-            pic = BoardPicture(b.elements, region, scale)  # text even when tiny: its texture
-            x = m + col * cw
-            y = top - row * ch
-            c.setFillColor(MUTED)
-            draw_string(c, x, y - 12, caption, 10)
-            pic.drawOn(c, x, y - 18 - pic.height)
+        cols, scale = _grid(regions, area_w, area_h)
+        cw = area_w / cols
+        y = top
+        for start in range(0, len(boards), cols):
+            row = list(zip(boards, regions))[start:start + cols]
+            for col, (b, region) in enumerate(row):
+                caption = f"{b.group.name}｜{b.session.title}" if b.group else b.session.title
+                pic = BoardPicture(b.elements, region, scale)  # text even when tiny: its texture
+                x = m + col * cw
+                c.setFillColor(MUTED)
+                draw_string(c, x, y - 12, caption, 10)
+                pic.drawOn(c, x, y - 18 - pic.height)
+            y -= CAPTION + max(r[3] for _, r in row) * scale
     else:
         c.setFillColor(MUTED)
         draw_string(c, m, top - 20, translate("Report", "The workshop has no graphic record yet."), 14)
