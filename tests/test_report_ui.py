@@ -108,3 +108,12 @@ def test_summaries_are_prefilled_with_the_draft_and_saved_as_one_step(window, qt
     assert all(not s.summary for s in ws.all(Session) if s.id != session.id)
     ws.undo()
     assert ws.get(Session, session.id).summary == ""
+
+
+def test_closing_the_window_while_building_waits_for_the_worker(window, qtbot):
+    report = window.report
+    report.print_action.trigger()
+    builder = report.builder
+    assert builder is not None and builder.isRunning()
+    window.close()
+    assert builder.isFinished()

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, Qt, QThread, Signal
+from PySide6.QtCore import (
+    QBuffer, QByteArray, QEvent, QIODevice, QObject, QRectF, QSize, Qt, QThread, Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QMessageBox,
@@ -100,8 +102,16 @@ class ReportController(QObject):
         for act in actions:
             window.addAction(act)
         window.actions_.workshop_actions += actions
+        window.installEventFilter(self)
         for act in actions:
             act.setEnabled(window.ws is not None)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        # A window closing while a PDF is built waits for it: a running QThread
+        # destroyed with its window would abort the app.
+        if obj is self.window and event.type() == QEvent.Type.Close and self.busy():
+            self.builder.wait()
+        return False
 
     # -- building ------------------------------------------------------------------
     def build(self, on_built, options: Options | None = None, poster: bool = False) -> bool:
