@@ -69,9 +69,10 @@ def sample_records(notes: int = 300, seed: int = 11) -> list:
         themes = []
         for t in range(n_themes):
             is_other = t == n_themes - 1
-            parent = themes[0].id if t == 1 else None
+            parent = themes[0].id if t == 1 else None  # one nested theme per board
+            word = rng.choice(["つながり", "継続", "熱量", "伴走"])
             themes.append(Theme(id=f"t{b}_{t}", session_id=session.id,
-                                label="その他" if is_other else f"テーマ{b}-{t} {rng.choice(['つながり', '継続', '熱量', '伴走'])}",
+                                label="その他" if is_other else f"テーマ{b}-{t} {word}",
                                 order=b * 10 + t, parent_id=parent, votes=rng.randint(0, 6),
                                 keywords=["つながり", "継続"], is_other=is_other))
         records += themes
