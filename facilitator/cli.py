@@ -72,6 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help=translate("CLI", "one JSON object per note and line"))
     s.add_argument("--session", help=translate("CLI", "session title, number or id"))
 
+    s = sub.add_parser("report", help=translate("CLI", "write the minutes (or the A3 poster) as PDF"))
+    s.add_argument("file")
+    s.add_argument("-o", "--output", required=True)
+    s.add_argument("--paper", choices=("A4", "A3"), type=str.upper,
+                   help=translate("CLI", "paper size (minutes: A4, poster: A3)"))
+    s.add_argument("--landscape", action="store_true", help=translate("CLI", "landscape pages"))
+    s.add_argument("--lang", dest="report_lang", choices=i18n.LANGUAGES,
+                   help=translate("CLI", "language of the headings"))
+    s.add_argument("--poster", action="store_true", help=translate("CLI", "one-page poster: the board pictures and the themes"))
+
     s = sub.add_parser("demo", help=translate("CLI", "open a fresh copy of the demo workshop"))
     s.add_argument("--create", metavar="FILE", help=translate("CLI", "only write the demo workshop to FILE"))
     s.add_argument("--screenshot", metavar="PNG", help=shot_help)
@@ -88,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     i18n.set_language(_peek_lang(argv))  # before the parser: its help is translated
     parser = build_parser()
     args = parser.parse_args(argv)
-    i18n.set_language(args.lang)
+    i18n.set_language(args.lang or getattr(args, "report_lang", None))
     try:
         return _dispatch(args, argv)
     except FurikaeriError as exc:
@@ -125,6 +135,8 @@ def _dispatch(args: argparse.Namespace, argv: list[str]) -> int:
     if cmd == "agenda":
         from facilitator.agenda_report import print_agenda
         return print_agenda(args.file, as_json=args.json)
+    if cmd == "report":
+        return _cmd_report(args)
     if cmd == "cluster":
         from facilitator.cluster_cli import run_cluster
         return run_cluster(args.input, k=args.k, as_json=args.json, session=args.session)
@@ -179,6 +191,21 @@ def _cmd_export(args) -> int:
     from facilitator.workshop import Workshop
     with Workshop.open(args.file, readonly=True) as ws:
         export_file(ws, args.format, Path(args.output))
+    print(translate("CLI", "Wrote {path}").format(path=args.output))
+    return 0
+
+
+def _cmd_report(args) -> int:
+    from facilitator.report import Options, write_minutes, write_poster
+    from facilitator.workshop import Workshop
+    with Workshop.open(args.file, readonly=True) as ws:
+        lang = args.report_lang or args.lang
+        if args.poster:  # a poster is landscape, A3 unless asked otherwise
+            write_poster(ws, Path(args.output), Options(
+                paper=args.paper or "A3", landscape=True, lang=lang))
+        else:
+            write_minutes(ws, Path(args.output), Options(
+                paper=args.paper or "A4", landscape=args.landscape, lang=lang))
     print(translate("CLI", "Wrote {path}").format(path=args.output))
     return 0
 

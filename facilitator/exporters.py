@@ -78,6 +78,15 @@ def write_atomic(out: Path, text: str, encoding: str = "utf-8",
         raise
 
 
+def write_bytes_atomic(out: Path, data: bytes) -> None:
+    """Write ``data`` (a PDF...) to ``out`` like :func:`write_atomic` writes text."""
+    write_atomic(out, data, write=_binary_write)
+
+
+def _binary_write(fh, data: bytes) -> None:
+    fh.buffer.write(data)
+
+
 def _plain_write(fh, text: str) -> None:
     fh.write(text)
 

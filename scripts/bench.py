@@ -226,6 +226,13 @@ def clock_real(tmp: Path) -> Figures:
     return _script_figures("scripts/bench_clock.py", "real")
 
 
+# -- the minutes (issue 6) ---------------------------------------------------------------
+@provides("report_300_notes_s", "report_pdf_mb")
+def report(tmp: Path) -> Figures:
+    """Minutes PDF of a generated 300-note workshop, cold process; and its size."""
+    return _script_figures("scripts/bench_report.py")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated figure names (default: all)")

@@ -29,6 +29,7 @@ from ui.clock.controller import ClockController
 from ui.boards import initial_board
 from ui.presentation import Presentation, ProjectorWindow
 from ui.quick_entry import QuickEntryBar
+from ui.report_ui import ReportController
 from ui.start_screen import StartScreen, recent_files, remember_file
 from ui.themes.controller import ThemesController
 
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         self.actions_.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.toolbar = self.actions_.build_toolbar()
         self.themes = ThemesController(self).install()
+        self.report = ReportController(self)  # 印刷・PDFに保存・まとめを編集
+        self.report.install(self)
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
         self.presentation = Presentation(self)

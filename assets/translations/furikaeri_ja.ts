@@ -287,6 +287,26 @@
         <translation>付箋ごとに 1 行ずつ JSON で表示する</translation>
     </message>
     <message>
+        <source>write the minutes (or the A3 poster) as PDF</source>
+        <translation>議事録（またはA3ポスター）をPDFで書き出す</translation>
+    </message>
+    <message>
+        <source>paper size (minutes: A4, poster: A3)</source>
+        <translation>用紙サイズ（議事録: A4、ポスター: A3）</translation>
+    </message>
+    <message>
+        <source>landscape pages</source>
+        <translation>横向きのページ</translation>
+    </message>
+    <message>
+        <source>language of the headings</source>
+        <translation>見出しの言語</translation>
+    </message>
+    <message>
+        <source>one-page poster: the board pictures and the themes</source>
+        <translation>1枚のポスター：ボードの図とテーマ一覧</translation>
+    </message>
+    <message>
         <source>open a fresh copy of the demo workshop</source>
         <translation>デモのワークショップを新しく開く</translation>
     </message>
@@ -844,6 +864,10 @@
         <extracomment>Outline colours of themes, in order (distinct on a projector and in print). Height of a frame&apos;s title bar (as the board draws it) plus its padding. Widest row of frames before the next row starts (board points). A note&apos;s type as the board draws it (px): long notes grow taller than their record, so the layout makes room by this (generous) estimate.</extracomment>
         <translation>テーマの提案中に付箋が変わりました。もう一度提案してください。</translation>
     </message>
+    <message>
+        <source>Unknown paper size {paper} (use A4 or A3).</source>
+        <translation>用紙サイズ {paper} は使えません（A4 または A3 を指定してください）。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1147,6 +1171,121 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Planned</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>実績</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>Time per session</source>
+        <translation>セッションごとの時間</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Notes per theme</source>
+        <translation>テーマごとの付箋数</translation>
+    </message>
+    <message>
+        <source>Votes per theme</source>
+        <translation>テーマごとの票数</translation>
+    </message>
+    <message>
+        <source>{notes} notes in {themes} themes.</source>
+        <extracomment>Longest quote in a draft; longer notes are shortened there (never in the listing). Notes compared per theme when choosing (keeps a 2,000-note theme fast).</extracomment>
+        <translation>付箋{notes}枚、テーマ{themes}件。</translation>
+    </message>
+    <message>
+        <source>Untitled workshop</source>
+        <translation>無題のワークショップ</translation>
+    </message>
+    <message>
+        <source>The workshop has no graphic record yet.</source>
+        <translation>グラフィックレコードはまだありません。</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>{notes} notes</source>
+        <translation>付箋{notes}枚</translation>
+    </message>
+    <message>
+        <source>{votes} votes</source>
+        <translation>{votes}票</translation>
+    </message>
+    <message>
+        <source>No notes were captured.</source>
+        <translation>付箋は記録されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportController</name>
+    <message>
+        <source>&amp;Print the minutes…</source>
+        <translation>議事録を印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the minutes as &amp;PDF…</source>
+        <translation>議事録をPDFに保存(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the A3 &amp;poster as PDF…</source>
+        <translation>A3ポスターをPDFに保存(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Edit the &amp;summaries…</source>
+        <translation>まとめを編集(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Building the minutes…</source>
+        <translation>議事録を作成しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Furikaeri</source>
+        <translation>ふりかえり</translation>
+    </message>
+    <message>
+        <source>Save the minutes as PDF</source>
+        <translation>議事録をPDFに保存</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the A3 poster as PDF</source>
+        <translation>A3ポスターをPDFに保存</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} に書き出しました</translation>
+    </message>
+</context>
+<context>
     <name>RoomClockWindow</name>
     <message>
         <source>Room clock</source>
@@ -1244,6 +1383,324 @@
     <message>
         <source>No workshop opened yet.</source>
         <translation>まだワークショップを開いていません。</translation>
+    </message>
+</context>
+<context>
+    <name>Story</name>
+    <message>
+        <source>Untitled workshop</source>
+        <translation>無題のワークショップ</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>議事録</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主催</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>ファシリテーター</translation>
+    </message>
+    <message>
+        <source>Note-taker</source>
+        <translation>書記</translation>
+    </message>
+    <message>
+        <source>Graphic recorder</source>
+        <translation>グラフィックレコーダー</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>有識者</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>会場</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>{sessions} sessions, {people} participants, {notes} notes</source>
+        <translation>セッション{sessions}件・参加者{people}名・付箋{notes}枚</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>No participants were recorded.</source>
+        <translation>参加者は記録されていません。</translation>
+    </message>
+    <message>
+        <source>(no organisation)</source>
+        <translation>（所属なし）</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Organisers and staff</source>
+        <translation>主催・運営</translation>
+    </message>
+    <message>
+        <source>Programme: planned and actual</source>
+        <translation>プログラム（予実）</translation>
+    </message>
+    <message>
+        <source>The workshop has no agenda.</source>
+        <translation>プログラムはありません。</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>実績</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes}分</translation>
+    </message>
+    <message>
+        <source>not held</source>
+        <translation>未実施</translation>
+    </message>
+    <message>
+        <source>+{minutes} min over</source>
+        <translation>{minutes}分超過</translation>
+    </message>
+    <message>
+        <source>{minutes} min early</source>
+        <translation>{minutes}分短縮</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>予定どおり</translation>
+    </message>
+    <message>
+        <source>clock {minutes:+.0f} min</source>
+        <translation>時間調整 {minutes:+.0f}分</translation>
+    </message>
+    <message>
+        <source> ({minutes} min)</source>
+        <translation>（{minutes}分）</translation>
+    </message>
+    <message>
+        <source>Key findings and next steps</source>
+        <translation>主な気づきと次のステップ</translation>
+    </message>
+    <message>
+        <source>Key findings</source>
+        <translation>主な気づき</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>次のステップ</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>セッションの記録</translation>
+    </message>
+    <message>
+        <source>No notes were captured.</source>
+        <translation>付箋は記録されていません。</translation>
+    </message>
+    <message>
+        <source>Notes of no session</source>
+        <translation>セッションに属さない付箋</translation>
+    </message>
+    <message>
+        <source>Planned {planned}; actual {actual}</source>
+        <translation>予定 {planned}／実績 {actual}</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>問い</translation>
+    </message>
+    <message>
+        <source>Summary (a draft from the themes)</source>
+        <translation>まとめ（テーマからの下書き）</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>まとめ</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in this session.</source>
+        <translation>このセッションの記録はありません。</translation>
+    </message>
+    <message>
+        <source>Plenary</source>
+        <translation>全体</translation>
+    </message>
+    <message>
+        <source> (note-taker: {name})</source>
+        <translation>（書記：{name}）</translation>
+    </message>
+    <message>
+        <source>No notes on this board.</source>
+        <translation>このボードに付箋はありません。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>順位</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>Theme votes</source>
+        <translation>テーマへの票</translation>
+    </message>
+    <message>
+        <source>Note votes</source>
+        <translation>付箋への票</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>付箋数</translation>
+    </message>
+    <message>
+        <source>Ranking by votes</source>
+        <translation>投票によるランキング</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>（表札なし）</translation>
+    </message>
+    <message>
+        <source>{notes} notes</source>
+        <translation>付箋{notes}枚</translation>
+    </message>
+    <message>
+        <source>{votes} votes</source>
+        <translation>{votes}票</translation>
+    </message>
+    <message>
+        <source>rank {rank}</source>
+        <translation>{rank}位</translation>
+    </message>
+    <message>
+        <source>Key words: {words}</source>
+        <translation>キーワード：{words}</translation>
+    </message>
+    <message>
+        <source>Graphic record</source>
+        <translation>グラフィックレコード</translation>
+    </message>
+    <message>
+        <source> (whole board)</source>
+        <translation>（全体図）</translation>
+    </message>
+    <message>
+        <source> part {n} (row {row}, column {col})</source>
+        <translation>（部分 {n}：{row}行目・{col}列目）</translation>
+    </message>
+    <message>
+        <source>Decisions and action items</source>
+        <translation>決定事項と宿題</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>決定事項</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>決定事項</translation>
+    </message>
+    <message>
+        <source>No decisions were recorded.</source>
+        <translation>決定事項は記録されていません。</translation>
+    </message>
+    <message>
+        <source>Action items</source>
+        <translation>宿題</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>済</translation>
+    </message>
+    <message>
+        <source>No action items were recorded.</source>
+        <translation>宿題は記録されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <source>Summaries of the sessions</source>
+        <translation>セッションのまとめ</translation>
+    </message>
+    <message>
+        <source>Use the draft from the themes</source>
+        <translation>テーマからの下書きに戻す</translation>
+    </message>
+    <message>
+        <source>No session has notes to summarise yet.</source>
+        <translation>まとめる付箋のあるセッションはまだありません。</translation>
+    </message>
+    <message>
+        <source>A draft made from the themes&apos; notes: edit it freely.</source>
+        <translation>テーマの付箋から作った下書きです。自由に編集してください。</translation>
+    </message>
+    <message>
+        <source>The summary printed in the minutes.</source>
+        <translation>議事録に印刷されるまとめです。</translation>
+    </message>
+    <message>
+        <source>Furikaeri</source>
+        <translation>ふりかえり</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,41 @@
+"""Figures of the minutes (issue 6), measured in a fresh process; prints one JSON object.
+
+``report_300_notes_s``: the minutes of the generated 300-note workshop (long
+notes, emoji, rare kanji; charts and board pictures included), from
+reading the file to the PDF written, in a process that has not loaded
+reportlab or matplotlib yet (as ``furikaeri report`` runs).
+``report_pdf_mb``: the size of that PDF.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from facilitator.report.sample import sample_workshop  # noqa: E402  (no reportlab yet)
+from facilitator.workshop import Workshop  # noqa: E402
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="furikaeri-bench-report-") as tmp:
+        path = Path(tmp) / "s300.furikaeri"
+        sample_workshop(path, 300).close()
+        out = Path(tmp) / "minutes.pdf"
+        start = time.perf_counter()
+        from facilitator.report import write_minutes
+        with Workshop.open(path, readonly=True) as ws:
+            write_minutes(ws, out)
+        seconds = time.perf_counter() - start
+        size = out.stat().st_size / 1e6
+    print(json.dumps({"report_300_notes_s": round(seconds, 3), "report_pdf_mb": round(size, 3)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
