@@ -17,6 +17,7 @@ TRANSLATIONS_DIR = ASSETS_DIR / "translations"
 STAMPS_DIR = ASSETS_DIR / "stamps"
 SOUNDS_DIR = ASSETS_DIR / "sounds"
 DEMO_DIR = ASSETS_DIR / "demo"
+FONTS_DIR = ASSETS_DIR / "fonts"
 
 #: The file extension of a workshop.
 EXTENSION = ".furikaeri"

@@ -3,8 +3,7 @@
 IPAexGothic (shipped by matplotlib-fontja) sets every text of the PDF and
 the charts.  It has no emoji and lacks a few rare kanji (𠮷, U+20BB7), so a
 character it lacks is set in the first fallback that has it: Noto Emoji
-(monochrome), Noto Sans Symbols, Noto Sans (all shipped by the manimgx-fonts
-wheel, OFL).  A character no shipped font has (for example 𠮷) is set in
+(monochrome), Noto Sans Symbols, Noto Sans (OFL, in ``assets/fonts``).  A character no shipped font has (for example 𠮷) is set in
 IPAexGothic, which prints its "missing glyph" box; the character itself is
 kept in the PDF's text layer, so copying or searching the PDF finds it.
 
@@ -18,21 +17,20 @@ specification asks.
 from __future__ import annotations
 
 import functools
-import importlib.util
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from facilitator.paths import japanese_font_path
+from facilitator.paths import FONTS_DIR, japanese_font_path
 
 #: The name the main font is registered under.
 FONT = "IPAexGothic"
-#: Fallback fonts, in order: (registered name, file in the manimgx_fonts package).
-FALLBACKS = (("NotoEmoji", "NotoEmoji[wght].ttf"),
-             ("NotoSansSymbols", "NotoSansSymbols[wght].ttf"),
-             ("NotoSans", "NotoSans[wght].ttf"))
+#: Fallback fonts, in order: (registered name, file in ``assets/fonts``).
+FALLBACKS = (("NotoEmoji", "NotoEmoji.ttf"),
+             ("NotoSansSymbols", "NotoSansSymbols.ttf"),
+             ("NotoSans", "NotoSans.ttf"))
 
 
 def _to_unicode_cmap(fontname: str, subset) -> str:
@@ -61,10 +59,7 @@ def register_fonts() -> str:
 
 
 def _fallback_dir() -> Path | None:
-    spec = importlib.util.find_spec("manimgx_fonts")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(list(spec.submodule_search_locations)[0])
+    return FONTS_DIR if FONTS_DIR.is_dir() else None
 
 
 @functools.lru_cache(maxsize=None)
