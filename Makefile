@@ -7,10 +7,10 @@ STAMP := $(VENV)/.installed-stamp
 .PHONY: run test bench lint translations clean
 
 $(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
-	touch $(STAMP)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip 1>&2
+	@$(PY) -m pip install --quiet -e ".[dev]" 1>&2
+	@touch $(STAMP)
 
 run: $(STAMP)
 	$(VENV)/bin/furikaeri demo

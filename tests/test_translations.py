@@ -65,3 +65,26 @@ def test_cli_speaks_japanese_by_default_and_english_on_request(tmp_path, capsys)
     assert "ファイルがありません" in ja and "No such file" in en
     assert len(ja.strip().splitlines()) == 1 and len(en.strip().splitlines()) == 1
     i18n.set_language("ja")
+
+
+TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS><TS version="2.1" language="ja_JP"><context><name>Ctx</name>
+<message><source>Saved</source><translation>{text}</translation></message>
+</context></TS>
+"""
+
+
+def test_catalogue_cache_follows_the_translation_file(tmp_path, monkeypatch):
+    ts = tmp_path / "furikaeri_xx.ts"
+    monkeypatch.setattr(i18n, "ts_path", lambda lang: ts)
+    ts.write_text(TS.format(text="保存済み"), encoding="utf-8")
+    i18n.load_catalog.cache_clear()
+    assert i18n.load_catalog("xx") == {("Ctx", "Saved"): "保存済み"}
+    i18n.load_catalog.cache_clear()
+    assert i18n.load_catalog("xx") == {("Ctx", "Saved"): "保存済み"}  # from the cache
+    ts.write_text(TS.format(text="保存しました"), encoding="utf-8")
+    i18n.load_catalog.cache_clear()
+    try:
+        assert i18n.load_catalog("xx") == {("Ctx", "Saved"): "保存しました"}  # not stale
+    finally:
+        i18n.load_catalog.cache_clear()
