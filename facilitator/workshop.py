@@ -269,17 +269,21 @@ class Workshop:
         """A note dropped inside a theme's frame joins that theme (placed by hand);
         one dragged out of its theme's frame leaves the theme."""
         moved = {after.id: after for _, after in pairs}
+        frames_on: dict[tuple, list[Frame]] = {}  # themed frames of each board, once per drag
         out = []
         for before, after in pairs:
             if isinstance(after, Note):
-                after = self._theme_by_place(before, after, moved)
+                board = (after.session_id, after.group_id)
+                if board not in frames_on:
+                    frames_on[board] = [moved.get(f.id, f) for f in self.elements_on(
+                        *board, [Frame]) if f.theme_id]
+                after = self._theme_by_place(before, after, frames_on[board])
             out.append((before, after))
         return out
 
-    def _theme_by_place(self, before: Note, note: Note, moved: dict) -> Note:
+    @staticmethod
+    def _theme_by_place(before: Note, note: Note, frames: list[Frame]) -> Note:
         cx, cy = note.x + note.w / 2, note.y + note.h / 2
-        frames = [moved.get(f.id, f) for f in self.elements_on(note.session_id, note.group_id,
-                                                                 [Frame]) if f.theme_id]
         inside = [f for f in frames if f.x <= cx <= f.x + f.w and f.y <= cy <= f.y + f.h]
         if inside:
             frame = max(inside, key=lambda f: f.z)  # the top one, as the eye sees it

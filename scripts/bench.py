@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from facilitator.model import Note, Session  # noqa: E402
 from facilitator.records import codec_for  # noqa: E402
+from facilitator.report.sample import PHRASES  # noqa: E402
 from facilitator.templates import read_template, records_from_template  # noqa: E402
 from facilitator.workshop import Workshop  # noqa: E402
 
@@ -36,14 +37,7 @@ Figures = dict[str, "float | None"]
 FIGURES: dict[str, Callable[[Path], Figures]] = {}
 
 EDIT_SAMPLES = 2_000
-SENTENCES = [
-    "次回も参加したい。地域の企業同士がつながる場は貴重だと感じた",
-    "「スモールスタート」で始めて、続けることが大事",
-    "大企業は主役ではなく、伴走者として関わるのがよい",
-    "学生や若手が参加しやすい雰囲気づくりが必要",
-    "FactorISMのような工場見学イベントと連携できないか",
-    "成果を数字だけで測らず、関係の変化も記録したい",
-]
+SENTENCES = PHRASES[:6]  # the generated workshop's plain Japanese opinions
 
 
 def provides(*names: str):

@@ -2,37 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
 
+from fake_time import DAY, FakeTime  # noqa: F401 (re-exported)
 from facilitator.templates import read_template, records_from_template
 from facilitator.workshop import Workshop
 from ui.main_window import MainWindow
-
-JST = timezone(timedelta(hours=9))
-DAY = "2026-11-20"
-
-
-class FakeTime:
-    """A monotonic clock and a wall clock that tests move by hand."""
-
-    def __init__(self, hour: int = 13, minute: int = 30):
-        self.mono = 1000.0
-        self.wall_at = datetime(2026, 11, 20, hour, minute, tzinfo=JST)
-
-    def clock(self):
-        return self.mono
-
-    def wall(self):
-        return self.wall_at
-
-    def advance(self, minutes=0.0, seconds=0.0):
-        delta = minutes * 60 + seconds
-        self.mono += delta
-        self.wall_at += timedelta(seconds=delta)
 
 
 @pytest.fixture
@@ -54,15 +32,6 @@ def user_data(tmp_path, monkeypatch):
     """The per-user data folder (user templates go there), kept in tmp."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     return tmp_path / "data"
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Warnings shown, captured instead of blocking the test."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a: shown.append(text))
-    return shown
 
 
 @pytest.fixture

@@ -34,3 +34,13 @@ def ws(ws_path):
     workshop = Workshop.create(ws_path, records_from_template(read_template("standard")))
     yield workshop
     workshop.close()
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Warning boxes shown, captured instead of blocking the test."""
+    from PySide6.QtWidgets import QMessageBox  # here: the core's tests run without Qt
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a: shown.append(text))
+    return shown

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt, QTime
+from PySide6.QtCore import QDate, QModelIndex, QSettings, QTime
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from clock_fixtures import DAY, FakeTime, fake, made, messages, user_data  # noqa: F401
+from clock_fixtures import DAY, FakeTime, fake, made, user_data  # noqa: F401
 from facilitator.errors import FurikaeriError
 from facilitator.model import Group, Note, Session
 from facilitator.templates import (

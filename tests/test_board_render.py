@@ -14,7 +14,7 @@ from facilitator.errors import FurikaeriError
 from facilitator.model import Note, Stamp
 from ui.board import items as board_items
 from ui.board.export import export_board_png, export_board_svg
-from ui.board.items import NoteItem, StampItem
+from ui.board.items import NoteItem
 from ui.board.scene import BoardScene
 from ui.board.style import PAD, layout_text
 

@@ -11,7 +11,7 @@ import pytest
 from facilitator.cli import main
 from facilitator.demo import create_demo, load_demo_data
 from facilitator.model import (
-    PICTOGRAMS, ActionItem, Connector, Decision, Frame, Group, Note, Participant, Session,
+    PICTOGRAMS, ActionItem, Connector, Decision, Frame, Group, Note, Participant,
     Stamp, Stroke, Theme,
 )
 from facilitator.paths import STAMPS_DIR

@@ -42,15 +42,6 @@ def window(qtbot, settings):
 
 
 @pytest.fixture
-def messages(monkeypatch):
-    """Message boxes shown, captured instead of blocking the test."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a: shown.append(text))
-    return shown
-
-
-@pytest.fixture
 def app_settings(tmp_path, monkeypatch):
     """run() with its settings, data folder and language kept out of the user's."""
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from clock_fixtures import fake, made, messages, user_data, window  # noqa: F401 (fixtures)
-from facilitator.model import Group, Note, Session
+from clock_fixtures import fake, made, user_data, window  # noqa: F401 (fixtures)
+from facilitator.model import Note, Session
 from facilitator.timer import PHASE_FINAL, PHASE_NORMAL, PHASE_OVER, PHASE_WARN
 from facilitator.workshop import Workshop
 from ui.clock.chime import Chime

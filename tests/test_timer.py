@@ -1,37 +1,16 @@
 """The room clock with a fake clock: what a facilitator relies on during the afternoon."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 
+from fake_time import DAY, JST, FakeTime
 from facilitator import agenda
 from facilitator.errors import FurikaeriError
 from facilitator.model import Session, TimerEvent
 from facilitator.templates import read_template, records_from_template
 from facilitator.timer import PHASE_FINAL, PHASE_NORMAL, PHASE_OVER, PHASE_WARN, RoomClock
 from facilitator.workshop import Workshop
-
-JST = timezone(timedelta(hours=9))
-DAY = "2026-11-20"
-
-
-class FakeTime:
-    """A monotonic clock and a wall clock that tests move by hand."""
-
-    def __init__(self):
-        self.mono = 1000.0
-        self.wall_at = datetime(2026, 11, 20, 13, 30, tzinfo=JST)
-
-    def clock(self):
-        return self.mono
-
-    def wall(self):
-        return self.wall_at
-
-    def advance(self, minutes=0.0, seconds=0.0):
-        delta = minutes * 60 + seconds
-        self.mono += delta
-        self.wall_at += timedelta(seconds=delta)
 
 
 @pytest.fixture

@@ -1,8 +1,6 @@
 """Japanese is the default language: every string of the code has its Japanese."""
 
 import re
-import shutil
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path

@@ -12,7 +12,7 @@ Two ways to show it:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTransform
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -100,10 +100,8 @@ class ProjectorWindow(QWidget):
         self.view = BoardView(workshop, self)
         self.view.set_presentation(True)
         self.view.setInteractive(False)  # the room watches; the facilitator edits on the laptop
-        for bar in (Qt.Orientation.Horizontal, Qt.Orientation.Vertical):
-            policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-            (self.view.setHorizontalScrollBarPolicy if bar == Qt.Orientation.Horizontal
-             else self.view.setVerticalScrollBarPolicy)(policy)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.view)

@@ -83,6 +83,7 @@ class ClockController(QObject):
         w.workspace.layout().insertWidget(0, self.banner)
         w.actions_.presentation.toggled.connect(self._on_presentation)
         # The facilitator's own glance at the clock, without opening a window.
+        self._toolbar_colours: tuple[str, str] | None = None
         self.toolbar_clock = QToolButton(w.toolbar)
         self.toolbar_clock.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         w.toolbar.addSeparator()
@@ -196,11 +197,13 @@ class ClockController(QObject):
             text = f"{reading.text}  {reading.title}"
             if reading.paused:
                 text += "  " + self.tr("(paused)")
-        background, foreground = reading.colours
         self.toolbar_clock.setText(text)
-        self.toolbar_clock.setStyleSheet(
-            f"QToolButton {{ background: {background}; color: {foreground};"
-            " border-radius: 4px; padding: 2px 10px; font-weight: bold; }")
+        if reading.colours != self._toolbar_colours:
+            # A style sheet re-polishes the widget: only when the phase changes, not every second.
+            self._toolbar_colours = background, foreground = reading.colours
+            self.toolbar_clock.setStyleSheet(
+                f"QToolButton {{ background: {background}; color: {foreground};"
+                " border-radius: 4px; padding: 2px 10px; font-weight: bold; }")
 
     def _next_title(self) -> str:
         """The session the clock would start next (shown while it stands still)."""
