@@ -302,8 +302,13 @@ def _silhouette(dist: np.ndarray, labels: np.ndarray) -> float:
 
 def _canonical(labels) -> np.ndarray:
     """Labels renumbered 0.. in order of first appearance (deterministic)."""
-    seen: dict[int, int] = {}
-    return np.array([seen.setdefault(int(x), len(seen)) for x in labels])
+    labels = np.asarray(labels)
+    if labels.size == 0:
+        return labels.astype(int)
+    _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=int)
+    rank[np.argsort(first)] = np.arange(len(first))
+    return rank[inverse.ravel()]
 
 
 def _nest(themes, members_units, sim, labeller):
