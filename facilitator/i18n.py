@@ -45,7 +45,7 @@ def load_catalog(lang: str) -> dict[tuple[str, str], str]:
     path = ts_path(lang)
     if lang == "en" or not path.exists():
         return {}
-    from facilitator.encoder_cache import cache_dir
+    from facilitator.paths import cache_dir
     st = path.stat()
     key = f"catalog-1-{st.st_size}-{st.st_mtime_ns}"
     cached = cache_dir() / f"catalog-{lang}.marshal"

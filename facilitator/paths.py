@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +22,20 @@ FONTS_DIR = ASSETS_DIR / "fonts"
 
 #: The file extension of a workshop.
 EXTENSION = ".furikaeri"
+
+
+def cache_dir() -> Path:
+    """The per-user cache folder of Furikaeri (created on first write).
+
+    It holds only what can be rebuilt (see the README): any entry may be deleted.
+    """
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "furikaeri"
 
 
 def japanese_font_path() -> Path:

@@ -121,6 +121,16 @@ class Store:
             self._lock.release()
             self._lock = None
 
+    def copy_to(self, dest: str | os.PathLike) -> None:
+        """Write a consistent copy of the whole file to ``dest`` (SQLite's backup)."""
+        target = sqlite3.connect(str(dest))
+        try:
+            self.conn.backup(target)
+        except sqlite3.Error as exc:
+            raise OSError(str(exc)) from None
+        finally:
+            target.close()
+
     @property
     def db(self):
         """The file as a ``sqlite_utils.Database`` (for inspection and tests)."""

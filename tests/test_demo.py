@@ -173,3 +173,59 @@ def test_cli_demo_create_refuses_to_overwrite(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert path.read_bytes() == b"precious"
+
+
+# -- the demo copied from the cache -----------------------------------------------------
+def _content(ws: Workshop) -> list[tuple]:
+    return sorted((type(r).__name__, getattr(r, "text", ""), getattr(r, "x", 0),
+                   getattr(r, "y", 0)) for rtype in (Note, Frame, Theme, Stamp, Stroke)
+                  for r in ws.all(rtype))
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "cache"))
+    from facilitator.paths import cache_dir
+    return cache_dir()
+
+
+def test_demo_copies_hold_the_whole_demo_and_are_independent(tmp_path, cache, demo):
+    from facilitator.demo import open_demo_copy
+    first = open_demo_copy(tmp_path / "a.furikaeri")  # builds the demo, keeps a copy
+    assert len(list(cache.glob("demo-*.furikaeri"))) == 1
+    second = open_demo_copy(tmp_path / "b.furikaeri")  # copied from the cache
+    try:
+        assert _content(first) == _content(second) == _content(demo)
+        assert not second.history.can_undo()
+        note = second.all(Note)[0]
+        second.edit_note_text(note.id, "二つ目のデモだけで書き換えた")
+    finally:
+        first.close()
+        second.close()
+    with Workshop.open(tmp_path / "a.furikaeri", readonly=True) as a:
+        assert a.get(Note, note.id).text != "二つ目のデモだけで書き換えた"
+    with Workshop.open(tmp_path / "b.furikaeri", readonly=True) as b:
+        assert b.get(Note, note.id).text == "二つ目のデモだけで書き換えた"
+
+
+def test_a_damaged_cached_demo_is_built_again(tmp_path, cache, demo):
+    from facilitator.demo import open_demo_copy
+    open_demo_copy(tmp_path / "a.furikaeri").close()
+    pristine, = cache.glob("demo-*.furikaeri")
+    pristine.write_bytes(b"not a workshop")
+    with open_demo_copy(tmp_path / "b.furikaeri") as ws:
+        assert _content(ws) == _content(demo)
+    with Workshop.open(pristine, readonly=True) as rebuilt:
+        assert _content(rebuilt) == _content(demo)
+
+
+def test_demo_copy_never_overwrites(tmp_path, cache):
+    from facilitator.demo import open_demo_copy
+    from facilitator.errors import FurikaeriError
+    open_demo_copy(tmp_path / "a.furikaeri").close()
+    taken = tmp_path / "taken.furikaeri"
+    taken.write_bytes(b"precious")
+    with pytest.raises(FurikaeriError):
+        open_demo_copy(taken)
+    assert taken.read_bytes() == b"precious"

@@ -109,11 +109,11 @@ class MainWindow(QMainWindow):
         """Open a fresh copy of the demo workshop in the per-user data folder."""
         def make() -> Workshop:
             try:
-                from facilitator.demo import create_demo
+                from facilitator.demo import open_demo_copy
             except ImportError:
                 raise FurikaeriError(QT_TRANSLATE_NOOP(
                     "Errors", "The demo workshop is not available in this build.")) from None
-            return create_demo(fresh_demo_path())
+            return open_demo_copy(fresh_demo_path())
         return self._load(make, raise_errors)
 
     def create_from_template(self, path: str | Path, template: str) -> bool:
