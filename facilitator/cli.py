@@ -10,7 +10,6 @@ stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -169,6 +168,7 @@ def _cmd_info(args) -> int:
                if k not in ("sessions", "groups", "notes", "themes")},
             "schema_version": ws.store.schema_version(),
         }
+    import json
     print(json.dumps(info, ensure_ascii=False))
     return 0
 

@@ -15,7 +15,7 @@ coordinates in points and ``z`` is the stacking order.
 from __future__ import annotations
 
 import dataclasses
-import secrets
+import os
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -44,7 +44,7 @@ NOTE_H = 100.0
 
 def new_id() -> str:
     """A fresh random record id (16 hex digits)."""
-    return secrets.token_hex(8)
+    return os.urandom(8).hex()  # what secrets.token_hex does, without loading hmac/hashlib
 
 
 @dataclass(frozen=True, slots=True)

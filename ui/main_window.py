@@ -178,8 +178,7 @@ class MainWindow(QMainWindow):
         ws.close()
         self.session_id = self.group_id = None
         self.agenda.set_workshop(None)
-        self.start.refresh()
-        self._show_workshop_ui(False)
+        self._show_workshop_ui(False)  # the start screen refreshes as it is shown
         self._update_state()
 
     def reload(self) -> None:

@@ -87,7 +87,12 @@ class StartScreen(QWidget):
         lay.addWidget(new_box)
         lay.addLayout(buttons)
         lay.addWidget(recent_box, 1)
+        # Filled when shown (showEvent): ``furikaeri open``/``demo`` never show it,
+        # and peeking at every recent file would delay their first paint.
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.refresh()
+        super().showEvent(event)
 
     def fill_templates(self) -> None:
         """Shipped templates, then the user's own (saved from the agenda editor)."""
