@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QStyle
 
 from facilitator.model import Element
 from facilitator.paths import STAMPS_DIR
@@ -35,7 +35,8 @@ _SHADOW_OFFSET, _SHADOW = QPointF(2.0, 3.0), QColor(0, 0, 0, 34)
 _DOT, _DOT_COLOR, _DOT_RIM = 12.0, QColor("#D7263D"), QColor(255, 255, 255)
 #: More votes than this show as one dot and a count ("●×12"): a row stays countable.
 MAX_DOTS = 5
-_COUNTS: dict[tuple[int, str], QStaticText] = {}
+_COUNTS: dict[tuple[int, float], QStaticText] = {}
+_COUNT_FONTS: dict[float, QFont] = {}
 
 
 def dots_width(count: int, size: float = _DOT) -> float:
@@ -47,31 +48,35 @@ def dots_width(count: int, size: float = _DOT) -> float:
     return size + 2 + size * (0.6 * len(f"×{count}") + 0.6)
 
 
+def _count_text(count: int, size: float) -> tuple[QStaticText, QFont]:
+    """The laid-out "×12" of a pill, made once per count and size (paint stays cheap)."""
+    font = _COUNT_FONTS.get(size)
+    if font is None:
+        font = _COUNT_FONTS[size] = QFont(QApplication.font().family())
+        font.setPixelSize(max(6, round(size * 0.95)))
+        font.setBold(True)
+    text = _COUNTS.get((count, size))
+    if text is None:
+        text = _COUNTS[(count, size)] = QStaticText(f"×{count}")
+        text.prepare(font=font)
+    return text, font
+
+
 def paint_dots(painter: QPainter, right: float, top: float, count: int,
                size: float = _DOT) -> None:
     """Voting dots in a row ending at ``right``; beyond :data:`MAX_DOTS`, one dot
     and the count on a white pill, so the number reads on any note colour."""
-    painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if count > MAX_DOTS:
-        pill = QRectF(right - dots_width(count, size), top - 1, dots_width(count, size), size + 2)
+        width = dots_width(count, size)
+        pill = QRectF(right - width, top - 1, width, size + 2)
         painter.setPen(QPen(_DOT_COLOR, 1.0))
         painter.setBrush(_DOT_RIM)
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        font = QFont(painter.font())
-        font.setPixelSize(max(6, round(size * 0.95)))
-        font.setBold(True)
-        key = (count, font.key())
-        if key not in _COUNTS:
-            text = QStaticText(f"×{count}")
-            text.prepare(font=font)
-            _COUNTS[key] = text
-        text = _COUNTS[key]
+        text, font = _count_text(count, size)
         painter.setFont(font)
-        painter.setPen(_DOT_COLOR)
-        size_t = text.size()
         painter.drawStaticText(QPointF(pill.left() + size + 3,
-                                       pill.center().y() - size_t.height() / 2), text)
+                                       pill.center().y() - text.size().height() / 2), text)
         shown, right = 1, pill.left() + size + 2
     else:
         shown = count
@@ -79,7 +84,7 @@ def paint_dots(painter: QPainter, right: float, top: float, count: int,
     painter.setBrush(_DOT_COLOR)
     for i in range(shown):
         painter.drawEllipse(QRectF(right - (i + 1) * (size + 2) + 1, top, size, size))
-    painter.restore()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
 def _lod(painter: QPainter, option) -> float:
