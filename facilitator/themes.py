@@ -13,12 +13,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from facilitator.attached import Extent, attached_stamps, record_extent
 from facilitator.changes import Change
 from facilitator.proposal import OTHER, Proposal, other_label
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.layout import GAP
-from facilitator.model import Frame, Note, Theme, new_id
+from facilitator.model import Frame, Note, Stamp, Theme, new_id
 
 #: Outline colours of themes, in order (distinct on a projector and in print).
 THEME_COLORS = ("#E4572E", "#17BEBB", "#FFC914", "#2E86AB", "#76B041", "#9C4F96",
@@ -81,13 +82,16 @@ def proposal_input(ws, session_id: str | None, group_id: str | None = None) -> P
 
 
 def acceptance(ws, session_id: str | None, group_id: str | None, given: ProposalInput,
-               proposal: Proposal, labels: dict[int, str] | None = None) -> Change:
+               proposal: Proposal, labels: dict[int, str] | None = None,
+               extent: Extent = record_extent) -> Change:
     """The change that accepts ``proposal`` (made from ``given``) on a board.
 
     ``labels`` maps theme index -> a label a person typed in the preview
     (stored with ``label_manual``).  Existing themes (``ThemeProposal.key``)
-    keep their id, and their label when people named them.  Raises
-    :class:`FurikaeriError` when the board's notes changed since the proposal.
+    keep their id, and their label when people named them.  Stamps sitting on
+    a note move with it (see :mod:`facilitator.attached`; ``extent`` gives the
+    drawn size of notes).  Raises :class:`FurikaeriError` when the board's
+    notes changed since the proposal.
     """
     labels = labels or {}
     current = {n.id: n for n in board_notes(ws, session_id, group_id)}
@@ -159,11 +163,13 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
     placed = {n.id: (n.theme_id, (n.x, n.y)) for n in notes if n.theme_id in staying}
     # What else is drawn on the board (headings, ink, hand-drawn frames, themes
     # that stay) stays put: new frames go below whatever they would cover.
-    moving = {n.id for _, ms, _ in boxes for n in ms} | {
-        old_frames[t.id].id for t, _, _ in boxes if t.id in old_frames}
-    obstacles = [e for e in ws.elements_on(session_id, group_id) if e.id not in moving
-                 and e.w > 0 and e.h > 0]
+    on_board = ws.elements_on(session_id, group_id)
     movers = [n for _, ms, _ in boxes for n in ms]
+    # Stamps on the notes that move go with them (not in their way).
+    decorations = attached_stamps(on_board, [n.id for n in movers], extent)
+    moving = {n.id for n in movers} | set(decorations) | {
+        old_frames[t.id].id for t, _, _ in boxes if t.id in old_frames}
+    obstacles = [e for e in on_board if e.id not in moving and e.w > 0 and e.h > 0]
     origin = (min((n.x for n in movers), default=0.0), min((n.y for n in movers), default=0.0))
     frame_rects: list = []
     for _ in range(len(obstacles) + 1):
@@ -214,6 +220,11 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
         new = note.replace(theme_id=theme_id, x=x, y=y)
         if new != note:
             updated.append((note, new))
+    for stamp_id, note_id in decorations.items():
+        stamp, note = ws.get(Stamp, stamp_id), current[note_id]
+        _, (x, y) = placed[note_id]
+        if (x, y) != (note.x, note.y):
+            updated.append((stamp, stamp.replace(x=stamp.x + x - note.x, y=stamp.y + y - note.y)))
     return Change(added=tuple(added), updated=tuple(updated), removed=tuple(removed),
                   label="themes")
 
@@ -227,9 +238,10 @@ def with_board_labels(ws, proposal: Proposal) -> Proposal:
 
 
 def accept_proposal(ws, session_id, group_id, given: ProposalInput, proposal: Proposal,
-                    labels: dict[int, str] | None = None) -> Change:
+                    labels: dict[int, str] | None = None,
+                    extent: Extent = record_extent) -> Change:
     """Apply :func:`acceptance` to ``ws`` (one undo step)."""
-    return ws.apply(acceptance(ws, session_id, group_id, given, proposal, labels))
+    return ws.apply(acceptance(ws, session_id, group_id, given, proposal, labels, extent))
 
 
 def add_theme_frame(ws, frame: Frame) -> Change:

@@ -13,9 +13,11 @@ coloured rectangle when zoomed far out.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText,
+)
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem, QStyle
 
 from facilitator.model import Element
 from facilitator.paths import STAMPS_DIR
@@ -31,20 +33,57 @@ _SHADOW_OFFSET, _SHADOW = QPointF(2.0, 3.0), QColor(0, 0, 0, 34)
 
 
 _DOT, _DOT_COLOR, _DOT_RIM = 12.0, QColor("#D7263D"), QColor(255, 255, 255)
+#: More votes than this show as one dot and a count ("●×12"): a row stays countable.
+MAX_DOTS = 5
+_COUNTS: dict[tuple[int, float], QStaticText] = {}
+_COUNT_FONTS: dict[float, QFont] = {}
 
 
-def paint_dots(painter: QPainter, right: float, top: float, count: int) -> None:
-    """Voting dots in a row ending at ``right``; beyond six, one dot and the number."""
+def dots_width(count: int, size: float = _DOT) -> float:
+    """How wide :func:`paint_dots` draws ``count`` votes (room to keep free for them)."""
+    if count <= 0:
+        return 0.0
+    if count <= MAX_DOTS:
+        return count * (size + 2)
+    return size + 2 + size * (0.6 * len(f"×{count}") + 0.6)
+
+
+def _count_text(count: int, size: float) -> tuple[QStaticText, QFont]:
+    """The laid-out "×12" of a pill, made once per count and size (paint stays cheap)."""
+    font = _COUNT_FONTS.get(size)
+    if font is None:
+        font = _COUNT_FONTS[size] = QFont(QApplication.font().family())
+        font.setPixelSize(max(6, round(size * 0.95)))
+        font.setBold(True)
+    text = _COUNTS.get((count, size))
+    if text is None:
+        text = _COUNTS[(count, size)] = QStaticText(f"×{count}")
+        text.prepare(font=font)
+    return text, font
+
+
+def paint_dots(painter: QPainter, right: float, top: float, count: int,
+               size: float = _DOT) -> None:
+    """Voting dots in a row ending at ``right``; beyond :data:`MAX_DOTS`, one dot
+    and the count on a white pill, so the number reads on any note colour."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if count > MAX_DOTS:
+        width = dots_width(count, size)
+        pill = QRectF(right - width, top - 1, width, size + 2)
+        painter.setPen(QPen(_DOT_COLOR, 1.0))
+        painter.setBrush(_DOT_RIM)
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        text, font = _count_text(count, size)
+        painter.setFont(font)
+        painter.drawStaticText(QPointF(pill.left() + size + 3,
+                                       pill.center().y() - text.size().height() / 2), text)
+        shown, right = 1, pill.left() + size + 2
+    else:
+        shown = count
     painter.setPen(QPen(_DOT_RIM, 1.5))
     painter.setBrush(_DOT_COLOR)
-    shown = count if count <= 6 else 1
     for i in range(shown):
-        painter.drawEllipse(QRectF(right - (i + 1) * (_DOT + 2), top, _DOT, _DOT))
-    if count > 6:
-        painter.setPen(_DOT_COLOR)
-        painter.drawText(QRectF(right - _DOT - 48, top - 2, 44, _DOT + 4),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{count}")
+        painter.drawEllipse(QRectF(right - (i + 1) * (size + 2) + 1, top, size, size))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
 
@@ -140,6 +179,13 @@ class NoteItem(ElementItem):
         self.fill = color_or(fill, "#FFF4A8")
         self.update()
 
+    def set_record(self, rec) -> None:
+        # Vote dots sit on the top edge, half outside the note, clear of its text;
+        # a wider transparent pen keeps them inside the (C++) bounding rect.
+        self.dot = _DOT * (1.5 if self.look.presentation else 1.0)
+        self.setPen(QPen(QColor(0, 0, 0, 0), 2 * self.dot - 8) if rec.votes else _MARGIN_PEN)
+        super().set_record(rec)
+
     def display_height(self, rec) -> float:
         self._layout = None
         self._tag = None
@@ -189,7 +235,8 @@ class NoteItem(ElementItem):
             painter.drawText(tag, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              self._tag)
         if self.rec.votes:
-            paint_dots(painter, r.right() - 4, r.top() + 4, self.rec.votes)
+            # Their lower edge 6 points into the note: above the first line (PAD = 8).
+            paint_dots(painter, r.right() - PAD, r.top() + 6 - self.dot, self.rec.votes, self.dot)
         self.paint_selection(painter, option)
 
 
@@ -243,7 +290,8 @@ class FrameItem(ElementItem):
         if _lod(painter, option) >= LOD_SHAPES_ONLY and self.rec.title and not self.editing:
             painter.setPen(self.look.text_color)
             painter.setFont(self.look.title_font)
-            text_rect = bar.adjusted(PAD, 0, -PAD, 0)
+            dots = dots_width(self.votes) + PAD if self.votes else 0.0  # the title stops short
+            text_rect = bar.adjusted(PAD, 0, -PAD - dots, 0)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter,
                              elide_line(self.rec.title, text_rect.width(), self.look.title_font))
         if self.votes:

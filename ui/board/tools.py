@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsPathItem, \
     QGraphicsRectItem, QGraphicsScene
 
+from facilitator.attached import carried, record_extent
 from facilitator.errors import FurikaeriError
 from facilitator.model import Connector, Frame, Stamp, Stroke, new_id
 from ui.board.ink import MOUSE_PRESSURE, ConnectorItem, pressure_width
@@ -145,21 +146,27 @@ class SceneTools:
                          "moved": False, "delta": QPointF()}
 
     def _begin_move(self, g: dict) -> None:
-        """Collect what a drag carries: the selection and everything inside selected frames."""
+        """Collect what a drag carries: the selection, what lies in selected frames and
+        the stamps on moved notes (the core decides, so the file gets what is shown)."""
         items = [it for it in self.selectedItems() if getattr(it, "rid", None) in self.by_id]
-        carried = set(items)
-        for frame in [it for it in items if isinstance(it, FrameItem)]:
-            rect = self.scene_rect_of(frame)
-            for other in self.items(rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-                if (getattr(other, "rid", None) in self.by_id and other is not frame
-                        and other.dx == frame.dx and not isinstance(other, ConnectorItem)
-                        and rect.contains(self.scene_rect_of(other))):
-                    carried.add(other)
-        movable = [it for it in carried if not isinstance(it, ConnectorItem)
+        boards = {(it.rec.session_id, it.rec.group_id) for it in items}
+        elements = [e for key in boards for e in self.workshop.elements_on(*key)]
+        ids = carried(elements, [it.rid for it in items], self.board_extent)
+        movable = [self.by_id[i] for i in ids if i in self.by_id]
+        # Connectors attached by id follow their ends; only free ones move themselves.
+        movable = [it for it in movable if not isinstance(it, ConnectorItem)
                    or not (it.rec.source_id or it.rec.target_id)]
         g["items"] = movable
         g["orig"] = {it: it.pos() for it in movable}
         g["moved"] = True
+
+    def board_extent(self, rec) -> tuple[float, float, float, float]:
+        """A record's rectangle as drawn (a long note is taller than its record)."""
+        item = self.by_id.get(rec.id)
+        if item is None or isinstance(item, ConnectorItem) or not hasattr(item, "rect"):
+            return record_extent(rec)
+        r = item.rect()
+        return rec.x, rec.y, r.width(), r.height()
 
     def mouseMoveEvent(self, event) -> None:
         g = self._gesture

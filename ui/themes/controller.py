@@ -205,9 +205,11 @@ class ThemesController(QObject):
         """Apply the previewed proposal to the board as one undo step."""
         if self.proposal is None or self.given is None:
             return False
+        scene = self.window.board.board_scene() if self.window.board else None
+        extent = {"extent": scene.board_extent} if scene is not None else {}  # notes as drawn
         try:
             accept_proposal(self.window.ws, *self.board_key, self.given, self.proposal,
-                            self.panel.edited_labels(self.proposal))
+                            self.panel.edited_labels(self.proposal), **extent)
         except FurikaeriError as exc:
             self.tell(exc.text())
             return False
