@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from facilitator.demo import create_demo
 from facilitator.model import Session
 from ui.main_window import MainWindow
-from ui.report_ui import SummaryDialog
+from ui.summary_dialog import SummaryDialog
 
 
 @pytest.fixture

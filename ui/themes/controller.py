@@ -8,22 +8,24 @@ facilitator core, one undo step each.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QPen
 from PySide6.QtWidgets import QDockWidget, QGraphicsRectItem, QMenu, QMessageBox
 
-from facilitator.proposal import OTHER, Proposal
 from facilitator.errors import FurikaeriError
 from facilitator.model import Note, Participant, Setting, Theme
-from facilitator.themes import (
-    OTHER_COLOR, accept_proposal, proposal_input, theme_color, with_board_labels,
-)
-from facilitator.voting import merge_notes, place_dot, remove_dot, set_dots_per_participant
 from ui.board.items import FrameItem, NoteItem
-from ui.themes.preview import ProposalPanel
-from ui.themes.voting_panel import VotingPanel
-from ui.themes.worker import Preparer, ProposalWorker
+
+# The panels, the worker and the engine's front (facilitator.themes, .voting)
+# load on first use: the window's first paint does not wait for them.
+if TYPE_CHECKING:
+    from facilitator.proposal import Proposal
+    from ui.themes.preview import ProposalPanel
+    from ui.themes.voting_panel import VotingPanel
+    from ui.themes.worker import Preparer, ProposalWorker
 
 #: Quiet time after typing before notes' features are computed ahead.
 PREPARE_DELAY_MS = 1500
@@ -41,7 +43,9 @@ class ThemesController(QObject):
         self.given = None           # ProposalInput the proposal was made from
         self.board_key = None       # (session, group) it was made for
         self.overlays: list[QGraphicsRectItem] = []
-        self.preparer = Preparer()
+        self._preparer: Preparer | None = None
+        self._panel: ProposalPanel | None = None
+        self._votes: VotingPanel | None = None
         self._filtered = None       # viewport with our event filter
         self.prepare_timer = QTimer(self)
         self.prepare_timer.setSingleShot(True)
@@ -65,21 +69,55 @@ class ThemesController(QObject):
         w.toolbar.addActions([self.propose_action, self.voting_action])
         w.actions_.workshop_actions += [self.propose_action, self.voting_action]
 
-        self.panel = ProposalPanel(w)
-        self.panel.acceptRequested.connect(self.accept)
-        self.panel.discardRequested.connect(self.discard)
-        self.panel.mergeRequested.connect(self.merge)
-        self.panel.tree.itemChanged.connect(self._label_edited)
-        self.dock = _dock(w, self.tr("Theme proposal"), "themes", self.panel)
-        self.votes = VotingPanel(w)
-        self.votes.dotsChanged.connect(self._set_dots)
-        self.votes.voter.currentIndexChanged.connect(lambda _i: self._refresh_votes())
-        self.votes_dock = _dock(w, self.tr("Dot voting"), "voting", self.votes)
-        w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.votes_dock)
-        self.dock.hide()
-        self.votes_dock.hide()
         return self
+
+    # The two docks are made the first time either is needed.
+    @property
+    def panel(self) -> ProposalPanel:
+        self._make_docks()
+        return self._panel
+
+    @property
+    def dock(self) -> QDockWidget:
+        self._make_docks()
+        return self._panel.parentWidget()
+
+    @property
+    def votes(self) -> VotingPanel:
+        self._make_docks()
+        return self._votes
+
+    @property
+    def votes_dock(self) -> QDockWidget:
+        self._make_docks()
+        return self._votes.parentWidget()
+
+    def _make_docks(self) -> None:
+        if self._panel is not None:
+            return
+        from ui.themes.preview import ProposalPanel
+        from ui.themes.voting_panel import VotingPanel
+        w = self.window
+        self._panel = panel = ProposalPanel(w)
+        panel.acceptRequested.connect(self.accept)
+        panel.discardRequested.connect(self.discard)
+        panel.mergeRequested.connect(self.merge)
+        panel.tree.itemChanged.connect(self._label_edited)
+        dock = _dock(w, self.tr("Theme proposal"), "themes", panel)
+        self._votes = votes = VotingPanel(w)
+        votes.dotsChanged.connect(self._set_dots)
+        votes.voter.currentIndexChanged.connect(lambda _i: self._refresh_votes())
+        votes_dock = _dock(w, self.tr("Dot voting"), "voting", votes)
+        for d in (dock, votes_dock):
+            w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, d)
+            d.hide()
+
+    @property
+    def preparer(self) -> Preparer:
+        if self._preparer is None:
+            from ui.themes.worker import Preparer
+            self._preparer = Preparer()
+        return self._preparer
 
     def attach(self) -> None:
         """The window shows a (new) workshop: follow it, prepare its notes ahead."""
@@ -116,6 +154,8 @@ class ThemesController(QObject):
             return False
         if w.all_groups:
             w.choose_board(board[0], board[1], False)   # one board at a time
+        from facilitator.themes import proposal_input
+        from ui.themes.worker import ProposalWorker
         self._clear_preview()
         given = proposal_input(w.ws, *board)
         if not given.notes:
@@ -156,6 +196,7 @@ class ThemesController(QObject):
         if self.given is None or self._board() != self.board_key:
             self.panel.set_busy(False, self.tr("The board changed; propose again."))
             return
+        from facilitator.themes import with_board_labels
         proposal = with_board_labels(self.window.ws, proposal)   # accepted themes keep theirs
         self.proposal = proposal
         self.panel.set_busy(False, self.tr(
@@ -167,6 +208,8 @@ class ThemesController(QObject):
         self._draw_outlines()
 
     def _draw_outlines(self) -> None:
+        from facilitator.proposal import OTHER
+        from facilitator.themes import OTHER_COLOR, theme_color
         self._remove_outlines()
         scene = self.window.board.board_scene() if self.window.board else None
         if scene is None or self.proposal is None:
@@ -193,7 +236,8 @@ class ThemesController(QObject):
     def _clear_preview(self) -> None:
         self._remove_outlines()
         self.proposal = None
-        self.panel.show_proposal(None, [])
+        if self._panel is not None:
+            self._panel.show_proposal(None, [])
 
     def _label_edited(self, item, column: int) -> None:
         if column == 0 and item.text(0).strip() == "" and self.proposal is not None:
@@ -207,6 +251,7 @@ class ThemesController(QObject):
             return False
         scene = self.window.board.board_scene() if self.window.board else None
         extent = {"extent": scene.board_extent} if scene is not None else {}  # notes as drawn
+        from facilitator.themes import accept_proposal
         try:
             accept_proposal(self.window.ws, *self.board_key, self.given, self.proposal,
                             self.panel.edited_labels(self.proposal), **extent)
@@ -225,14 +270,17 @@ class ThemesController(QObject):
             self.worker.done.disconnect(self._proposed)
         self._clear_preview()
         self.given = self.board_key = None
-        self.panel.set_busy(False, self.tr("Proposal discarded."))
-        self.panel.accept_button.setEnabled(False)
-        self.panel.discard_button.setEnabled(False)
+        if self._panel is None:
+            return  # never shown: nothing to tell
+        self._panel.set_busy(False, self.tr("Proposal discarded."))
+        self._panel.accept_button.setEnabled(False)
+        self._panel.discard_button.setEnabled(False)
 
     def merge(self, keep: int, other: int) -> None:
         """Merge two near-duplicate notes of the proposal, then propose again."""
         if self.given is None:
             return
+        from facilitator.voting import merge_notes
         try:
             merge_notes(self.window.ws, self.given.notes[keep].id, self.given.notes[other].id)
         except FurikaeriError as exc:
@@ -290,6 +338,7 @@ class ThemesController(QObject):
         voter = self.votes.voter_id()
         if target is None or voter is None:
             return False
+        from facilitator.voting import place_dot, remove_dot
         w = self.window
         try:
             (remove_dot if take_back else place_dot)(w.ws, w.session_id, voter, target)
@@ -299,6 +348,7 @@ class ThemesController(QObject):
         return True
 
     def _set_dots(self, dots: int) -> None:
+        from facilitator.voting import set_dots_per_participant
         try:
             set_dots_per_participant(self.window.ws, dots)
         except FurikaeriError as exc:
@@ -307,7 +357,8 @@ class ThemesController(QObject):
 
     def _refresh_votes(self) -> None:
         w = self.window
-        if self.votes_dock.isVisible() or self.voting_action.isChecked():
+        if self._votes is not None and (self.votes_dock.isVisible()
+                                        or self.voting_action.isChecked()):
             self.votes.refresh(w.ws, w.session_id, w.group_id, w.all_groups)
         scene = w.board.board_scene() if w.board else None
         if scene is not None and w.ws is not None:
