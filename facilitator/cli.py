@@ -120,7 +120,7 @@ def _dispatch(args: argparse.Namespace, argv: list[str]) -> int:
     cmd = args.command
     if cmd is None or cmd == "open" or (cmd == "demo" and not args.create) or (
             cmd == "export" and args.format in GUI_EXPORT_FORMATS):
-        return _run_gui(argv)
+        return _run_gui(argv, args)
     if cmd == "new":
         return _cmd_new(args)
     if cmd == "info":
@@ -228,11 +228,11 @@ def _workshop_path(name: str, new: bool = False) -> Path:
 GUI_RUNNER = "ui.app:run"
 
 
-def _run_gui(argv: list[str]) -> int:
+def _run_gui(argv: list[str], args: argparse.Namespace | None = None) -> int:
     import pkgutil  # importlib.metadata's entry points would add ~25 ms to every start
     try:
         run = pkgutil.resolve_name(GUI_RUNNER)
     except ImportError:
         raise FurikaeriError(QT_TRANSLATE_NOOP(
             "Errors", "The app window is not available here (PySide6 is not installed)."))
-    return int(run(argv) or 0)
+    return int(run(argv, args) or 0)

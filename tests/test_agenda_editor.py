@@ -197,6 +197,7 @@ def test_agenda_saved_as_template_is_offered_for_new_workshops(editor, monkeypat
     assert "うちの振り返り" in template_names(user_folder=user_template_folder())
     start = StartScreen(QSettings(str(user_data / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(start)
+    start.show()  # it reads the templates as it is shown
     labels = [start.templates.itemText(i) for i in range(start.templates.count())]
     assert any(label.startswith("うちの振り返り") for label in labels)
     chosen = start.templates.itemData(labels.index(next(

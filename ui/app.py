@@ -41,9 +41,10 @@ def application() -> QApplication:
     return app
 
 
-def run(argv: list[str]) -> int:
-    """Run a window command; returns the exit status."""
-    args = build_parser().parse_args(argv)
+def run(argv: list[str], args=None) -> int:
+    """Run a window command (``args``: ``argv`` already parsed); returns the exit status."""
+    if args is None:
+        args = build_parser().parse_args(argv)
     app = application()
     settings = QSettings()
     install_translator(choose_language(args.lang, settings))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
@@ -27,8 +28,12 @@ from facilitator.timer import (
 from facilitator.workshop import Workshop
 from ui.clock.banner import ReplanBanner
 from ui.clock.chime import Chime
-from ui.clock.face import ClockFace, Reading
-from ui.clock.windows import MiniTimer, RoomClockWindow, other_screen
+from ui.clock.reading import Reading
+
+# The faces (room clock window, mini timer, board overlay) load when first shown.
+if TYPE_CHECKING:
+    from ui.clock.face import ClockFace
+    from ui.clock.windows import MiniTimer, RoomClockWindow
 
 _PHASE_RANK = {PHASE_NORMAL: 0, PHASE_WARN: 1, PHASE_FINAL: 2, PHASE_OVER: 3}
 #: Drift (minutes behind) from which the banner proposes a replan.
@@ -74,8 +79,7 @@ class ClockController(QObject):
     def install(self) -> "ClockController":
         """Add the Clock menu, the banner and the board overlay to the window."""
         w = self.window
-        self.overlay = ClockFace(w.workspace, compact=True)
-        self.overlay.hide()
+        self._overlay: ClockFace | None = None
         w.workspace.installEventFilter(self)
         self.banner = ReplanBanner(w.workspace)
         self.banner.acceptRequested.connect(self.accept_proposal)
@@ -177,7 +181,8 @@ class ClockController(QObject):
             return False
         minute_changed = reading.text[:-3] != self.reading.text[:-3]
         self.reading = reading
-        self.overlay.show_reading(reading)
+        if self._overlay is not None:
+            self._overlay.show_reading(reading)
         if self._room is not None:
             self._room.face.show_reading(reading)
         if self._mini is not None:
@@ -346,14 +351,26 @@ class ClockController(QObject):
             self.check_drift()
 
     # -- the views ---------------------------------------------------------------------
+    @property
+    def overlay(self) -> ClockFace:
+        """The compact clock in the board's corner in presentation mode."""
+        if self._overlay is None:
+            from ui.clock.face import ClockFace
+            self._overlay = ClockFace(self.window.workspace, compact=True)
+            self._overlay.hide()
+            self._overlay.show_reading(self.reading)
+        return self._overlay
+
     def room_window(self) -> RoomClockWindow:
         if self._room is None:
+            from ui.clock.windows import RoomClockWindow
             self._room = RoomClockWindow(self.window)
             self._room.face.show_reading(self.reading)
         return self._room
 
     def show_room_clock(self, screen=None) -> RoomClockWindow:
         """The room clock full screen on ``screen`` (default: the other screen, if any)."""
+        from ui.clock.windows import other_screen
         room = self.room_window()
         screens = QGuiApplication.screens()
         target = screen or other_screen(self.window)
@@ -370,6 +387,7 @@ class ClockController(QObject):
 
     def mini_timer(self) -> MiniTimer:
         if self._mini is None:
+            from ui.clock.windows import MiniTimer
             self._mini = MiniTimer(self.window)
             self._mini.pauseResumeRequested.connect(self.pause_resume)
             self._mini.addMinuteRequested.connect(lambda: self._do(self.rc.adjust, 1))
@@ -392,6 +410,8 @@ class ClockController(QObject):
     def _place_overlay(self) -> None:
         """In presentation mode the clock sits in the board's top-right corner."""
         shown = bool(self.window.presenting and not self.reading.idle)
+        if not shown and self._overlay is None:
+            return
         if shown:
             area = self.window.workspace.rect()
             w = max(240, int(area.width() * 0.26))
