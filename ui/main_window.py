@@ -27,7 +27,6 @@ from ui.agenda_panel import AgendaPanel
 from ui.board.view import BoardView
 from ui.clock.controller import ClockController
 from ui.boards import initial_board
-from ui.presentation import Presentation, ProjectorWindow
 from ui.quick_entry import QuickEntryBar
 from ui.report_ui import ReportController
 from ui.start_screen import StartScreen, recent_files, remember_file
@@ -49,7 +48,7 @@ class MainWindow(QMainWindow):
         self.group_id: str | None = None   # where typed notes go
         self.all_groups = False
         self._data_version = 0
-        self.projector: ProjectorWindow | None = None
+        self.projector = None  # a ui.presentation.ProjectorWindow once opened
         self.resize(1280, 800)
 
         self.start = StartScreen(self.settings, self)
@@ -92,7 +91,7 @@ class MainWindow(QMainWindow):
         self.report.install(self)
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
-        self.presentation = Presentation(self)
+        self._presentation = None  # made on first F5 (ui.presentation)
         self.clock_ctl = ClockController(self).install()
 
         self.poll = QTimer(self)
@@ -392,17 +391,26 @@ class MainWindow(QMainWindow):
         self.presentation.enter()
 
     def leave_presentation(self) -> None:
-        self.presentation.leave()
+        if self._presentation is not None:
+            self._presentation.leave()
+
+    @property
+    def presentation(self):
+        if self._presentation is None:
+            from ui.presentation import Presentation
+            self._presentation = Presentation(self)
+        return self._presentation
 
     @property
     def presenting(self) -> bool:
-        return self.presentation.on
+        return self._presentation is not None and self._presentation.on
 
     def open_projector(self) -> None:
         """A second window for the projector that mirrors the board and the selection."""
         if self.ws is None or self.board is None:
             return
         if self.projector is None:
+            from ui.presentation import ProjectorWindow
             self.projector = ProjectorWindow(self.ws, self)
             self.projector.follow(self.board)
         self.projector.show_board(self.session_id, None if self.all_groups else self.group_id,
