@@ -82,7 +82,6 @@ class _NumberedCanvas(rl_canvas.Canvas):
     """A canvas that prints "page n / N" once it knows N."""
 
     def __init__(self, *args, **kw):
-        kw.setdefault("initialFontName", FONT)  # no stray Helvetica reference
         super().__init__(*args, **kw)
         self._pages: list[dict] = []
 
@@ -108,8 +107,10 @@ class MinutesDoc(BaseDocTemplate):
                  progress=None, **kw):
         self.options = options
         page = options.page_size()
+        # The canvas's initial font is referenced by every PDF: ours, not Helvetica.
         super().__init__(buf, pagesize=page, title=title, author="Furikaeri",
-                         creator="Furikaeri", subject=footer_note, **kw)
+                         creator="Furikaeri", subject=footer_note, initialFontName=FONT,
+                         **kw)
         self.header_title = title
         self.header_date = date
         self.progress = progress
@@ -168,7 +169,15 @@ class MinutesDoc(BaseDocTemplate):
         self._count += 1
         if self.progress is not None and self._count % 25 == 0:
             self.progress(min(0.99, self._count / self.total))
+        entry = getattr(flowable, "contents_entry", None)
+        if entry is not None:
+            # The heading's <a name> anchor is its destination: the outline
+            # (bookmarks) and the contents page link to the heading itself.
+            self.canv.addOutlineEntry(entry.title, entry.key, entry.level)
+            if entry.listed:
+                self.notify("TOCEntry", (entry.level, entry.markup, self.page, entry.key))
 
     def build_story(self, story: list) -> None:
-        self.total = max(1, len(story))
-        self.build(story, canvasmaker=_NumberedCanvas)
+        """Lay out ``story``: twice, so the contents page knows every page number."""
+        self.total = 2 * max(1, len(story))  # two passes
+        self.multiBuild(story, canvasmaker=_NumberedCanvas)
