@@ -31,6 +31,20 @@ def contents_pages(pages: list[str]) -> range:
     return range(1, end)
 
 
+_ENTRY = re.compile(r"^\s*(\d+\.\d*\s.*?)[\s.]*\s(\d+)\s*$")
+
+
+def contents_entries(data: bytes) -> list[tuple[str, int]]:
+    """(title, page number) of each line of the contents page(s), as printed."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    out = []
+    for i in contents_pages(pdf_pages(data)):
+        for line in reader.pages[i].extract_text(extraction_mode="layout").splitlines():
+            if m := _ENTRY.match(line):
+                out.append((m.group(1).strip(), int(m.group(2))))
+    return out
+
+
 def body_text(pages: list[str], title: str, date: str) -> str:
     """The pages' text flattened, without running headers, page numbers and contents.
 
