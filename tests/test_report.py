@@ -317,6 +317,21 @@ def test_an_opening_bracket_that_would_end_a_line_starts_the_next(bracket, tail)
     assert not any(line[-1:] in OPENERS for line in lines)
 
 
+@pytest.mark.parametrize("marks", ["。」", "」。", "）、", "」」"])
+@pytest.mark.parametrize("tail", ["", "<font size=8>山田</font>"])
+def test_two_closing_marks_at_a_line_end_take_a_character_down_with_them(marks, tail):
+    style = styles()["body"]
+    head = "あいうえおかきくけこ"
+    text = head + marks + "「さしすせそ」たちつてと" * 3
+    para = Paragraph(markup(text) + tail, style)
+    # The first line is exactly as wide as the head: the first mark would hang
+    # in the margin and the second start the next line.
+    para.wrap(stringWidth(head, style.fontName, style.fontSize), 10_000)
+    lines = _lines(para)
+    assert lines[0] == head[:-1] and lines[1].startswith(head[-1] + marks)
+    assert "".join(lines) == text + ("山田" if tail else "")
+
+
 # -- contents, bookmarks, fonts --------------------------------------------------------
 @pytest.mark.parametrize("which", ["demo", "sample"])
 def test_the_contents_list_every_chapter_and_session_at_its_headings_page(which, request):
