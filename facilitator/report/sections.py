@@ -1,11 +1,11 @@
 """The minutes' story: the platypus flowables of every section, in order.
 
 Cover; contents (目次: every chapter and session with its page, linked; the
-same headings are the PDF's bookmarks); participants by organisation and the staff; the programme with
-planned and actual times (予実), pauses and charts; key findings and next
-steps; every session (prompts, まとめ, per board: ranking, chart, themes with
-every note in full); the graphic record on landscape pages; decisions and
-action items.
+same headings are the PDF's bookmarks); participants by organisation and
+the staff; the programme with planned and actual times (予実), pauses and
+charts; key findings and next steps; every session (prompts, まとめ, per
+board: ranking, chart, themes with every note in full); the graphic record
+on landscape pages; decisions and action items.
 """
 
 from __future__ import annotations
