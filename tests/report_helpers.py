@@ -23,15 +23,40 @@ def pdf_pages(data: bytes) -> list[str]:
     return [p.extract_text() or "" for p in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
+def contents_pages(pages: list[str]) -> range:
+    """Indices of the contents pages (English headings): from the one after the
+    cover to the one before chapter 1's page (chapter 1 is listed on the first)."""
+    assert "Contents" in flat(pages[1])
+    end = next(i for i in range(2, len(pages)) if "1.Participants" in flat(pages[i]))
+    return range(1, end)
+
+
+_ENTRY = re.compile(r"^\s*(\d+\.\d*\s.*?)[\s.]*\s(\d+)\s*$")
+
+
+def contents_entries(data: bytes) -> list[tuple[str, int]]:
+    """(title, page number) of each line of the contents page(s), as printed."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    out = []
+    for i in contents_pages(pdf_pages(data)):
+        for line in reader.pages[i].extract_text(extraction_mode="layout").splitlines():
+            if m := _ENTRY.match(line):
+                out.append((m.group(1).strip(), int(m.group(2))))
+    return out
+
+
 def body_text(pages: list[str], title: str, date: str) -> str:
-    """The pages' text flattened, without running headers and page numbers.
+    """The pages' text flattened, without running headers, page numbers and contents.
 
     A note that runs over a page break is then one piece of text again.
     """
     total = len(pages)
     out = [flat(pages[0])]
     header = flat(title) + flat(date)
+    skip = contents_pages(pages)
     for number, page in enumerate(pages[1:], start=2):
+        if number - 1 in skip:
+            continue
         text = flat(page).replace(header, "", 1)
         footer = f"{number}/{total}"
         out.append(text[:-len(footer)] if text.endswith(footer) else text)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 
 import pypdf
 import pytest
 from reportlab.lib.pagesizes import A3, A4, landscape
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from facilitator import exporters
@@ -24,7 +26,9 @@ from facilitator.report.fonts import markup, missing_chars
 from facilitator.report.layout import styles
 from facilitator.report.sample import sample_workshop
 from facilitator.workshop import Workshop
-from tests.report_helpers import assert_faithful, flat, pdf_pages
+from tests.report_helpers import (
+    assert_faithful, contents_entries, contents_pages, flat, pdf_pages,
+)
 
 EN = Options(lang="en")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -273,18 +277,115 @@ def test_the_poster_is_one_a3_page_with_the_boards_and_every_theme(demo):
 
 
 # -- Japanese line breaking ------------------------------------------------------------
+OPENERS = "「『（【〈《〔［｛“‘("
+
+
+def _lines(para: Paragraph) -> list[str]:
+    """The text of each line ``para`` was broken into."""
+    out = []
+    for line in para.blPara.lines:
+        words = line[1] if isinstance(line, tuple) else line.words
+        out.append("".join(w if isinstance(w, str) else getattr(w, "text", "") for w in words))
+    return out
+
+
 @pytest.mark.parametrize("mark", ["。", "、", "」", "）", "ー", "っ"])
 @pytest.mark.parametrize("width", range(100, 131, 3))
-def test_no_line_starts_with_a_closing_mark(mark, width):
+def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(mark, width):
     text = ("かきくけこさしすせそ" + mark) * 6 + "「たちつてと」" + mark
     para = Paragraph(markup(text), styles()["note"])
     para.wrap(width, 10_000)
-    starts = []
-    for line in para.blPara.lines:
-        words = line[1] if isinstance(line, tuple) else line.words
-        first = "".join(getattr(w, "text", w) if not isinstance(w, str) else w for w in words)
-        starts.append(first[:1])
-    assert len(starts) > 2 and mark not in starts and "」" not in starts
+    lines = _lines(para)
+    assert len(lines) > 2 and "".join(lines) == text
+    assert not {line[:1] for line in lines} & {mark, "」"}
+    assert not any(line[-1:] in OPENERS for line in lines)
+
+
+@pytest.mark.parametrize("bracket", OPENERS)
+@pytest.mark.parametrize("tail", ["", "<font size=8>山田</font>"])  # one font run, several
+def test_an_opening_bracket_that_would_end_a_line_starts_the_next(bracket, tail):
+    style = styles()["body"]
+    head = "あいうえおかきくけ"
+    text = head + bracket + "かぎかっこの中の言葉" * 3 + "」。"
+    para = Paragraph(markup(text) + tail, style)
+    # The first line is exactly as wide as the head and the bracket: without
+    # the rule, the bracket would end it.
+    para.wrap(stringWidth(head + bracket, style.fontName, style.fontSize), 10_000)
+    lines = _lines(para)
+    assert lines[0] == head and lines[1].startswith(bracket)
+    assert "".join(lines) == text + ("山田" if tail else "")
+    assert not any(line[-1:] in OPENERS for line in lines)
+
+
+@pytest.mark.parametrize("marks", ["。」", "」。", "）、", "」」"])
+@pytest.mark.parametrize("tail", ["", "<font size=8>山田</font>"])
+def test_two_closing_marks_at_a_line_end_take_a_character_down_with_them(marks, tail):
+    style = styles()["body"]
+    head = "あいうえおかきくけこ"
+    text = head + marks + "「さしすせそ」たちつてと" * 3
+    para = Paragraph(markup(text) + tail, style)
+    # The first line is exactly as wide as the head: the first mark would hang
+    # in the margin and the second start the next line.
+    para.wrap(stringWidth(head, style.fontName, style.fontSize), 10_000)
+    lines = _lines(para)
+    assert lines[0] == head[:-1] and lines[1].startswith(head[-1] + marks)
+    assert "".join(lines) == text + ("山田" if tail else "")
+
+
+# -- contents, bookmarks, fonts --------------------------------------------------------
+@pytest.mark.parametrize("which", ["demo", "sample"])
+def test_the_contents_list_every_chapter_and_session_at_its_headings_page(which, request):
+    ws, data = request.getfixturevalue(which), request.getfixturevalue(f"{which}_pdf")
+    pages = pdf_pages(data)
+    entries = contents_entries(data)
+    listed = [title.split(" ", 1)[1] for title, _ in entries if re.match(r"\d+\.\d+ ", title)]
+    assert listed == [s.title for s in ws.sessions()]
+    chapters = [title for title, _ in entries if re.match(r"\d+\. ", title)]
+    assert chapters[0] == "1. Participants" and chapters[-1].endswith("Decisions and action items")
+    contents = contents_pages(pages)
+    for title, page in entries:
+        # The heading is on the page the contents give, and on no other.
+        assert [i + 1 for i, text in enumerate(pages)
+                if i not in contents and flat(title) in flat(text)] == [page], title
+
+
+def test_bookmarks_and_contents_links_lead_to_each_headings_page(demo_pdf):
+    reader = pypdf.PdfReader(io.BytesIO(demo_pdf))
+    entries = contents_entries(demo_pdf)
+    marks = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                marks.append((level, item.title, reader.get_destination_page_number(item) + 1))
+    walk(reader.outline, 0)
+    assert marks[0] == (0, "Contents", 2)
+    assert [(t, p) for _, t, p in marks[1:]] == entries
+    assert all(level == bool(re.match(r"\d+\.\d+ ", t)) for level, t, _ in marks)
+    # Each contents line links to its heading's page twice: its title and its number.
+    targets = [reader.get_page_number(annot.get_object()["/Dest"][0].get_object()) + 1
+               for i in contents_pages(pdf_pages(demo_pdf))
+               for annot in reader.pages[i]["/Annots"]]
+    assert sorted(targets) == sorted(2 * [p for _, p in entries])
+
+
+def test_every_font_in_the_pdf_is_embedded(demo, demo_pdf):
+    for data in (demo_pdf, poster_pdf(gather(demo), EN)):
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        fonts = []
+        for number in range(1, reader.trailer["/Size"]):  # every object, as pdffonts
+            obj = reader.get_object(number)
+            if isinstance(obj, pypdf.generic.DictionaryObject) and obj.get("/Type") == "/Font":
+                fonts.append(obj)
+        assert fonts
+        for font in fonts:
+            if font.get("/Subtype") == "/Type0":
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font.get("/FontDescriptor")
+            assert descriptor is not None, font.get("/BaseFont")  # a standard-14 font
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.get_object())
 
 
 # -- command line ----------------------------------------------------------------------

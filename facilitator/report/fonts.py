@@ -52,9 +52,14 @@ def register_fonts() -> str:
     """Register IPAexGothic with reportlab (once); returns its font name."""
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     pdfmetrics.registerFont(TTFont(FONT, str(japanese_font_path())))
-    # Drawings (charts, stamps) start from this font: no Helvetica in the PDF.
+    # Drawings (charts, stamps) and table cells (whose font is set even when
+    # they hold paragraphs) start from this font: no Helvetica in the PDF.
     from reportlab.graphics import shapes
+    from reportlab.platypus import tables
     shapes.STATE_DEFAULTS["fontName"] = FONT
+    tables.CellStyle.fontname = FONT
+    from facilitator.report import linebreak
+    linebreak.install()  # 行末禁則: no opening bracket at a line's end
     return FONT
 
 

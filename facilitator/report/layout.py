@@ -8,7 +8,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4, landscape as to_landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from facilitator.errors import FurikaeriError
@@ -78,43 +77,28 @@ def styles(base: float = 10.0) -> dict[str, ParagraphStyle]:
     }
 
 
-class _NumberedCanvas(rl_canvas.Canvas):
-    """A canvas that prints "page n / N" once it knows N."""
-
-    def __init__(self, *args, **kw):
-        kw.setdefault("initialFontName", FONT)  # no stray Helvetica reference
-        super().__init__(*args, **kw)
-        self._pages: list[dict] = []
-
-    def showPage(self):  # noqa: N802 (reportlab's name)
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            draw = getattr(self, "furikaeri_footer", None)
-            if draw is not None and self._pageNumber > 1:
-                draw(self, total)
-            super().showPage()
-        super().save()
-
-
 class MinutesDoc(BaseDocTemplate):
-    """A document with a cover page, normal pages and landscape board pages."""
+    """A document with a cover page, normal pages and landscape board pages.
+
+    It is laid out in passes (``multiBuild``) until the contents page and the
+    footers' "page n / N" agree with the pages of the pass before: every page
+    is drawn once and final, so links and bookmarks point at the right page.
+    """
 
     def __init__(self, buf, options: Options, title: str, date: str, footer_note: str,
                  progress=None, **kw):
         self.options = options
         page = options.page_size()
+        # The canvas's initial font is referenced by every PDF: ours, not Helvetica.
         super().__init__(buf, pagesize=page, title=title, author="Furikaeri",
-                         creator="Furikaeri", subject=footer_note, **kw)
+                         creator="Furikaeri", subject=footer_note, initialFontName=FONT,
+                         **kw)
         self.header_title = title
         self.header_date = date
         self.progress = progress
         self._count = 0
         self.total = 1
+        self.pages_before: int | None = None  # the page count of the last pass
         m = options.margin
         head = 10 * mm  # room for the running header and the footer
         normal = Frame(m, m + head / 2, page[0] - 2 * m, page[1] - 2 * m - head,
@@ -127,19 +111,17 @@ class MinutesDoc(BaseDocTemplate):
                            id="wide", leftPadding=0, rightPadding=0, topPadding=0,
                            bottomPadding=0)
         self.addPageTemplates([
-            PageTemplate("cover", [cover], onPage=self._footer_hook, pagesize=page),
-            PageTemplate("normal", [normal], onPage=self._page, pagesize=page),
-            PageTemplate("wide", [wide_frame], onPage=self._page, pagesize=wide),
+            PageTemplate("cover", [cover], pagesize=page),
+            PageTemplate("normal", [normal], onPage=self._header, onPageEnd=self._footer,
+                         pagesize=page),
+            PageTemplate("wide", [wide_frame], onPage=self._header, onPageEnd=self._footer,
+                         pagesize=wide),
         ])
         self.frame_size = (normal._width, normal._height)
         self.wide_frame_size = (wide_frame._width, wide_frame._height)
 
-    def _footer_hook(self, canv, doc) -> None:
-        canv.furikaeri_footer = self._footer
-
-    def _page(self, canv, doc) -> None:
+    def _header(self, canv, doc) -> None:
         """The running header: the workshop's title and date, and a rule."""
-        self._footer_hook(canv, doc)
         w, h = canv._pagesize
         m = self.options.margin
         canv.saveState()
@@ -156,19 +138,37 @@ class MinutesDoc(BaseDocTemplate):
         canv.line(m, h - m - 2, w - m, h - m - 2)
         canv.restoreState()
 
-    def _footer(self, canv, total: int) -> None:
+    def _footer(self, canv, doc) -> None:
+        """"page n / N" (drawn last: the text layer reads header, body, footer)."""
         w, _ = canv._pagesize
-        text = f"{canv._pageNumber} / {total}"
+        text = f"{canv.getPageNumber()} / {self.pages_before or '?'}"
         canv.saveState()
         canv.setFillColor(MUTED)
         draw_string(canv, (w - string_width(text, 8.0)) / 2, self.options.margin - 4, text, 8.0)
         canv.restoreState()
 
+    def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
+        self.canv.showOutline()  # a viewer opens with the bookmarks shown
+
+    def _allSatisfied(self) -> bool:  # noqa: N802 (reportlab's name, read by multiBuild)
+        """Another pass unless the page count is the one the footers printed."""
+        settled = self.pages_before == self.page
+        self.pages_before = self.page
+        return super()._allSatisfied() and settled
+
     def afterFlowable(self, flowable) -> None:  # noqa: N802 (reportlab's name)
         self._count += 1
         if self.progress is not None and self._count % 25 == 0:
             self.progress(min(0.99, self._count / self.total))
+        entry = getattr(flowable, "contents_entry", None)
+        if entry is not None:
+            # The heading's <a name> anchor is its destination: the outline
+            # (bookmarks) and the contents page link to the heading itself.
+            self.canv.addOutlineEntry(entry.title, entry.key, entry.level)
+            if entry.listed:
+                self.notify("TOCEntry", (entry.level, entry.markup, self.page, entry.key))
 
     def build_story(self, story: list) -> None:
-        self.total = max(1, len(story))
-        self.build(story, canvasmaker=_NumberedCanvas)
+        """Lay out ``story``: twice, so the contents page knows every page number."""
+        self.total = 2 * max(1, len(story))  # two passes
+        self.multiBuild(story)

@@ -1,19 +1,24 @@
 """The minutes' story: the platypus flowables of every section, in order.
 
-Cover; participants by organisation and the staff; the programme with
-planned and actual times (予実), pauses and charts; key findings and next
-steps; every session (prompts, まとめ, per board: ranking, chart, themes with
-every note in full); the graphic record on landscape pages; decisions and
-action items.
+Cover; contents (目次: every chapter and session with its page, linked; the
+same headings are the PDF's bookmarks); participants by organisation and
+the staff; the programme with planned and actual times (予実), pauses and
+charts; key findings and next steps; every session (prompts, まとめ, per
+board: ranking, chart, themes with every note in full); the graphic record
+on landscape pages; decisions and action items.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table,
     TableStyle,
 )
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 from facilitator.model import KIND_BREAK
@@ -32,6 +37,20 @@ ROLE_NAMES = {
 }
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A heading's entry in the PDF outline and (if ``listed``) on the contents page."""
+
+    level: int          # 0: chapter, 1: session
+    title: str
+    key: str            # the heading's anchor (<a name>), the links' destination
+    listed: bool = True
+
+    @property
+    def markup(self) -> str:
+        return markup(self.title)
+
+
 class Story:
     """Builds the flowables; ``tr`` translates (context "Story", as lupdate sees it)."""
 
@@ -44,11 +63,20 @@ class Story:
         self.charts = charts
         self.out: list = []
         self.chapter = 0
+        self.entries: list[Entry] = []
 
     def numbered(self, title: str) -> Paragraph:
         """A chapter heading, numbered in order (chapters with nothing are left out)."""
         self.chapter += 1
-        return self.p(f"{self.chapter}. {title}", "h1")
+        return self.heading(f"{self.chapter}. {title}", "h1", 0)
+
+    def heading(self, text: str, style: str, level: int, listed: bool = True) -> Paragraph:
+        """A heading with an anchor, in the outline and (if ``listed``) the contents."""
+        entry = Entry(level, text, f"h{len(self.entries)}", listed)
+        self.entries.append(entry)
+        para = Paragraph(f'<a name="{entry.key}"/>{entry.markup}', self.st[style])
+        para.contents_entry = entry  # read by MinutesDoc.afterFlowable
+        return para
 
     def tr(self, text: str) -> str:
         return translate("Story", text)
@@ -59,13 +87,32 @@ class Story:
     def build(self) -> list:
         self.cover()
         self.out += [NextPageTemplate("normal"), PageBreak()]
+        toc = self.contents()
         self.participants()
         self.programme()
         self.findings()
         self.sessions()
         self.graphic_record()
         self.decisions()
+        # Every title known with a dummy page: the first pass already gives the
+        # contents its final length, so two passes settle every page number.
+        toc.addEntries([(e.level, e.markup, 0, e.key) for e in self.entries if e.listed])
         return self.out
+
+    # -- contents ----------------------------------------------------------------------
+    def contents(self) -> TableOfContents:
+        """The contents page: every chapter and session, its page, a link to it."""
+        body = self.st["body"]
+        size = body.fontSize
+        level0 = ParagraphStyle("toc0", parent=body, fontSize=size * 1.1, leading=size * 1.9,
+                                rightIndent=size * 3, spaceBefore=size * 0.5,
+                                textColor=ACCENT)
+        level1 = ParagraphStyle("toc1", parent=body, leading=size * 1.6, rightIndent=size * 3,
+                                leftIndent=size * 2, firstLineIndent=0)
+        toc = TableOfContents(levelStyles=[level0, level1], dotsMinLevel=0)
+        self.out += [self.heading(self.tr("Contents"), "h1", 0, listed=False), toc,
+                     PageBreak()]
+        return toc
 
     # -- cover -----------------------------------------------------------------------
     def cover(self) -> None:
@@ -176,13 +223,13 @@ class Story:
         for i, part in enumerate(self.m.sessions, start=1):
             self.session(f"{self.chapter}.{i}", part)
         if self.m.loose_notes:
-            self.out.append(self.p(self.tr("Notes of no session"), "h2"))
+            self.out.append(self.heading(self.tr("Notes of no session"), "h2", 1))
             for n in self.m.loose_notes:
                 self.out.append(self.note(n))
 
     def session(self, number: str, part: SessionPart) -> None:
         s = part.session
-        self.out += [CondPageBreak(120), self.p(f"{number} {s.title}", "h2")]
+        self.out += [CondPageBreak(120), self.heading(f"{number} {s.title}", "h2", 1)]
         row = self._programme_row(part)
         facts = self.tr("Planned {planned}; actual {actual}").format(
             planned=row[1].replace("\n", " "), actual=row[2].replace("\n", " "))
