@@ -487,7 +487,6 @@
     <name>ClockFace</name>
     <message>
         <source>Paused</source>
-        <extracomment>(background, text) of each phase: calm blue, amber at 20% left, orange at 5%, red over.</extracomment>
         <translation>一時停止中</translation>
     </message>
     <message>
@@ -1418,6 +1417,10 @@
     <message>
         <source>Participant</source>
         <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目次</translation>
     </message>
     <message>
         <source>Date</source>
