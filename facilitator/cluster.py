@@ -161,7 +161,8 @@ def _assign_units(sim, units, note_unit, fixed, fixed_keys, k) -> list[int]:
             unit_theme[u] = n_fixed
         return unit_theme
     new_k = None if k is None else max(1, k - n_fixed)
-    labels = _cluster(sim[np.ix_(free, free)], new_k)
+    # Every unit free (the usual first proposal): no 32 MB copy of the matrix.
+    labels = _cluster(sim if len(free) == m else sim[np.ix_(free, free)], new_k)
     for u, lab in zip(free, labels):
         unit_theme[u] = OTHER if lab < 0 else n_fixed + lab
     if fixed_units:
@@ -191,9 +192,12 @@ def _cluster(sim: np.ndarray, k: int | None) -> list[int]:
     m = sim.shape[0]
     if m == 1:
         return [0]
-    dist = np.clip(1.0 - sim, 0.0, 2.0)
+    # In place where it can be: each fresh n×n temporary costs page faults too.
+    dist = np.subtract(1.0, sim)
+    np.clip(dist, 0.0, 2.0, out=dist)
     np.fill_diagonal(dist, 0.0)
-    dist = (dist + dist.T) / 2
+    dist += dist.T.copy()
+    dist *= 0.5   # the same numbers as (d + d.T) / 2: halving is exact
     if LINKAGE == "ward":
         z = linkage(squareform(np.sqrt(2 * dist), checks=False), method="ward")
     else:
