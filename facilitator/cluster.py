@@ -63,7 +63,9 @@ def propose_themes(texts: list[str], k: int | None = None,
     by hand: they stay in their theme and other notes may join it.
     Raises :class:`FurikaeriError` for no notes or a bad ``k``/``fixed``.
     """
-    from facilitator.cluster_features import analyse, sentence_vectors, similarity
+    from facilitator.cluster_features import (
+        analyse, sentence_vectors, similarity, term_similarity,
+    )
     texts = list(texts)
     fixed = dict(fixed or {})
     n = len(texts)
@@ -100,9 +102,14 @@ def propose_themes(texts: list[str], k: int | None = None,
     encoding = threading.Thread(target=sentence_vectors, args=(unit_texts,), daemon=True)
     encoding.start()
     analysed = [analyse(t) for t in unit_texts]
-    import scipy.cluster.hierarchy  # noqa: F401 — cold start: load while encoding
+    # Cold start: what needs no sentence vector is done while the encoder runs.
+    import scipy.cluster.hierarchy  # noqa: F401
+    from facilitator.cluster_labels import Labeller
+    terms = term_similarity(analysed, TEXT_WEIGHT)
+    labeller = Labeller(analysed, weights)
     encoding.join()
-    sim = similarity(unit_texts, analysed, TEXT_WEIGHT) if units else np.zeros((0, 0))
+    sim = similarity(unit_texts, analysed, TEXT_WEIGHT, terms) if units else np.zeros((0, 0))
+    del terms
 
     fixed_keys = list(dict.fromkeys(fixed[i] for i in sorted(fixed)))
     unit_theme = _assign_units(sim, units, note_unit, fixed, fixed_keys, k)
@@ -123,8 +130,6 @@ def propose_themes(texts: list[str], k: int | None = None,
     # Themes in order: hand-made first (by key order), then by first note.
     order = sorted(theme_notes, key=lambda t: (t >= len(fixed_keys), t if t < len(fixed_keys) else theme_notes[t][0]))
     remap = {t: j for j, t in enumerate(order)}
-    from facilitator.cluster_labels import Labeller
-    labeller = Labeller(analysed, weights)
     themes = []
     members_units = []
     for t in order:

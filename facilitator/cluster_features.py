@@ -325,23 +325,36 @@ def term_matrix(analysed: list[Analysed]):
     return csr_matrix(m.multiply(1.0 / norms[:, None]))
 
 
+def term_similarity(analysed: list[Analysed], text_weight: float = 0.5) -> np.ndarray | None:
+    """``text_weight`` × the cosine of the notes' TF-IDF (None: no note has a term).
+
+    Needs no sentence vector: a proposal computes it while the encoder runs.
+    """
+    t = term_matrix(analysed)
+    if t is None:
+        return None
+    terms = (t @ t.T).toarray()
+    terms *= text_weight  # in place: 2,000 notes make 32 MB matrices
+    return terms
+
+
 def similarity(texts: list[str], analysed: list[Analysed],
-               text_weight: float = 0.5) -> np.ndarray:
+               text_weight: float = 0.5, terms: np.ndarray | None = None) -> np.ndarray:
     """Cosine similarity of notes: centred sentence vectors + term TF-IDF.
 
     Sentence vectors are centred within the board (the mean subtracted):
     raw vectors of short notes on one subject are all alike.  The two parts are
     L2-normalised and weighted (``text_weight`` for TF-IDF) before cosine.
+    ``terms`` is :func:`term_similarity` of ``analysed`` when already made.
     """
     v = sentence_vectors(texts)
     v = v - v.mean(axis=0, keepdims=True)
     v = _unit_rows(v)
     sim = v @ v.T
-    sim *= 1.0 - text_weight  # in place: 2,000 notes make 32 MB matrices
-    t = term_matrix(analysed)
-    if t is not None:
-        terms = (t @ t.T).toarray()
-        terms *= text_weight
+    sim *= 1.0 - text_weight
+    if terms is None:
+        terms = term_similarity(analysed, text_weight)
+    if terms is not None:
         sim += terms
         del terms
     # Rows with no terms have a shorter concatenated vector: renormalise.
