@@ -27,7 +27,7 @@ from facilitator.report.layout import styles
 from facilitator.report.sample import sample_workshop
 from facilitator.workshop import Workshop
 from tests.report_helpers import (
-    assert_faithful, contents_entries, contents_pages, flat, pdf_pages,
+    assert_faithful, contents_entries, contents_pages, flat, pdf_pages, session_text,
 )
 
 EN = Options(lang="en")
@@ -330,6 +330,45 @@ def test_two_closing_marks_at_a_line_end_take_a_character_down_with_them(marks, 
     lines = _lines(para)
     assert lines[0] == head[:-1] and lines[1].startswith(head[-1] + marks)
     assert "".join(lines) == text + ("山田" if tail else "")
+
+
+TAIL = "— 山本 健太・2票"
+
+
+@pytest.mark.parametrize("width", range(60, 260, 4))
+def test_a_nobr_tail_goes_down_whole_when_it_does_not_fit(width):
+    style = styles()["note"]
+    text = "振り返りで話し合った内容をまとめておく" * 2
+    para = Paragraph(f"{markup(text)} <nobr><font size=8>{TAIL}</font></nobr>", style,
+                     bulletText="・")
+    para.wrap(width, 10_000)
+    lines = _lines(para)
+    assert "".join(lines) == f"{text} {TAIL}"  # a tail wider than a line breaks somewhere
+    if stringWidth(TAIL, style.fontName, 8) < width - style.leftIndent:
+        assert TAIL in lines[-1]
+
+
+@pytest.mark.parametrize("paper", ["A4", "A3"])
+def test_no_author_or_vote_count_is_split_at_a_line_end(tmp_path, paper):
+    from facilitator.templates import read_template, records_from_template
+    records = records_from_template(read_template("standard"))
+    session = next(r for r in records if isinstance(r, Session))
+    authors, votes = ["山本 健太", "佐々木 美和子", "Emily Clark"], [2, 3, 0, 12]
+    phrase = "振り返りで話し合った内容をまとめておく" * 9
+    # Every length over more than a line: some tails fall on a line's end.
+    notes = [Note(id=f"n{n}", session_id=session.id, text=f"{n:03d}{phrase[:n]}",
+                  author=authors[n % 3], votes=votes[n % 4]) for n in range(20, 130)]
+    tails = {n.id: flat(f"— {n.author}" + (f"・{n.votes} votes" if n.votes else ""))
+             for n in notes}
+    with Workshop.create(tmp_path / "tails.furikaeri", records + notes) as ws:
+        pages = pdf_pages(minutes_pdf(gather(ws), Options(lang="en", paper=paper)))
+        assert_faithful(ws, pages)
+    text = session_text(pages, "Untitled workshop")
+    assert all(flat(n.text) + tails[n.id] in text for n in notes)
+    lines = [flat(line) for page in pages for line in page.splitlines()]
+    for tail in set(tails.values()):  # each on one line, once per note
+        held = sum(line.endswith(tail) for line in lines)
+        assert held == sum(t == tail for t in tails.values()), tail
 
 
 # -- contents, bookmarks, fonts --------------------------------------------------------

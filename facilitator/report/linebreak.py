@@ -1,5 +1,5 @@
 """Japanese line breaking (禁則): no opening bracket at a line's end, no
-closing mark at a line's start.
+closing mark at a line's start, and no break inside a ``<nobr>`` run.
 
 reportlab's CJK wrapping (``wordWrap="CJK"``) keeps one closing mark (。、」…)
 off a line's start by hanging it in the margin, but not two in a row (。」),
@@ -9,6 +9,11 @@ paragraph of one font run, one for several): when a line breaks badly, the
 line before the break is split again a little narrower, so reportlab itself
 sends the bracket, or the character before the closing marks, down to the
 next line; every line before it stays as it was.
+
+reportlab's own ``<nobr>`` tag marks its text with ``nobr``, which the CJK
+splitter ignores; here a ``<nobr>`` run (a note's "— 山本 健太・2票") that a
+line break would cut goes down whole to the next line, unless it already
+starts its line (a run wider than a line breaks where it must).
 """
 
 from __future__ import annotations
@@ -43,16 +48,47 @@ def _widen(line, by: float, width: float) -> None:
         line.maxWidth = width
 
 
-def _bad_break(lines) -> tuple[int, bool] | None:
-    """The first line that breaks badly, and whether its last character must go too."""
+def _words(line) -> list:
+    """The fragments of a line that hold text (none for a one-font line)."""
+    return [] if isinstance(line, list) else [w for w in line.words if getattr(w, "text", "")]
+
+
+def _kept_width(line, after) -> float:
+    """Width of the ``<nobr>`` run that ``line`` ends and ``after`` goes on with.
+
+    0 when the line ends otherwise, or when the run starts the line: moving it
+    down would gain nothing.
+    """
+    words, following = _words(line), _words(after)
+    if not words or not following or not getattr(following[0], "nobr", False):
+        return 0.0
+    kept = []
+    for w in reversed(words):
+        if not getattr(w, "nobr", False):
+            return sum(stringWidth(w.text, w.fontName, w.fontSize) for w in kept)
+        kept.append(w)
+    return 0.0
+
+
+def _bad_break(lines, last_width) -> tuple[int, float] | None:
+    """The first line that breaks badly, and by how much to narrow it.
+
+    Narrowing by 0 moves down an opening bracket that reportlab already
+    finds too wide; by ``last_width`` also the character before the closing
+    marks; by a ``<nobr>`` run's width the whole run.
+    """
     for k in range(len(lines) - 1):
         if getattr(lines[k], "lineBreak", False):  # a <br/> is the author's
             continue
+        kept = _kept_width(lines[k], lines[k + 1])
+        if kept:
+            # A hair less than the run: what precedes it stays, a space included.
+            return k, kept - 0.02
         text, after = _text(lines[k]).rstrip(), _text(lines[k + 1])
         if len(text) > 1 and text[-1] in OPENING:
-            return k, False
+            return k, 0.0
         if len(text) > 2 and after[:1] in CLOSING:
-            return k, True
+            return k, last_width(lines[k])
     return None
 
 
@@ -64,17 +100,17 @@ def _kinsoku(split, lines_of, last_width, max_widths) -> object:
     while True:
         result = split(widths)
         lines = lines_of(result)
-        bad = _bad_break(lines)
+        bad = _bad_break(lines, last_width)
         if bad is None or (bad[0], _text(lines[bad[0]])) in tried:
             break  # right, or beyond help (a line of nothing but brackets)
-        k, with_last = bad
+        k, narrower = bad
         tried.add((k, _text(lines[k])))
         # Later lines keep their own width when line k is narrowed.
         widths += [widths[-1]] * (k + 2 - len(widths))
-        # Just too narrow for its last character (or its last two): reportlab
-        # moves it down, with the bracket or the marks that may not start a line.
+        # Just too narrow for what must go: reportlab moves it down (a bracket,
+        # the character before marks that may not start a line, a <nobr> run).
         content = widths[k] - _extra(lines[k])
-        widths[k] = content - (last_width(lines[k]) if with_last else 0) - 0.01
+        widths[k] = content - narrower - 0.01
     for k, line in enumerate(lines):
         width = real[min(k, len(real) - 1)]
         narrowed = widths[min(k, len(widths) - 1)]

@@ -309,8 +309,10 @@ class Story:
             extra.append(f"— {markup(n.author)}")
         if n.votes:
             extra.append(markup(self.tr("{votes} votes").format(votes=n.votes)))
-        # No brackets: reportlab would let an opening one end a line.
-        tail = (f" <font size=8 color='#5A5A5A'>{'・'.join(extra)}</font>" if extra else "")
+        # No brackets: reportlab would let an opening one end a line.  <nobr>: a
+        # name and its votes go down to the next line whole (linebreak.py).
+        tail = (f" <nobr><font size=8 color='#5A5A5A'>{'・'.join(extra)}</font></nobr>"
+                if extra else "")
         return Paragraph(markup(n.text) + tail, _indented(self.st["note"], indent),
                          bulletText="・")
 
