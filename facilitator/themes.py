@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from facilitator.attached import Extent, attached_stamps, record_extent
+from facilitator.attached import Extent, attached_stamps, carried, record_extent
 from facilitator.changes import Change
 from facilitator.proposal import OTHER, Proposal, other_label
 from facilitator.errors import FurikaeriError
@@ -89,9 +89,11 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
     ``labels`` maps theme index -> a label a person typed in the preview
     (stored with ``label_manual``).  Existing themes (``ThemeProposal.key``)
     keep their id, and their label when people named them.  Stamps sitting on
-    a note move with it (see :mod:`facilitator.attached`; ``extent`` gives the
-    drawn size of notes).  Raises :class:`FurikaeriError` when the board's
-    notes changed since the proposal.
+    a note move with it, and a theme's frame that moves takes along what it
+    carries (headings, ink, other stamps, frames drawn in it; see
+    :mod:`facilitator.attached`; ``extent`` gives the drawn size of notes).
+    Raises :class:`FurikaeriError` when the board's notes changed since the
+    proposal.
     """
     labels = labels or {}
     current = {n.id: n for n in board_notes(ws, session_id, group_id)}
@@ -167,8 +169,14 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
     movers = [n for _, ms, _ in boxes for n in ms]
     # Stamps on the notes that move go with them (not in their way).
     decorations = attached_stamps(on_board, [n.id for n in movers], extent)
-    moving = {n.id for n in movers} | set(decorations) | {
-        old_frames[t.id].id for t, _, _ in boxes if t.id in old_frames}
+    # A theme's frame that moves takes what it carries (not in its way either).
+    board_theme_ids = {n.theme_id for n in current.values() if n.theme_id}
+    moving_frames = [old_frames[t.id] for t, _, _ in boxes if t.id in old_frames]
+    placed_frames = {f.id for tid, f in old_frames.items()
+                     if tid in board_theme_ids or tid in staying} | {f.id for f in moving_frames}
+    along = _carried_along(on_board, moving_frames, placed_frames, extent)
+    moving = ({n.id for n in movers} | set(decorations) | set(along)
+              | {f.id for f in moving_frames})
     obstacles = [e for e in on_board if e.id not in moving and e.w > 0 and e.h > 0]
     origin = (min((n.x for n in movers), default=0.0), min((n.y for n in movers), default=0.0))
     frame_rects: list = []
@@ -187,19 +195,26 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
 
     # Frames: reuse a theme's frame on this board, else a new one.
     z0 = min((n.z for n in notes), default=0.0) - len(frame_rects) - 1
+    shifts = {}
     for k, (theme, (x, y, w, h)) in enumerate(frame_rects):
         fields = dict(x=x, y=y, w=w, h=h, title=theme.label, color=theme.color, z=z0 + k)
         old = old_frames.pop(theme.id, None)
         if old is not None:
             new = old.replace(**fields)
+            shifts[old.id] = (x - old.x, y - old.y)
             if new != old:
                 updated.append((old, new))
         else:
             added.append(Frame(id=new_id(), session_id=session_id, group_id=group_id,
                                theme_id=theme.id, **fields))
+    by_id = {e.id: e for e in on_board}
+    for eid, frame_id in along.items():
+        dx, dy = shifts[frame_id]
+        if dx or dy:
+            e = by_id[eid]
+            updated.append((e, e.replace(x=e.x + dx, y=e.y + dy)))
     used = {t.id for t, _ in frame_rects} | staying
     # Themes of this board left empty (an earlier proposal's), with their frames.
-    board_theme_ids = {n.theme_id for n in current.values() if n.theme_id}
     for tid in board_theme_ids - used:
         theme = old_themes.get(tid)
         if theme is not None and not theme.label_manual and not any(
@@ -265,6 +280,22 @@ def retitle_frame(ws, frame_id: str, title: str) -> Change:
     if theme is not None and (theme.label != title or not theme.label_manual):
         updated.append((theme, theme.replace(label=title, label_manual=True)))
     return ws.apply(Change(updated=tuple(updated), label="edit"))
+
+
+def _carried_along(on_board, frames, placed_frames, extent) -> dict[str, str]:
+    """Element id -> id of the moving theme frame (of ``frames``) that carries it.
+
+    Not the notes (laid out anew), nor the stamps on notes (they follow their
+    note), nor the frames whose place the acceptance decides (``placed_frames``).
+    """
+    note_ids = [e.id for e in on_board if isinstance(e, Note)]
+    skip = set(note_ids) | set(attached_stamps(on_board, note_ids, extent)) | placed_frames
+    free = [e for e in on_board if e.id not in skip]
+    out: dict[str, str] = {}
+    for frame in frames:
+        for eid in carried(free + [frame], [frame.id], extent)[1:]:
+            out.setdefault(eid, frame.id)
+    return out
 
 
 def _overlaps(e, rect) -> bool:

@@ -153,3 +153,59 @@ def test_a_stamp_that_moves_with_its_note_does_not_push_the_frames_away(ws):
     assert (frame.x, frame.y) == (0, 0)
     star, n0 = ws.get(Stamp, "star"), ws.get(Note, "n0")
     assert (star.x - n0.x, star.y - n0.y) == (100, 60)
+
+
+# -- a re-proposal that moves an accepted theme's frame ---------------------------------
+
+@pytest.fixture
+def reproposed(decorated):
+    """PROPOSAL accepted; then ink, a heading and a stamp drawn in 人材's frame, and a
+    new note that a second proposal puts in 人材, so that frame moves."""
+    ws, sid = decorated
+    accept_proposal(ws, sid, None, proposal_input(ws, sid), PROPOSAL)
+    people = next(f for f in ws.all(Frame) if f.title == "人材")
+    x, y = people.x, people.y
+    ws.add(Heading(id="title", session_id=sid, x=x + 8, y=y + 2, w=120, h=24, text="人の話"),
+           Stroke(id="ink", session_id=sid, x=x + 20, y=y + 40, w=300, h=60,
+                  points=[[0, 0, 1], [300, 60, 1]]),
+           Stamp(id="free", session_id=sid, x=x + 1, y=y + 50, w=12, h=12),  # touches no note
+           Heading(id="away", session_id=sid, x=x + people.w + 300, y=y, w=100, h=24, text="外"),
+           ws.new_note("面接の日程が合わない", sid, id="n4", x=-900.0, y=-900.0))
+    given = proposal_input(ws, sid)
+    budget = ws.get(Note, "n0").theme_id
+    themes = [budget if n.theme_id == budget else people.theme_id
+              if n.theme_id == people.theme_id or n.id == "n4" else None for n in given.notes]
+    picked = [tuple(i for i, t in enumerate(themes) if t == key)
+              for key in (budget, people.theme_id)]
+    second = Proposal(
+        assignment=tuple(OTHER if t is None else 0 if t == budget else 1 for t in themes),
+        themes=(ThemeProposal(notes=picked[0], label="予算", keywords=(), key=budget),
+                ThemeProposal(notes=picked[1], label="人材", keywords=(),
+                              key=people.theme_id)))
+    before = {e.id: e for e in ws.elements_on(sid)}
+    steps = len(ws.history.undo_stack)
+    accept_proposal(ws, sid, None, given, second)
+    assert len(ws.history.undo_stack) == steps + 1
+    return ws, sid, before, people.id
+
+
+def test_a_moved_theme_frame_takes_its_heading_ink_and_stamps(reproposed, ws_path):
+    ws, sid, before, frame = reproposed
+    ws.close()
+    with Workshop.open(ws_path, readonly=True) as again:
+        moved = _offset(before, again, frame)
+        assert moved != (0, 0)
+        for rid in ("title", "ink", "free"):
+            assert _offset(before, again, rid) == moved, rid
+        assert again.find("ink").points == before["ink"].points
+        assert _offset(before, again, "heart") == _offset(before, again, "n2")  # on its note
+        assert _offset(before, again, "away") == (0, 0)      # outside the frame: stays
+        new = again.find("n4")
+        f = again.find(frame)
+        assert f.x <= new.x < f.x + f.w and f.y <= new.y < f.y + f.h
+
+
+def test_one_undo_puts_the_frame_and_all_it_carries_back(reproposed):
+    ws, sid, before, _ = reproposed
+    ws.undo()
+    assert {e.id: e for e in ws.elements_on(sid)} == before
