@@ -13,13 +13,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from facilitator.attached import Extent, attached_stamps, record_extent
+from facilitator.attached import Extent, attached_stamps, in_frame, record_extent
 from facilitator.changes import Change
 from facilitator.proposal import OTHER, Proposal, other_label
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.layout import GAP
-from facilitator.model import Frame, Note, Stamp, Theme, new_id
+from facilitator.model import Frame, Heading, Note, Stamp, Theme, new_id
 
 #: Outline colours of themes, in order (distinct on a projector and in print).
 THEME_COLORS = ("#E4572E", "#17BEBB", "#FFC914", "#2E86AB", "#76B041", "#9C4F96",
@@ -167,8 +167,14 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
     movers = [n for _, ms, _ in boxes for n in ms]
     # Stamps on the notes that move go with them (not in their way).
     decorations = attached_stamps(on_board, [n.id for n in movers], extent)
-    moving = {n.id for n in movers} | set(decorations) | {
-        old_frames[t.id].id for t, _, _ in boxes if t.id in old_frames}
+    # A theme's frame that is laid out again takes its pictograms and headings
+    # along (ink is left where it was drawn: it may circle a note that moves elsewhere).
+    relaid = [old_frames[t.id] for t, _, _ in boxes if t.id in old_frames]
+    frame_decor = {e.id: f for f in relaid for e in on_board
+                   if isinstance(e, (Stamp, Heading)) and e.id not in decorations
+                   and in_frame(f, e, extent)}
+    moving = {n.id for n in movers} | set(decorations) | set(frame_decor) | {
+        f.id for f in relaid}
     obstacles = [e for e in on_board if e.id not in moving and e.w > 0 and e.h > 0]
     origin = (min((n.x for n in movers), default=0.0), min((n.y for n in movers), default=0.0))
     frame_rects: list = []
@@ -191,6 +197,7 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
         fields = dict(x=x, y=y, w=w, h=h, title=theme.label, color=theme.color, z=z0 + k)
         old = old_frames.pop(theme.id, None)
         if old is not None:
+            del fields["color"]  # a frame people recoloured (or the demo's border) keeps it
             new = old.replace(**fields)
             if new != old:
                 updated.append((old, new))
@@ -220,6 +227,12 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
         new = note.replace(theme_id=theme_id, x=x, y=y)
         if new != note:
             updated.append((note, new))
+    for rid, frame in frame_decor.items():
+        laid = next((r for t, r in frame_rects if t.id == frame.theme_id), None)
+        if laid is not None and (laid[0], laid[1]) != (frame.x, frame.y):
+            rec = next(e for e in on_board if e.id == rid)
+            updated.append((rec, rec.replace(x=rec.x + laid[0] - frame.x,
+                                             y=rec.y + laid[1] - frame.y)))
     for stamp_id, note_id in decorations.items():
         stamp, note = ws.get(Stamp, stamp_id), current[note_id]
         _, (x, y) = placed[note_id]
