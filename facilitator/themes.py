@@ -200,6 +200,7 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
         fields = dict(x=x, y=y, w=w, h=h, title=theme.label, color=theme.color, z=z0 + k)
         old = old_frames.pop(theme.id, None)
         if old is not None:
+            del fields["color"]  # a frame people recoloured (or the demo's border) keeps it
             new = old.replace(**fields)
             shifts[old.id] = (x - old.x, y - old.y)
             if new != old:

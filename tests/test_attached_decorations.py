@@ -209,3 +209,28 @@ def test_one_undo_puts_the_frame_and_all_it_carries_back(reproposed):
     ws, sid, before, _ = reproposed
     ws.undo()
     assert {e.id: e for e in ws.elements_on(sid)} == before
+
+
+def test_a_themes_frame_laid_out_again_takes_its_pictogram_along(decorated):
+    """The pictogram drawn in a theme frame's corner stays in that corner when a new
+    proposal adds a note to the theme, instead of being left behind on the board;
+    the colour people gave the frame stays too."""
+    ws, sid = decorated
+    accept_proposal(ws, sid, None, proposal_input(ws, sid), PROPOSAL)
+    people = next(f for f in ws.all(Frame) if f.title == "人材")
+    ws.update(people, color="#D1495B")
+    people = ws.get(Frame, people.id)
+    ws.add(Stamp(id="bulb", session_id=sid, x=people.x + people.w - 36, y=people.y + 2,
+                 w=32, h=32, pictogram="light_bulb"))
+    given = proposal_input(ws, sid)
+    budget = next(f for f in ws.all(Frame) if f.title == "予算")
+    assignment = tuple(0 if n.theme_id == budget.theme_id else 1 for n in given.notes)
+    accept_proposal(ws, sid, None, given, Proposal(assignment, (
+        ThemeProposal(tuple(i for i, a in enumerate(assignment) if a == 0), "予算", ("予算",),
+                      key=budget.theme_id),
+        ThemeProposal(tuple(i for i, a in enumerate(assignment) if a == 1), "人材", ("人材",),
+                      key=people.theme_id))))
+    after, bulb = ws.get(Frame, people.id), ws.get(Stamp, "bulb")
+    assert after.h > people.h                                  # laid out again, a note more
+    assert (bulb.x - after.x - after.w, bulb.y - after.y) == (-36, 2)
+    assert after.color == "#D1495B"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QFontMetrics, QImage
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from facilitator import i18n
 from facilitator.errors import FurikaeriError
@@ -260,3 +260,13 @@ def test_run_export_writes_the_image(app_settings, made, tmp_path, fmt):
     out = tmp_path / f"board.{fmt}"
     assert app_module.run(["export", str(made), "--format", fmt, "-o", str(out)]) == 0
     assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("lang, cancel", [("ja", "キャンセル"), ("en", "Cancel")])
+def test_qt_own_buttons_speak_the_chosen_language(app_settings, qtbot, lang, cancel):
+    """The Cancel of every dialog (agenda editor, まとめ, message boxes) is not left in English."""
+    install_translator(lang)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                           | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == cancel

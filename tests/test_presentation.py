@@ -80,3 +80,28 @@ def test_projector_window_mirrors_the_board_and_follows_the_selection(qtbot, win
     window.close_workshop()
     assert window.projector is None
     QApplication.processEvents()
+
+
+def test_f5_fits_the_board_to_the_full_screen(qtbot, window):
+    """Going full screen resizes the window after the fit: the fit follows the new size."""
+    n0 = window.ws.get(Note, "n0")
+    window.ws.add(window.ws.new_note("右端の付箋", n0.session_id, n0.group_id, x=1800, y=80))
+    board = window.board
+    board.fit_all()
+    wide = board.viewport().width()
+    window.enter_presentation()  # the offscreen screen is narrower than the window was
+    qtbot.waitUntil(lambda: board.viewport().width() < wide)
+    qtbot.wait(50)
+    shown = visible_rect(board)
+    for item in board.board_scene().element_items():
+        assert shown.contains(item.sceneBoundingRect())
+
+
+def test_a_zoom_chosen_by_hand_survives_a_resize(qtbot, window):
+    board = window.board
+    board.fit_all()
+    board.zoom_by(2.0)
+    zoom = board.zoom()
+    window.resize(700, 800)
+    qtbot.waitUntil(lambda: board.viewport().width() < 700)
+    assert board.zoom() == zoom

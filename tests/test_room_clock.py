@@ -311,3 +311,23 @@ def test_a_workshop_of_an_earlier_day_is_not_late(window, fake):
     fake.advance(minutes=3 * 24 * 60)   # opened again three days later
     ctl.tick()
     assert not ctl.banner.isVisible()
+
+
+@pytest.mark.parametrize("lang, gap", [("ja", "。 "), ("en", ".  ")])
+def test_replanning_banner_reads_as_running_text(window, fake, lang, gap):
+    """Japanese sentences follow each other without the space English puts after a full stop."""
+    from facilitator import i18n
+    from ui.i18n import install_translator, uninstall_translator
+    language = i18n.language()
+    install_translator(lang)
+    try:
+        ctl = window.clock_ctl
+        ctl.a_start.trigger()
+        fake.advance(minutes=35)
+        ctl.tick()
+        text = ctl.banner.label.text()
+    finally:
+        uninstall_translator()
+        i18n.set_language(language)
+    assert text.count("分" if lang == "ja" else "min") >= 2
+    assert gap not in text and (lang == "ja") == ("。" in text)

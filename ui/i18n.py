@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from facilitator import i18n
 
@@ -32,6 +32,9 @@ class CatalogTranslator(QTranslator):
 
 
 _installed: CatalogTranslator | None = None
+# Qt's own strings (the Cancel of a dialog, a line edit's Copy/Paste menu, the
+# file and print dialogs) come from the .qm files PySide6 ships, not our catalogue.
+_qt_installed: QTranslator | None = None
 
 
 def choose_language(requested: str | None, settings: QSettings | None = None,
@@ -57,16 +60,28 @@ def install_translator(lang: str) -> CatalogTranslator:
     global _installed
     app = QCoreApplication.instance()
     i18n.set_language(lang)
-    if _installed is not None:
-        app.removeTranslator(_installed)
+    uninstall_translator()
+    _install_qt_translator(app, lang)
     _installed = CatalogTranslator(lang, app)
     app.installTranslator(_installed)
     return _installed
 
 
+def _install_qt_translator(app: QCoreApplication, lang: str) -> None:
+    global _qt_installed
+    if lang == "en":
+        return  # Qt's sources are English
+    qt = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{lang}", folder):  # missing in a trimmed build: English buttons
+        app.installTranslator(qt)
+        _qt_installed = qt
+
+
 def uninstall_translator() -> None:
     """Back to the English sources (tests that ran the app put things back)."""
-    global _installed
-    if _installed is not None:
-        QCoreApplication.instance().removeTranslator(_installed)
-        _installed = None
+    global _installed, _qt_installed
+    for translator in (_installed, _qt_installed):
+        if translator is not None:
+            QCoreApplication.instance().removeTranslator(translator)
+    _installed = _qt_installed = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from facilitator.errors import FurikaeriError
@@ -34,6 +34,9 @@ class BoardView(QGraphicsView):
         self._pan: QPointF | None = None
         self._pinch_base = 1.0
         self._fit_pending = False
+        # The zoom "fit all" chose; while nobody zooms away from it, a resize (full
+        # screen for F5, a dock opening beside the board) fits the board again.
+        self._fitted: QTransform | None = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
@@ -154,6 +157,7 @@ class BoardView(QGraphicsView):
             for item in self._scene.element_items() + self._scene.area_labels():
                 rect = rect.united(item.sceneBoundingRect())
             self._fit(rect)
+            self._fitted = self.transform()
 
     def fit_selection(self) -> None:
         if self._scene is not None:
@@ -161,6 +165,11 @@ class BoardView(QGraphicsView):
             for item in self._scene.selectedItems():
                 rect = rect.united(item.sceneBoundingRect())
             self._fit(rect)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._fitted is not None and self.transform() == self._fitted:
+            self.fit_all()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -11,6 +11,14 @@ from facilitator.agenda import Proposal
 from facilitator.model import Session
 
 
+def sentences(*parts: str) -> str:
+    """Sentences run on: a space after an English full stop, none after a Japanese 。."""
+    out = ""
+    for part in parts:
+        out += part if not out or out.endswith("。") else " " + part
+    return out
+
+
 class ReplanBanner(QFrame):
     """Shows the drift and a proposal; Accept applies it in one click, Ignore hides it."""
 
@@ -46,15 +54,15 @@ class ReplanBanner(QFrame):
         """The banner's sentence (also used by the clock menu's "Replan…" message)."""
         head = self.tr("{minutes} min behind the plan.").format(minutes=round(drift_minutes))
         if not proposal.minutes:
-            return head + " " + self.tr("Nothing left on the agenda can be shortened.")
+            return sentences(head, self.tr("Nothing left on the agenda can be shortened."))
         cuts = self.tr(", ").join(
             self.tr("{title} {old}→{new} min").format(
                 title=sessions[sid].title, old=sessions[sid].planned_minutes, new=m)
             for sid, m in sorted(proposal.minutes.items(), key=lambda kv: sessions[kv[0]].order))
-        text = head + " " + self.tr("Shorten what is left: {cuts}.").format(cuts=cuts)
+        parts = [head, self.tr("Shorten what is left: {cuts}.").format(cuts=cuts)]
         if proposal.unabsorbed_minutes:
-            text += " " + self.tr("{minutes} min cannot be absorbed.").format(
-                minutes=proposal.unabsorbed_minutes)
+            parts.append(self.tr("{minutes} min cannot be absorbed.").format(
+                minutes=proposal.unabsorbed_minutes))
         elif new_end is not None:
-            text += " " + self.tr("The day then ends at {end}.").format(end=f"{new_end:%H:%M}")
-        return text
+            parts.append(self.tr("The day then ends at {end}.").format(end=f"{new_end:%H:%M}"))
+        return sentences(*parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
+    QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -19,6 +19,16 @@ def swatch(color: str) -> QIcon:
     pix = QPixmap(14, 14)
     pix.fill(QColor(color))
     return QIcon(pix)
+
+
+def fit_columns(tree: QTreeWidget, stretch: int) -> None:
+    """Columns as wide as their contents, column ``stretch`` takes (and elides in) the rest:
+    in a narrow dock the counts stay in sight instead of behind a scroll bar."""
+    header = tree.header()
+    header.setStretchLastSection(False)
+    for column in range(tree.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
 
 
 def _short(text: str, limit: int = 28) -> str:
@@ -43,8 +53,7 @@ class ProposalPanel(QWidget):
         self.progress.hide()
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Label"), self.tr("Key words"), self.tr("Notes")])
-        self.tree.setColumnWidth(0, 200)
-        self.tree.setColumnWidth(1, 170)
+        fit_columns(self.tree, stretch=1)
         self.duplicates_label = QLabel(self.tr("Near-duplicate notes"), self)
         self.duplicates = QListWidget(self)
         self.accept_button = QPushButton(self.tr("Accept"), self)
@@ -94,6 +103,8 @@ class ProposalPanel(QWidget):
             parents.append(item)
         for j, theme in enumerate(proposal.themes):
             item = QTreeWidgetItem([theme.label, "、".join(theme.keywords), str(len(theme.notes))])
+            item.setToolTip(1, "、".join(theme.keywords))  # the column may elide them
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, THEME_ROLE, j)
             item.setIcon(0, swatch(theme_color(j)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)

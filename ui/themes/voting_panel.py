@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
 
 from facilitator.model import Theme
+from ui.themes.preview import fit_columns
 from facilitator.voting import MAX_DOTS, dots_per_participant, ranking, remaining
+
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class VotingPanel(QWidget):
@@ -28,8 +32,12 @@ class VotingPanel(QWidget):
         self.hint.setWordWrap(True)
         self.ranking = QTreeWidget(self)
         self.ranking.setHeaderLabels([self.tr("Rank"), self.tr("Theme or note"), self.tr("Dots")])
-        self.ranking.setColumnWidth(0, 48)
-        self.ranking.setColumnWidth(1, 240)
+        # Flat: the "Themes" / "Notes" headings need no branch indentation, which
+        # left the rank column too narrow for "10".
+        self.ranking.setRootIsDecorated(False)
+        self.ranking.setIndentation(0)
+        self.ranking.setItemsExpandable(False)
+        fit_columns(self.ranking, stretch=1)
         form = QFormLayout()
         form.addRow(self.tr("Voter"), self.voter)
         form.addRow(self.tr("Dots per participant"), self.dots)
@@ -81,7 +89,11 @@ class VotingPanel(QWidget):
                         text += "  " + self.tr("(+{count} on its notes)").format(count=r.note_votes)
                 else:
                     text = " ".join(r.record.text.split())[:60]
-                head.addChild(QTreeWidgetItem([str(rank), text, str(r.votes)]))
+                row = QTreeWidgetItem([str(rank), text, str(r.votes)])
+                row.setToolTip(1, r.record.label if isinstance(r.record, Theme) else r.record.text[:300])
+                for column in (0, 2):
+                    row.setTextAlignment(column, _RIGHT)
+                head.addChild(row)
         self.ranking.expandAll()
 
     def _refresh_left(self) -> None:
