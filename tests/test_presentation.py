@@ -105,3 +105,12 @@ def test_a_zoom_chosen_by_hand_survives_a_resize(qtbot, window):
     window.resize(700, 800)
     qtbot.waitUntil(lambda: board.viewport().width() < 700)
     assert board.zoom() == zoom
+
+
+def test_presentation_hides_the_theme_and_voting_docks_and_brings_them_back(qtbot, window):
+    window.themes.votes_dock.show()
+    window.enter_presentation()
+    assert not window.themes.votes_dock.isVisible()
+    assert not window.agenda_dock.isVisible()
+    window.leave_presentation()
+    assert window.themes.votes_dock.isVisible() and window.agenda_dock.isVisible()

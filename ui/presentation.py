@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTransform
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QVBoxLayout, QWidget
 
 from ui.board.view import BoardView
 
@@ -157,7 +157,8 @@ class Presentation:
             return
         self.on = True
         self._was_maximized = w.isMaximized()
-        chrome = [w.menuBar(), w.toolbar, w.agenda_dock, w.entry, w.statusBar()]
+        # Only the board on the projector: every dock goes (agenda, theme proposal, voting).
+        chrome = [w.menuBar(), w.toolbar, w.entry, w.statusBar(), *w.findChildren(QDockWidget)]
         self._hidden = [c for c in chrome if c.isVisible()]
         for widget in self._hidden:
             widget.hide()
