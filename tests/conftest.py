@@ -22,6 +22,21 @@ def private_cache(tmp_path_factory):
         os.environ["XDG_CACHE_HOME"] = previous
 
 
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """An empty folder nobody may write in (skipped as root, who writes anyway)."""
+    if IS_ROOT:
+        pytest.skip("root writes into read-only folders anyway")
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    yield folder
+    folder.chmod(0o755)  # so pytest can clean it up
+
+
 @pytest.fixture
 def ws_path(tmp_path):
     """Where the ``ws`` fixture's workshop file lives."""

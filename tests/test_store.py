@@ -172,17 +172,10 @@ def test_readonly_file_opens_readonly(closed_ws):
     assert snapshot(closed_ws) == before
 
 
-@pytest.mark.skipif(IS_ROOT, reason="root can write in read-only folders")
-def test_readonly_folder_refuses_create(tmp_path):
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o555)
-    try:
-        with pytest.raises(FurikaeriError, match="Cannot write in the folder"):
-            Workshop.create(folder / "a.furikaeri")
-        assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(0o755)
+def test_readonly_folder_refuses_create(read_only_folder):
+    with pytest.raises(FurikaeriError, match="Cannot write in the folder"):
+        Workshop.create(read_only_folder / "a.furikaeri")
+    assert list(read_only_folder.iterdir()) == []
 
 
 def test_older_file_cannot_be_opened_readonly(tmp_path):
