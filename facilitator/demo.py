@@ -17,14 +17,14 @@ import os
 from datetime import date
 from pathlib import Path
 
-from facilitator.layout import GAP, free_spots
-from facilitator.model import (
+from facilitator.board.placement import GAP, free_spots
+from facilitator.workshop.model import (
     NOTE_H, NOTE_W, ActionItem, Connector, Decision, Frame, Group, Heading, Note,
     Participant, Record, Session, Stamp, Stroke, Theme, WorkshopInfo, new_id,
 )
 from facilitator.paths import DEMO_DIR, EXTENSION, TEMPLATES_DIR
-from facilitator.templates import read_template, records_from_template
-from facilitator.workshop import Workshop, clean_text
+from facilitator.agenda.templates import read_template, records_from_template
+from facilitator.workshop.workshop import Workshop, clean_text
 
 DEMO_FILE = DEMO_DIR / "demo.json"
 TZ = "+09:00"  # the event is in Japan
@@ -60,7 +60,7 @@ def open_demo_copy(path: str | os.PathLike) -> Workshop:
 
     from facilitator.errors import FurikaeriError
     from facilitator.paths import cache_dir
-    from facilitator.schema import SCHEMA_VERSION
+    from facilitator.workshop.schema import SCHEMA_VERSION
     path = Path(path)
     try:
         sources = [os.stat(p) for p in (DEMO_FILE, TEMPLATES_DIR / "standard.json")]

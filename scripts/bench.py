@@ -27,10 +27,10 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from facilitator.model import Note, Session  # noqa: E402
-from facilitator.records import codec_for  # noqa: E402
-from facilitator.report.sample import PHRASES  # noqa: E402
-from facilitator.templates import read_template, records_from_template  # noqa: E402
+from facilitator.workshop.model import Note, Session  # noqa: E402
+from facilitator.workshop.records import codec_for  # noqa: E402
+from facilitator.minutes.sample import PHRASES  # noqa: E402
+from facilitator.agenda.templates import read_template, records_from_template  # noqa: E402
 from facilitator.workshop import Workshop  # noqa: E402
 
 Figures = dict[str, "float | None"]
@@ -137,9 +137,9 @@ def open_20k(tmp: Path) -> Figures:
 def import_10k_csv(tmp: Path) -> Figures:
     """import_file of a 10,000-row CP932 CSV (as Excel in Japan saves it); best of 3."""
     try:
-        from facilitator.importers import import_file
+        from facilitator.io.importers import import_file
     except ImportError as exc:
-        print(f"import_10k_csv_s: facilitator.importers is not available ({exc})",
+        print(f"import_10k_csv_s: facilitator.io.importers is not available ({exc})",
               file=sys.stderr)
         return {"import_10k_csv_s": None}
     rng = random.Random(3)

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from facilitator.report.sample import sample_workshop  # noqa: E402  (no reportlab yet)
+from facilitator.minutes.sample import sample_workshop  # noqa: E402  (no reportlab yet)
 from facilitator.workshop import Workshop  # noqa: E402
 
 
@@ -28,7 +28,7 @@ def main() -> int:
         sample_workshop(path, 300).close()
         out = Path(tmp) / "minutes.pdf"
         start = time.perf_counter()
-        from facilitator.report import write_minutes
+        from facilitator.minutes import write_minutes
         with Workshop.open(path, readonly=True) as ws:
             write_minutes(ws, out)
         seconds = time.perf_counter() - start

@@ -70,7 +70,7 @@ def capture(samples: int = 200) -> dict[str, float]:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
 
-    from facilitator.model import Note
+    from facilitator.workshop.model import Note
     from ui.app import application
     from ui.main_window import MainWindow
 

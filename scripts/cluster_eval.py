@@ -51,7 +51,7 @@ def _ari(truth, labels) -> float:
 
 def quality_figures(verbose: bool = False) -> dict[str, float]:
     """Mean ARI over the dev sets: automatic k, true k, and the baseline."""
-    from facilitator.cluster import propose_themes
+    from facilitator.themes.cluster import propose_themes
     rows = []
     for name, (texts, groups) in dev_sets().items():
         k = len(set(groups))
@@ -85,7 +85,7 @@ def synthetic_board(n: int, seed: int = 0) -> list[str]:
 
 _COLD = ("import sys,time; sys.path.insert(0, %r);"
          "from scripts.cluster_eval import synthetic_board as b; t=b(2000, 3);"
-         "s=time.perf_counter(); from facilitator.cluster import propose_themes;"
+         "s=time.perf_counter(); from facilitator.themes.cluster import propose_themes;"
          "propose_themes(t); print(time.perf_counter()-s)")
 
 
@@ -111,7 +111,7 @@ def timing_figures() -> dict[str, float]:
       (the first proposal after installing).
     """
     import tempfile
-    from facilitator.cluster import prepare, propose_themes
+    from facilitator.themes.cluster import prepare, propose_themes
     propose_themes(synthetic_board(50, seed=99))  # load models
     figures = {}
     for n, seed in ((500, 1), (2000, 2)):
@@ -133,7 +133,7 @@ def timing_figures() -> dict[str, float]:
 
 
 def print_labels(names: list[str]) -> None:
-    from facilitator.cluster import propose_themes
+    from facilitator.themes.cluster import propose_themes
     sets = dev_sets()
     for name in names:
         texts, groups = sets[name]

@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from facilitator import paths
-from facilitator.model import Connector, Frame, Heading, Stamp, Stroke
+from facilitator.workshop.model import Connector, Frame, Heading, Stamp, Stroke
 from facilitator.workshop import Workshop
 from ui.board.view import BoardView
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from fake_time import DAY, FakeTime  # noqa: F401 (re-exported)
-from facilitator.templates import read_template, records_from_template
+from facilitator.agenda.templates import read_template, records_from_template
 from facilitator.workshop import Workshop
 from ui.main_window import MainWindow
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from facilitator.templates import read_template, records_from_template
+from facilitator.agenda.templates import read_template, records_from_template
 from facilitator.workshop import Workshop
 
 

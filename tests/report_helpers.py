@@ -7,7 +7,7 @@ import re
 
 import pypdf
 
-from facilitator.model import Note, Session, Theme
+from facilitator.workshop.model import Note, Session, Theme
 from facilitator.workshop import Workshop
 
 _SPACE = re.compile(r"\s+")

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar, QToolButton
 
 from facilitator import i18n
-from facilitator.model import PICTOGRAMS
+from facilitator.workshop.model import PICTOGRAMS
 from facilitator.paths import STAMPS_DIR
 from ui.i18n import SETTING_LANGUAGE
 

@@ -1,4 +1,4 @@
-"""The window commands of ``furikaeri`` (``facilitator.cli.GUI_RUNNER`` names ``run``).
+"""The window commands of ``furikaeri`` (``facilitator.cli.main.GUI_RUNNER`` names ``run``).
 
 ``furikaeri`` (start screen), ``furikaeri open FILE``, ``furikaeri demo`` and
 ``furikaeri export FILE --format png|svg`` come here from
@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facilitator.cli import EXIT_USAGE, build_parser
+from facilitator.cli.main import EXIT_USAGE, build_parser
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from ui.fonts import use_japanese_font
@@ -94,8 +94,8 @@ def _save_screenshot(window, path: Path, app: QApplication, status: dict) -> Non
 def _export(args) -> int:
     """``furikaeri export FILE --format png|svg -o OUT [--frame NAME] [--dpi N]``."""
     from facilitator.workshop import Workshop
-    from ui.board.export import export_board_png, export_board_svg
-    from ui.boards import board_to_export
+    from ui.io.images import export_board_png, export_board_svg
+    from ui.board.boards import board_to_export
     out = Path(args.output)
     with Workshop.open(args.file, readonly=True) as ws:
         session_id, group_id, frame_title = board_to_export(ws, args.frame)

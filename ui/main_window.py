@@ -15,21 +15,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from facilitator.changes import Change
+from facilitator.workshop.changes import Change
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
-from facilitator.layout import free_spots
-from facilitator.model import Group, Participant, Session
+from facilitator.board.placement import free_spots
+from facilitator.workshop.model import Group, Participant, Session
 from facilitator.paths import EXTENSION
 from facilitator.workshop import Workshop
 from ui.actions import WindowActions
-from ui.agenda_panel import AgendaPanel
+from ui.agenda.panel import AgendaPanel
 from ui.board.view import BoardView
-from ui.clock.controller import ClockController
-from ui.boards import initial_board
-from ui.quick_entry import QuickEntryBar
-from ui.report_ui import ReportController
-from ui.start_screen import StartScreen, recent_files, remember_file
+from ui.agenda.clock.controller import ClockController
+from ui.board.boards import initial_board
+from ui.board.quick_entry import QuickEntryBar
+from ui.minutes.printing import ReportController
+from ui.workshop.start_screen import StartScreen, recent_files, remember_file
 from ui.themes.controller import ThemesController
 
 POLL_MS = 2000
@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.group_id: str | None = None   # where typed notes go
         self.all_groups = False
         self._data_version = 0
-        self.projector = None  # a ui.presentation.ProjectorWindow once opened
+        self.projector = None  # a ui.board.presentation.ProjectorWindow once opened
         self.resize(1280, 800)
 
         self.start = StartScreen(self.settings, self)
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.report.install(self)
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
-        self._presentation = None  # made on first F5 (ui.presentation)
+        self._presentation = None  # made on first F5 (ui.board.presentation)
         self.clock_ctl = ClockController(self).install()
 
         self.poll = QTimer(self)
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         return self._load(make, raise_errors)
 
     def create_from_template(self, path: str | Path, template: str) -> bool:
-        from facilitator.templates import read_template, records_from_template
+        from facilitator.agenda.templates import read_template, records_from_template
         path = Path(path)
         if not path.suffix:
             path = path.with_suffix(EXTENSION)
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            from ui.board.export import export_board_png, export_board_svg
+            from ui.io.images import export_board_png, export_board_svg
             if path.lower().endswith(".svg"):
                 export_board_svg(self.ws, self.session_id, self.group_id, Path(path))
             else:
@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
     @property
     def presentation(self):
         if self._presentation is None:
-            from ui.presentation import Presentation
+            from ui.board.presentation import Presentation
             self._presentation = Presentation(self)
         return self._presentation
 
@@ -410,7 +410,7 @@ class MainWindow(QMainWindow):
         if self.ws is None or self.board is None:
             return
         if self.projector is None:
-            from ui.presentation import ProjectorWindow
+            from ui.board.presentation import ProjectorWindow
             self.projector = ProjectorWindow(self.ws, self)
             self.projector.follow(self.board)
         self.projector.show_board(self.session_id, None if self.all_groups else self.group_id,

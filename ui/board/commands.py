@@ -8,9 +8,9 @@ from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtGui import QGuiApplication
 
 from facilitator.errors import FurikaeriError
-from facilitator.layout import free_spots
-from facilitator.model import TYPE_BY_TABLE, Connector, Element, Note, new_id
-from facilitator.records import codec_for
+from facilitator.board.placement import free_spots
+from facilitator.workshop.model import TYPE_BY_TABLE, Connector, Element, Note, new_id
+from facilitator.workshop.records import codec_for
 
 #: Clipboard format of copied board elements (JSON records).
 MIME_ELEMENTS = "application/x-furikaeri-elements"

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem
 
-from facilitator.model import Element
+from facilitator.workshop.model import Element
 from facilitator.paths import STAMPS_DIR
 from ui.board.style import (
     FRAME_BAR, LOD_SHAPES_ONLY, PAD, SELECTION_COLOR, Look, color_or, elide_line,

@@ -14,9 +14,9 @@ from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
 
-from facilitator.changes import Change
+from facilitator.workshop.changes import Change
 from facilitator.errors import FurikaeriError
-from facilitator.model import (
+from facilitator.workshop.model import (
     NOTE_W, Connector, Element, Frame, Group, Heading, Note, Stamp, Stroke, new_id,
 )
 from ui.board.commands import SceneCommands
@@ -367,11 +367,11 @@ class BoardScene(SceneTools, SceneCommands, QGraphicsScene):
                 return
             ws.add(ws.new_note(text, sid, gid, x=x - PAD + 4, y=y - PAD + 4), label="add note")
             return
-        from facilitator.workshop import clean_text
+        from facilitator.workshop.workshop import clean_text
         if editor.kind == "frame":
             title = clean_text(text, allow_empty=True, limit=200)
             if target is not None and title != target.rec.title:
-                from facilitator.themes import retitle_frame
+                from facilitator.themes.acceptance import retitle_frame
                 retitle_frame(ws, target.rid, title)
             return
         text = clean_text(text)

@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsPathItem, \
     QGraphicsRectItem, QGraphicsScene
 
-from facilitator.attached import carried, record_extent
+from facilitator.board.attached import carried, record_extent
 from facilitator.errors import FurikaeriError
-from facilitator.model import Connector, Frame, Stamp, Stroke, new_id
+from facilitator.workshop.model import Connector, Frame, Stamp, Stroke, new_id
 from ui.board.ink import MOUSE_PRESSURE, ConnectorItem, pressure_width
 from ui.board.items import FrameItem, HeadingItem, NoteItem
 from ui.board.style import GRID, snap
@@ -298,7 +298,7 @@ class SceneTools:
         frame = Frame(id=new_id(), session_id=area.session_id, group_id=area.group_id,
                       x=snap(rect.x() - area.dx), y=snap(rect.y()), w=snap(rect.width()),
                       h=snap(rect.height()), z=min(zs, default=0.0) - 1)
-        from facilitator.themes import add_theme_frame
+        from facilitator.themes.acceptance import add_theme_frame
         if self._safely(lambda: add_theme_frame(self.workshop, frame)):
             item = self.by_id.get(frame.id)
             if item is not None:

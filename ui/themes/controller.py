@@ -16,13 +16,13 @@ from PySide6.QtGui import QAction, QColor, QPen
 from PySide6.QtWidgets import QDockWidget, QGraphicsRectItem, QMenu, QMessageBox
 
 from facilitator.errors import FurikaeriError
-from facilitator.model import Note, Participant, Setting, Theme
+from facilitator.workshop.model import Note, Participant, Setting, Theme
 from ui.board.items import FrameItem, NoteItem
 
-# The panels, the worker and the engine's front (facilitator.themes, .voting)
+# The panels, the worker and the engine's front (facilitator.themes.acceptance, .voting)
 # load on first use: the window's first paint does not wait for them.
 if TYPE_CHECKING:
-    from facilitator.proposal import Proposal
+    from facilitator.themes.proposal import Proposal
     from ui.themes.preview import ProposalPanel
     from ui.themes.voting_panel import VotingPanel
     from ui.themes.worker import Preparer, ProposalWorker
@@ -154,7 +154,7 @@ class ThemesController(QObject):
             return False
         if w.all_groups:
             w.choose_board(board[0], board[1], False)   # one board at a time
-        from facilitator.themes import proposal_input
+        from facilitator.themes.acceptance import proposal_input
         from ui.themes.worker import ProposalWorker
         self._clear_preview()
         given = proposal_input(w.ws, *board)
@@ -196,7 +196,7 @@ class ThemesController(QObject):
         if self.given is None or self._board() != self.board_key:
             self.panel.set_busy(False, self.tr("The board changed; propose again."))
             return
-        from facilitator.themes import with_board_labels
+        from facilitator.themes.acceptance import with_board_labels
         proposal = with_board_labels(self.window.ws, proposal)   # accepted themes keep theirs
         self.proposal = proposal
         self.panel.set_busy(False, self.tr(
@@ -208,8 +208,8 @@ class ThemesController(QObject):
         self._draw_outlines()
 
     def _draw_outlines(self) -> None:
-        from facilitator.proposal import OTHER
-        from facilitator.themes import OTHER_COLOR, theme_color
+        from facilitator.themes.proposal import OTHER
+        from facilitator.themes.acceptance import OTHER_COLOR, theme_color
         self._remove_outlines()
         scene = self.window.board.board_scene() if self.window.board else None
         if scene is None or self.proposal is None:
@@ -251,7 +251,7 @@ class ThemesController(QObject):
             return False
         scene = self.window.board.board_scene() if self.window.board else None
         extent = {"extent": scene.board_extent} if scene is not None else {}  # notes as drawn
-        from facilitator.themes import accept_proposal
+        from facilitator.themes.acceptance import accept_proposal
         try:
             accept_proposal(self.window.ws, *self.board_key, self.given, self.proposal,
                             self.panel.edited_labels(self.proposal), **extent)
@@ -280,7 +280,7 @@ class ThemesController(QObject):
         """Merge two near-duplicate notes of the proposal, then propose again."""
         if self.given is None:
             return
-        from facilitator.voting import merge_notes
+        from facilitator.themes.voting import merge_notes
         try:
             merge_notes(self.window.ws, self.given.notes[keep].id, self.given.notes[other].id)
         except FurikaeriError as exc:
@@ -338,7 +338,7 @@ class ThemesController(QObject):
         voter = self.votes.voter_id()
         if target is None or voter is None:
             return False
-        from facilitator.voting import place_dot, remove_dot
+        from facilitator.themes.voting import place_dot, remove_dot
         w = self.window
         try:
             (remove_dot if take_back else place_dot)(w.ws, w.session_id, voter, target)
@@ -348,7 +348,7 @@ class ThemesController(QObject):
         return True
 
     def _set_dots(self, dots: int) -> None:
-        from facilitator.voting import set_dots_per_participant
+        from facilitator.themes.voting import set_dots_per_participant
         try:
             set_dots_per_participant(self.window.ws, dots)
         except FurikaeriError as exc:

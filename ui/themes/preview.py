@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from facilitator.proposal import OTHER, Proposal, other_label
-from facilitator.themes import OTHER_COLOR, theme_color
+from facilitator.themes.proposal import OTHER, Proposal, other_label
+from facilitator.themes.acceptance import OTHER_COLOR, theme_color
 
 THEME_ROLE = Qt.ItemDataRole.UserRole
 

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.model import Theme
+from facilitator.workshop.model import Theme
 from ui.themes.preview import fit_columns
-from facilitator.voting import MAX_DOTS, dots_per_participant, ranking, remaining
+from facilitator.themes.voting import MAX_DOTS, dots_per_participant, ranking, remaining
 
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -26,7 +26,7 @@ class ProposalWorker(QThread):
         self.fixed = fixed
 
     def run(self) -> None:
-        from facilitator.cluster import propose_themes
+        from facilitator.themes.cluster import propose_themes
         try:
             proposal = propose_themes(self.texts, fixed=self.fixed)
         except FurikaeriError as exc:
@@ -62,7 +62,7 @@ class Preparer:
             self._thread.start()
 
     def _run(self) -> None:
-        from facilitator import cluster
+        from facilitator.themes import cluster
         if not self._started:
             self._started = True
             cluster.warm_up().join()

@@ -1,0 +1,293 @@
+"""The room clock: start, pause, resume, add time, skip, go back, end.
+
+Pure: the monotonic clock and the wall clock are passed in.  While the app
+runs, elapsed time comes from the monotonic clock only (``CLOCK_BOOTTIME``
+where there is one, so a laptop's sleep counts as time that passed in the
+room), so moving the system clock changes nothing.  Every action is logged
+as a :class:`TimerEvent` in the workshop file together with the session's
+actual start/end; reopening the file replays the log and, if a session was
+running, adds the wall time since the last entry: closing the app or a
+crash does not stop the room's clock.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Callable
+
+from facilitator.agenda import plan as agenda
+from facilitator.workshop.changes import Change
+from facilitator.errors import FurikaeriError
+from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.workshop.model import Session, TimerEvent, new_id
+from facilitator.workshop.workshop import Workshop
+
+START, PAUSE, RESUME, ADJUST, END = "start", "pause", "resume", "adjust", "end"
+
+#: Colour phases of the room clock by share of time left.
+PHASE_NORMAL, PHASE_WARN, PHASE_FINAL, PHASE_OVER = "normal", "warn", "final", "over"
+WARN_FRACTION, FINAL_FRACTION = 0.20, 0.05
+
+
+def default_clock() -> float:
+    """Monotonic seconds that include system sleep where the OS offers it."""
+    if hasattr(time, "CLOCK_BOOTTIME"):
+        return time.clock_gettime(time.CLOCK_BOOTTIME)
+    return time.monotonic()
+
+
+@dataclass(frozen=True)
+class ClockStatus:
+    """What the room clock shows now."""
+
+    session: Session | None
+    running: bool
+    paused: bool
+    elapsed_s: float
+    planned_s: float          # planned minutes plus time added or removed
+    remaining_s: float        # negative when overrunning
+
+    @property
+    def phase(self) -> str:
+        if self.session is None or self.planned_s <= 0:
+            return PHASE_NORMAL
+        if self.remaining_s < 0:
+            return PHASE_OVER
+        left = self.remaining_s / self.planned_s
+        if left <= FINAL_FRACTION:
+            return PHASE_FINAL
+        if left <= WARN_FRACTION:
+            return PHASE_WARN
+        return PHASE_NORMAL
+
+
+def _paused(log: list[TimerEvent]) -> bool:
+    """Whether the log's latest clock state is paused."""
+    for e in reversed(log):
+        if e.event == PAUSE:
+            return True
+        if e.event in (START, RESUME, END):
+            return False
+    return False
+
+
+class RoomClock:
+    """The workshop's one clock (groups working in parallel share it)."""
+
+    def __init__(self, workshop: Workshop, clock: Callable[[], float] = default_clock,
+                 wall: Callable[[], datetime] = lambda: datetime.now().astimezone()) -> None:
+        self.ws = workshop
+        self.clock = clock
+        self.wall = wall
+        self._mono_ref = clock()
+        log = self.ws.all(TimerEvent)
+        if log and log[-1].event != END and not _paused(log):
+            # Reopened while a session ran: the room's time went on meanwhile.
+            gone = (wall() - datetime.fromisoformat(log[-1].at)).total_seconds()
+            self._mono_ref -= max(0.0, gone)
+
+    # -- reading the log ---------------------------------------------------------
+    def events(self, session_id: str | None = None) -> list[TimerEvent]:
+        evs = self.ws.all(TimerEvent)
+        return [e for e in evs if session_id is None or e.session_id == session_id]
+
+    def _last_event(self) -> TimerEvent | None:
+        evs = self.ws.all(TimerEvent)
+        return evs[-1] if evs else None
+
+    def current_session(self) -> Session | None:
+        """The session started and not ended, if any."""
+        last = self._last_event()
+        if last is None or last.event == END:
+            return None
+        return self.ws.get(Session, last.session_id)
+
+    def status(self) -> ClockStatus:
+        """The clock's reading now (reads the log once: this runs on every tick)."""
+        log = self.ws.all(TimerEvent)
+        last = log[-1] if log else None
+        session = self.ws.get(Session, last.session_id) if last and last.event != END else None
+        if session is None:
+            return ClockStatus(None, False, False, 0.0, 0.0, 0.0)
+        paused = _paused(log)
+        elapsed = last.elapsed_s + (0.0 if paused else self.clock() - self._mono_ref)
+        added = sum(e.minutes for e in log if e.event == ADJUST and e.session_id == session.id)
+        planned = (session.planned_minutes + added) * 60.0
+        return ClockStatus(session, not paused, paused, elapsed, planned, planned - elapsed)
+
+    def added_minutes(self, session_id: str) -> float:
+        return sum(e.minutes for e in self.events(session_id) if e.event == ADJUST)
+
+    # -- acting ------------------------------------------------------------------
+    def start(self, session_id: str | None = None) -> None:
+        """Start ``session_id`` (default: the next one); ends the running one.
+
+        A session that ran before goes on from the time it had used.
+        """
+        current = self.current_session()
+        target = self.ws.get(Session, session_id) if session_id else self._neighbour(current, +1)
+        if target is None:
+            raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "There is no session to start."))
+        log, sessions = self._ending(current)
+        log.append((target, START, self._elapsed_when_ended(target.id), 0.0))
+        t = sessions.get(target.id, target)
+        sessions[target.id] = t.replace(actual_start=t.actual_start or self._wall_iso(),
+                                        actual_end=None)
+        self._commit(log, sessions)
+
+    def pause(self) -> None:
+        st = self._require_running()
+        self._commit([(st.session, PAUSE, st.elapsed_s, 0.0)])
+
+    def resume(self) -> None:
+        st = self.status()
+        if st.session is None or not st.paused:
+            raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "The clock is not paused."))
+        self._commit([(st.session, RESUME, st.elapsed_s, 0.0)])
+
+    def adjust(self, minutes: float) -> None:
+        """Add (or with a negative number remove) minutes to the running session."""
+        st = self.status()
+        if st.session is None:
+            raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "No session is running."))
+        if st.planned_s + minutes * 60 < 60:
+            raise FurikaeriError(QT_TRANSLATE_NOOP(
+                "Errors", "A session cannot be shorter than one minute."))
+        log = [(st.session, ADJUST, st.elapsed_s, float(minutes))]
+        if st.paused:  # adding time keeps a paused clock paused
+            log.append((st.session, PAUSE, st.elapsed_s, 0.0))
+        self._commit(log)
+
+    def skip(self) -> None:
+        """End the current session and start the next one (or end the day)."""
+        nxt = self._neighbour(self.current_session(), +1)
+        if nxt is None:
+            self.end()
+        else:
+            self.start(nxt.id)
+
+    def back(self) -> None:
+        """Return to the previous session (its clock goes on from where it ended)."""
+        prev = self._neighbour(self.current_session(), -1)
+        if prev is None:
+            raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "There is no earlier session."))
+        self.start(prev.id)
+
+    def end(self) -> None:
+        """End the running session."""
+        current = self.current_session()
+        if current is None:
+            raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "No session is running."))
+        self._commit(*self._ending(current))
+
+    # -- the plan against the clock ------------------------------------------------
+    def projected_end(self) -> datetime | None:
+        """When the last session will end if the rest keeps its plan."""
+        sessions = self.ws.sessions()
+        if not sessions:
+            return None
+        st = self.status()
+        now = self.wall()
+        if st.session is None:
+            started = [s for s in sessions if s.actual_start]
+            if not started:  # nothing ran yet: the plan, or later if its start has passed
+                slots = agenda.schedule(sessions, self.ws.info.date, self.ws.info.start_time,
+                                        now.tzinfo)
+                late = now - slots[0].start
+                if slots[0].start.date() == now.date() and late.total_seconds() > 0:
+                    return slots[-1].end + late
+                return slots[-1].end
+            rest = [s for s in sessions if s.order > max(s.order for s in started)]
+        else:
+            rest = [s for s in sessions if s.order > st.session.order]
+            now += timedelta(seconds=max(0.0, st.remaining_s))
+        return now + timedelta(minutes=sum(s.planned_minutes for s in rest))
+
+    def planned_end(self, tz=None) -> datetime | None:
+        """The end of the day: the workshop's end time (else the agenda's end)."""
+        sessions = self.ws.sessions()
+        info = self.ws.info
+        if info.end_time:
+            return agenda.day_start(info.date, info.end_time, tz)
+        if not sessions:
+            return None
+        return agenda.schedule(sessions, info.date, info.start_time, tz)[-1].end
+
+    def drift_minutes(self) -> float:
+        """Minutes the day is projected to end after its planned end (negative: early)."""
+        end = self.projected_end()
+        planned = self.planned_end(end.tzinfo if end else None)
+        if end is None or planned is None:
+            return 0.0
+        return (end - planned).total_seconds() / 60
+
+    def proposal(self, min_break: int = 5) -> agenda.Proposal:
+        """Shorten what is still to come so the day ends at the workshop's end time."""
+        end = self.projected_end()
+        if end is None:
+            return agenda.Proposal({}, 0, 0)
+        over = self.drift_minutes()
+        st = self.status()
+        done_order = st.session.order if st.session else max(
+            (s.order for s in self.ws.sessions() if s.actual_start), default=-1)
+        rest = [s for s in self.ws.sessions() if s.order > done_order]
+        return agenda.propose(rest, over, min_break=min_break)
+
+    def accept(self, proposal: agenda.Proposal) -> Change:
+        """Apply a proposal's new durations (one undoable agenda edit)."""
+        sessions = {s.id: s for s in self.ws.sessions()}
+        return self.ws.apply(proposal.change(sessions))
+
+    # -- helpers -------------------------------------------------------------------
+    def _require_running(self) -> ClockStatus:
+        st = self.status()
+        if st.session is None or st.paused:
+            raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "No session is running."))
+        return st
+
+    def _neighbour(self, current: Session | None, step: int) -> Session | None:
+        sessions = self.ws.sessions()
+        if current is None:
+            if step < 0:
+                return None
+            done = [s for s in sessions if s.actual_end]
+            after = max((s.order for s in done), default=-1)
+            return next((s for s in sessions if s.order > after), None)
+        idx = [s.id for s in sessions].index(current.id) + step
+        return sessions[idx] if 0 <= idx < len(sessions) else None
+
+    def _elapsed_when_ended(self, session_id: str) -> float:
+        evs = self.events(session_id)
+        return evs[-1].elapsed_s if evs else 0.0
+
+    def _wall_iso(self) -> str:
+        return self.wall().isoformat(timespec="seconds")
+
+    def _ending(self, current: Session | None) -> tuple[list, dict[str, Session]]:
+        """Log entries and session updates that end ``current`` (if any)."""
+        if current is None:
+            return [], {}
+        st = self.status()
+        return ([(current, END, st.elapsed_s, 0.0)],
+                {current.id: current.replace(actual_end=self._wall_iso())})
+
+    def _commit(self, log: list[tuple[Session, str, float, float]],
+                sessions: dict[str, Session] | None = None) -> None:
+        last = self._last_event()
+        seq = last.seq if last else 0
+        at = self._wall_iso()
+        added = tuple(TimerEvent(id=new_id(), seq=seq + i, session_id=s.id, event=kind, at=at,
+                                 elapsed_s=round(elapsed, 3), minutes=minutes)
+                      for i, (s, kind, elapsed, minutes) in enumerate(log, start=1))
+        updated = tuple((self.ws.get(Session, sid), rec) for sid, rec in (sessions or {}).items()
+                        if self.ws.get(Session, sid) != rec)
+        # The new reference before apply: its listeners read the clock's status.
+        previous, self._mono_ref = self._mono_ref, self.clock()
+        try:
+            # The clock's log records what happened; it is not an edit to undo.
+            self.ws.apply(Change(added=added, updated=updated, label="timer"), record=False)
+        except BaseException:
+            self._mono_ref = previous
+            raise

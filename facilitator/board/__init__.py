@@ -1,0 +1,1 @@
+"""The graphic-recording board: where new notes go, what frames and notes carry along."""

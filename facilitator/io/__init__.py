@@ -1,0 +1,1 @@
+"""Files in and out: CSV, text and JSON import; CSV, JSON and Markdown export."""

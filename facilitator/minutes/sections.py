@@ -1,0 +1,403 @@
+"""The minutes' story: the platypus flowables of every section, in order.
+
+Cover; contents (目次: every chapter and session with its page, linked; the
+same headings are the PDF's bookmarks); participants by organisation and
+the staff; the programme with planned and actual times (予実), pauses and
+charts; key findings and next steps; every session (prompts, まとめ, per
+board: ranking, chart, themes with every note in full); the graphic record
+on landscape pages; decisions and action items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.workshop.model import KIND_BREAK
+from facilitator.minutes.board import board_pictures
+from facilitator.minutes.boards import Board, ThemeBlock
+from facilitator.minutes.content import Minutes, SessionPart, hhmm
+from facilitator.minutes.fonts import FONT, markup
+from facilitator.minutes.layout import ACCENT, RULE, TINT
+
+ROLE_NAMES = {
+    "organiser": QT_TRANSLATE_NOOP("Story", "Organiser"),
+    "facilitator": QT_TRANSLATE_NOOP("Story", "Facilitator"),
+    "note_taker": QT_TRANSLATE_NOOP("Story", "Note-taker"),
+    "recorder": QT_TRANSLATE_NOOP("Story", "Graphic recorder"),
+    "expert": QT_TRANSLATE_NOOP("Story", "Expert"),
+    "participant": QT_TRANSLATE_NOOP("Story", "Participant"),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A heading's entry in the PDF outline and (if ``listed``) on the contents page."""
+
+    level: int          # 0: chapter, 1: session
+    title: str
+    key: str            # the heading's anchor (<a name>), the links' destination
+    listed: bool = True
+
+    @property
+    def markup(self) -> str:
+        return markup(self.title)
+
+
+class Story:
+    """Builds the flowables; ``tr`` translates (context "Story", as lupdate sees it)."""
+
+    def __init__(self, minutes: Minutes, st: dict, frame: tuple[float, float],
+                 wide: tuple[float, float] | None, charts: bool = True) -> None:
+        self.m = minutes
+        self.st = st
+        self.frame = frame
+        self.wide = wide
+        self.charts = charts
+        self.out: list = []
+        self.chapter = 0
+        self.entries: list[Entry] = []
+
+    def numbered(self, title: str) -> Paragraph:
+        """A chapter heading, numbered in order (chapters with nothing are left out)."""
+        self.chapter += 1
+        return self.heading(f"{self.chapter}. {title}", "h1", 0)
+
+    def heading(self, text: str, style: str, level: int, listed: bool = True) -> Paragraph:
+        """A heading with an anchor, in the outline and (if ``listed``) the contents."""
+        entry = Entry(level, text, f"h{len(self.entries)}", listed)
+        self.entries.append(entry)
+        para = Paragraph(f'<a name="{entry.key}"/>{entry.markup}', self.st[style])
+        para.contents_entry = entry  # read by MinutesDoc.afterFlowable
+        return para
+
+    def tr(self, text: str) -> str:
+        return translate("Story", text)
+
+    def p(self, text: str, style: str = "body", **kw) -> Paragraph:
+        return Paragraph(markup(text), self.st[style], **kw)
+
+    def build(self) -> list:
+        self.cover()
+        self.out += [NextPageTemplate("normal"), PageBreak()]
+        toc = self.contents()
+        self.participants()
+        self.programme()
+        self.findings()
+        self.sessions()
+        self.graphic_record()
+        self.decisions()
+        # Every title known with a dummy page: the first pass already gives the
+        # contents its final length, so two passes settle every page number.
+        toc.addEntries([(e.level, e.markup, 0, e.key) for e in self.entries if e.listed])
+        return self.out
+
+    # -- contents ----------------------------------------------------------------------
+    def contents(self) -> TableOfContents:
+        """The contents page: every chapter and session, its page, a link to it."""
+        body = self.st["body"]
+        size = body.fontSize
+        level0 = ParagraphStyle("toc0", parent=body, fontSize=size * 1.1, leading=size * 1.9,
+                                rightIndent=size * 3, spaceBefore=size * 0.5,
+                                textColor=ACCENT)
+        level1 = ParagraphStyle("toc1", parent=body, leading=size * 1.6, rightIndent=size * 3,
+                                leftIndent=size * 2, firstLineIndent=0)
+        toc = TableOfContents(levelStyles=[level0, level1], dotsMinLevel=0)
+        self.out += [self.heading(self.tr("Contents"), "h1", 0, listed=False), toc,
+                     PageBreak()]
+        return toc
+
+    # -- cover -----------------------------------------------------------------------
+    def cover(self) -> None:
+        info = self.m.info
+        self.out += [Spacer(1, self.frame[1] * 0.18),
+                     self.p(info.title or self.tr("Untitled workshop"), "title"),
+                     self.p(self.tr("Minutes"), "subtitle")]
+        when = info.date
+        time = "–".join(t for t in (info.start_time, info.end_time) if t)
+        rows = [(self.tr("Date"), when), (self.tr("Time"), time), (self.tr("Venue"), info.venue),
+                (self.tr("Organiser"), info.organiser), (self.tr("Purpose"), info.purpose)]
+        rows = [(k, v) for k, v in rows if v]
+        if rows:
+            self.out.append(self.table([(self.p(k, "small"), self.p(v)) for k, v in rows],
+                                       [0.2, 0.8], header=False, lines=False))
+        self.out.append(Spacer(1, 24))
+        counts = self.tr("{sessions} sessions, {people} participants, {notes} notes").format(
+            sessions=len(self.m.sessions),
+            people=sum(len(p) for _, p in self.m.organisations) + len(self.m.staff),
+            notes=self.m.note_count)
+        self.out.append(self.p(counts, "small"))
+
+    # -- people ----------------------------------------------------------------------
+    def participants(self) -> None:
+        self.out.append(self.numbered(self.tr("Participants")))
+        if not self.m.organisations and not self.m.staff and not self.m.note_takers:
+            self.out.append(self.p(self.tr("No participants were recorded."), "empty"))
+            return
+        rows = []
+        for org, people in self.m.organisations:
+            names = "、".join(p.name + (f"（{self.tr(ROLE_NAMES[p.role])}）"
+                                        if p.role == "expert" else "") for p in people)
+            rows.append((self.p(org or self.tr("(no organisation)"), "cell"),
+                         self.p(names, "cell"), self.p(str(len(people)), "cell")))
+        if rows:
+            head = [self.tr("Organisation"), self.tr("Participants"), self.tr("People")]
+            self.out.append(self.table([tuple(self.p(h, "cellhead") for h in head), *rows],
+                                       [0.42, 0.46, 0.12]))
+        staff = [(self.tr(ROLE_NAMES.get(p.role, p.role)),
+                  p.name + (f"（{p.organisation}）" if p.organisation else ""))
+                 for p in self.m.staff]
+        staff += [(self.tr("Note-taker") + f"（{g.name}）", name)
+                  for g, name in self.m.note_takers
+                  if not any(s.name == name and s.role == "note_taker" for s in self.m.staff)]
+        if staff:
+            self.out += [self.p(self.tr("Organisers and staff"), "h3"),
+                         self.table([(self.p(r, "cell"), self.p(n, "cell")) for r, n in staff],
+                                    [0.3, 0.7], header=False)]
+
+    # -- programme ---------------------------------------------------------------------
+    def programme(self) -> None:
+        self.out.append(self.numbered(self.tr("Programme: planned and actual")))
+        parts = self.m.sessions
+        if not parts:
+            self.out.append(self.p(self.tr("The workshop has no agenda."), "empty"))
+            return
+        head = [self.tr("Session"), self.tr("Planned"), self.tr("Actual"),
+                self.tr("Difference"), self.tr("Pauses")]
+        rows = [tuple(self.p(h, "cellhead") for h in head)]
+        for p in parts:
+            rows.append(tuple(self.p(c, "cell") for c in self._programme_row(p)))
+        self.out.append(self.table(rows, [0.34, 0.19, 0.19, 0.12, 0.16]))
+        if self.charts and any(p.session.planned_minutes for p in parts):
+            from facilitator.minutes.charts import programme_chart
+            self.out += [Spacer(1, 10), programme_chart(parts, *self._chart_box())]
+
+    def _programme_row(self, p: SessionPart) -> list[str]:
+        s = p.session
+        planned = self.tr("{minutes} min").format(minutes=s.planned_minutes)
+        if p.planned_start and p.planned_end:
+            planned = f"{p.planned_start:%H:%M}–{p.planned_end:%H:%M}\n{planned}"
+        actual = p.actual_minutes
+        if actual is None:
+            done = hhmm(s.actual_start) + ("–" if s.actual_start else "")
+            actual_text = done or self.tr("not held")
+            diff = ""
+        else:
+            actual_text = f"{hhmm(s.actual_start)}–{hhmm(s.actual_end)}\n" + self.tr(
+                "{minutes} min").format(minutes=round(actual))
+            over = round(p.overrun_minutes or 0)
+            diff = (self.tr("+{minutes} min over").format(minutes=over) if over > 0 else
+                    self.tr("{minutes} min early").format(minutes=-over) if over < 0 else
+                    self.tr("on time"))
+        if p.added_minutes:
+            diff += "\n" + self.tr("clock {minutes:+.0f} min").format(minutes=p.added_minutes)
+        pauses = "\n".join(f"{a}–{b}" + (self.tr(" ({minutes} min)").format(
+            minutes=round(m)) if b else "") for a, b, m in p.pauses)
+        return [s.title, planned, actual_text, diff.strip(), pauses]
+
+    def findings(self) -> None:
+        info = self.m.info
+        if not (info.findings.strip() or info.next_steps.strip()):
+            return
+        self.out.append(self.numbered(self.tr("Key findings and next steps")))
+        for title, text in ((self.tr("Key findings"), info.findings),
+                            (self.tr("Next steps"), info.next_steps)):
+            if text.strip():
+                self.out += [self.p(title, "h3"), self.p(text.strip())]
+
+    # -- sessions ----------------------------------------------------------------------
+    def sessions(self) -> None:
+        self.out += [CondPageBreak(self.frame[1] * 0.3),
+                     self.numbered(self.tr("Sessions"))]
+        if not self.m.sessions and not self.m.loose_notes:
+            self.out.append(self.p(self.tr("No notes were captured."), "empty"))
+        if self.m.sessions and not self.m.note_count:
+            self.out.append(self.p(self.tr("No notes were captured."), "empty"))
+        for i, part in enumerate(self.m.sessions, start=1):
+            self.session(f"{self.chapter}.{i}", part)
+        if self.m.loose_notes:
+            self.out.append(self.heading(self.tr("Notes of no session"), "h2", 1))
+            for n in self.m.loose_notes:
+                self.out.append(self.note(n))
+
+    def session(self, number: str, part: SessionPart) -> None:
+        s = part.session
+        self.out += [CondPageBreak(120), self.heading(f"{number} {s.title}", "h2", 1)]
+        row = self._programme_row(part)
+        facts = self.tr("Planned {planned}; actual {actual}").format(
+            planned=row[1].replace("\n", " "), actual=row[2].replace("\n", " "))
+        self.out.append(self.p(facts + (f" ({row[3]})" if row[3] else ""), "small"))
+        if s.prompts:
+            self.out.append(self.p(self.tr("Prompts"), "h3"))
+            self.out += [self.p(q, "note", bulletText=f"{'①②③④⑤⑥⑦⑧⑨⑩'[i % 10]}")
+                         for i, q in enumerate(s.prompts)]
+        if part.summary:
+            title = (self.tr("Summary (a draft from the themes)") if part.summary_is_draft
+                     else self.tr("Summary"))
+            box = [[self.p(title, "theme")], *[[self.p(line)]
+                                                for line in part.summary.split("\n") if line]]
+            t = Table(box, colWidths=[self.frame[0]])
+            t.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), TINT),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                                   ("LINEBEFORE", (0, 0), (0, -1), 2, ACCENT)]))
+            self.out += [Spacer(1, 6), t]
+        for board in part.boards:
+            self.board(board, len(part.boards) > 1)
+        if not part.boards and s.kind != KIND_BREAK:
+            self.out.append(self.p(self.tr("Nothing was recorded in this session."), "empty"))
+
+    def board(self, board: Board, titled: bool) -> None:
+        if titled:
+            title = board.group.name if board.group else self.tr("Plenary")
+            if board.group and board.group.note_taker:
+                title += self.tr(" (note-taker: {name})").format(name=board.group.note_taker)
+            self.out.append(self.p(title, "h3"))
+        if not board.notes:
+            self.out.append(self.p(self.tr("No notes on this board."), "empty"))
+            return
+        ranking = board.ranking()
+        if ranking:
+            head = [self.tr("Rank"), self.tr("Theme"), self.tr("Theme votes"),
+                    self.tr("Note votes"), self.tr("Notes")]
+            rows = [tuple(self.p(h, "cellhead") for h in head)]
+            rows += [tuple(self.p(c, "cell") for c in (
+                str(t.rank), self._label(t), str(t.theme_votes), str(t.note_votes),
+                str(len(t.all_notes())))) for t in ranking]
+            self.out += [self.p(self.tr("Ranking by votes"), "theme"),
+                         self.table(rows, [0.08, 0.5, 0.14, 0.14, 0.14])]
+        if self.charts and len(board.themes) >= 2:
+            from facilitator.minutes.charts import theme_chart
+            self.out += [Spacer(1, 6), theme_chart(board, *self._chart_box())]
+        for block in board.themes:
+            self.theme(block, 0)
+
+    def _label(self, t: ThemeBlock) -> str:
+        return (t.label or self.tr("Other")) if t.is_other else (t.label or self.tr("(no label)"))
+
+    def theme(self, t: ThemeBlock, depth: int) -> None:
+        notes = t.all_notes()
+        facts = self.tr("{notes} notes").format(notes=len(notes))
+        votes = t.theme_votes + t.note_votes
+        if votes:
+            facts += "・" + self.tr("{votes} votes").format(votes=votes)
+        if t.rank:
+            facts += "・" + self.tr("rank {rank}").format(rank=t.rank)
+        indent = depth * 14
+        head = Paragraph(f"■ {markup(self._label(t))}　<font size=8 color='#5A5A5A'>"
+                         f"{markup(facts)}</font>", _indented(self.st["theme"], indent))
+        parts = [head]
+        if t.theme and t.theme.keywords:
+            parts.append(Paragraph(markup(self.tr("Key words: {words}").format(
+                words="、".join(t.theme.keywords))), _indented(self.st["keywords"], indent)))
+        first = [self.note(n, indent) for n in t.notes[:1]]
+        self.out.append(KeepTogether(parts + first))  # no label alone at a page's foot
+        self.out += [self.note(n, indent) for n in t.notes[1:]]
+        for child in t.children:
+            self.theme(child, depth + 1)
+
+    def note(self, n, indent: float = 0) -> Paragraph:
+        extra = []
+        if n.author:
+            extra.append(f"— {markup(n.author)}")
+        if n.votes:
+            extra.append(markup(self.tr("{votes} votes").format(votes=n.votes)))
+        # No brackets: reportlab would let an opening one end a line.  <nobr>: a
+        # name and its votes go down to the next line whole (linebreak.py).
+        tail = (f" <nobr><font size=8 color='#5A5A5A'>{'・'.join(extra)}</font></nobr>"
+                if extra else "")
+        return Paragraph(markup(n.text) + tail, _indented(self.st["note"], indent),
+                         bulletText="・")
+
+    # -- graphic record ----------------------------------------------------------------
+    def graphic_record(self) -> None:
+        boards = [b for b in self.m.boards if b.elements]
+        if not boards or self.wide is None:
+            return
+        self.out += [NextPageTemplate("wide"), PageBreak(),
+                     self.numbered(self.tr("Graphic record"))]
+        w, h = self.wide
+        for i, b in enumerate(boards):
+            name = f"{b.group.name}｜{b.session.title}" if b.group else b.session.title
+            caption_h = 30
+            pics = board_pictures(b.elements, w, h - caption_h - (40 if i == 0 else 0))
+            for j, (pic, where) in enumerate(pics):
+                text = name
+                if where == "overview":
+                    text += self.tr(" (whole board)")
+                elif where:
+                    n, r, c = where.split(":")
+                    text += self.tr(" part {n} (row {row}, column {col})").format(
+                        n=n, row=r, col=c)
+                if i or j:
+                    self.out.append(PageBreak())
+                self.out.append(self.p(text, "h3"))
+                self.out.append(pic)
+            h = self.wide[1]
+        self.out += [NextPageTemplate("normal"), PageBreak()]
+
+    # -- decisions and action items ----------------------------------------------------
+    def decisions(self) -> None:
+        self.out.append(self.numbered(self.tr("Decisions and action items")))
+        self.out.append(self.p(self.tr("Decisions"), "h3"))
+        if self.m.decisions:
+            rows = [tuple(self.p(h, "cellhead") for h in
+                          ("#", self.tr("Decision"), self.tr("Session")))]
+            rows += [(self.p(str(i), "cell"), self.p(d.text, "cell"),
+                      self.p(self.m.session_titles.get(d.session_id, ""), "cell"))
+                     for i, d in enumerate(self.m.decisions, start=1)]
+            self.out.append(self.table(rows, [0.06, 0.66, 0.28]))
+        else:
+            self.out.append(self.p(self.tr("No decisions were recorded."), "empty"))
+        self.out.append(self.p(self.tr("Action items"), "h3"))
+        if self.m.actions:
+            rows = [tuple(self.p(h, "cellhead") for h in
+                          ("#", self.tr("What"), self.tr("Owner"), self.tr("Due"),
+                           self.tr("Done")))]
+            rows += [(self.p(str(i), "cell"), self.p(a.what, "cell"), self.p(a.owner, "cell"),
+                      self.p(a.due, "cell"), self.p("✓" if a.done else "", "cell"))
+                     for i, a in enumerate(self.m.actions, start=1)]
+            self.out.append(self.table(rows, [0.06, 0.52, 0.2, 0.14, 0.08]))
+        else:
+            self.out.append(self.p(self.tr("No action items were recorded."), "empty"))
+
+    # -- helpers -----------------------------------------------------------------------
+    def _chart_box(self) -> tuple[float, float]:
+        """Width and greatest height of a chart (never wider than 17 cm on A4)."""
+        return min(self.frame[0], 482.0 * self.st["body"].fontSize / 10), self.frame[1] * 0.85
+
+    def table(self, rows, fractions, header: bool = True, lines: bool = True) -> Table:
+        t = Table(rows, colWidths=[f * self.frame[0] for f in fractions],
+                  repeatRows=1 if header else 0, hAlign="LEFT")
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
+                 ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+        if lines:
+            style.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE))
+        if header:
+            style += [("BACKGROUND", (0, 0), (-1, 0), ACCENT)]
+            style += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, TINT])]
+        t.setStyle(TableStyle(style))
+        return t
+
+
+_INDENTED: dict = {}
+
+
+def _indented(style, indent: float):
+    """``style`` moved right by ``indent`` points (nested themes)."""
+    from reportlab.lib.styles import ParagraphStyle
+    if not indent:
+        return style
+    key = (style.name, style.fontSize, indent)
+    if key not in _INDENTED:
+        _INDENTED[key] = ParagraphStyle(f"{style.name}-{indent}", parent=style,
+            leftIndent=style.leftIndent + indent, bulletIndent=style.bulletIndent + indent)
+    return _INDENTED[key]

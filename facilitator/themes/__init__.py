@@ -1,0 +1,1 @@
+"""Themes: text features and the sentence encoder, clustering, 表札 labels, proposals, acceptance, voting."""

@@ -1,0 +1,371 @@
+"""The workshop file: one SQLite database per workshop, the only module that talks to SQLite.
+
+* WAL journal with ``synchronous=NORMAL``: each edit is one committed
+  transaction (about 0.1 ms) that survives a crash of the app.
+* ``application_id`` marks the file as ours; ``user_version`` is its schema,
+  migrated forward on open.  Files that are not workshops, are damaged or come
+  from a newer version are refused before anything is written to them.
+* One writer at a time: the first process to open a file holds an advisory
+  lock (``flock`` on the file; a ``.lock`` file beside it on Windows) for as
+  long as it has it open; later openers get the file read-only and are told so.
+  The lock dies with the process, so a crash never leaves a file locked.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+from facilitator.workshop import schema
+from facilitator.workshop.changes import Change
+from facilitator.errors import FurikaeriError
+from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.workshop.model import RECORD_TYPES, Record
+from facilitator.workshop.records import codec_for
+
+_MAGIC = b"SQLite format 3\x00"
+
+
+class Store:
+    """An open workshop file.  Use :meth:`create` or :meth:`open`."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, readonly: bool,
+                 lock: "_FileLock | None", readonly_reason: str = "") -> None:
+        self.path = path
+        self.conn: sqlite3.Connection | None = conn
+        self.readonly = readonly
+        self.readonly_reason = readonly_reason
+        self._lock = lock
+
+    # -- opening -------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | os.PathLike, records=()) -> "Store":
+        """Make a new workshop file holding ``records``; refuses to overwrite."""
+        path = Path(path)
+        if path.exists():
+            raise FurikaeriError(QT_TRANSLATE_NOOP(
+                "Errors", "A file already exists at {path}; choose another name."),
+                path=path)
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            raise FurikaeriError(QT_TRANSLATE_NOOP(
+                "Errors", "The folder {folder} does not exist."), folder=folder)
+        tmp = path.with_name(path.name + ".part")
+        try:
+            conn = sqlite3.connect(str(tmp))
+        except sqlite3.Error:
+            raise FurikaeriError(QT_TRANSLATE_NOOP(
+                "Errors", "Cannot write in the folder {folder}."), folder=folder) from None
+        try:
+            # Written before switching to WAL so the main file's header
+            # always carries our application_id and schema version.
+            conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+            schema.create_current(conn)
+            _write_records(conn, Change(added=tuple(records)))
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.close()
+            os.replace(tmp, path)  # appears whole or not at all
+        except (sqlite3.Error, OSError) as exc:
+            conn.close()
+            _remove_quietly(tmp)
+            raise FurikaeriError(QT_TRANSLATE_NOOP(
+                "Errors", "Could not create {path}: {reason}"), path=path, reason=exc) from None
+        except BaseException:
+            conn.close()
+            _remove_quietly(tmp)
+            raise
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, readonly: bool = False) -> "Store":
+        """Open a workshop file, migrating it forward if it is older."""
+        path = Path(path)
+        _check_header(path)
+        lock = _FileLock.try_take(path) if not readonly else None
+        reason = ""
+        if readonly:
+            reason = "requested"
+        elif lock is None:
+            readonly, reason = True, "locked"
+        elif not (os.access(path, os.W_OK) and os.access(path.parent or ".", os.W_OK)):
+            readonly, reason = True, "not_writable"
+        try:
+            version = _validate(path)
+            if version < schema.SCHEMA_VERSION and readonly:
+                raise FurikaeriError(QT_TRANSLATE_NOOP(
+                    "Errors", "{path} was made by an older version and must be "
+                    "upgraded, but it cannot be written now."), path=path)
+            conn = _connect(path, readonly)
+            if not readonly:
+                conn.execute("PRAGMA journal_mode = WAL")
+                if version < schema.SCHEMA_VERSION:
+                    schema.migrate(conn, version)
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+        return cls(path, conn, readonly, lock, reason)
+
+    def close(self) -> None:
+        """Close the file (checkpointing the journal) and release the lock."""
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+            if self.readonly and self.readonly_reason == "requested":
+                _tidy_sidecars(self.path)
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
+    def copy_to(self, dest: str | os.PathLike) -> None:
+        """Write a consistent copy of the whole file to ``dest`` (SQLite's backup)."""
+        target = sqlite3.connect(str(dest))
+        try:
+            self.conn.backup(target)
+        except sqlite3.Error as exc:
+            raise OSError(str(exc)) from None
+        finally:
+            target.close()
+
+    @property
+    def db(self):
+        """The file as a ``sqlite_utils.Database`` (for inspection and tests)."""
+        import sqlite_utils
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- reading and writing -------------------------------------------------
+    def load(self) -> dict[type[Record], list[Record]]:
+        """Every record of the file, by type."""
+        out: dict[type[Record], list[Record]] = {}
+        for rtype in RECORD_TYPES:
+            codec = codec_for(rtype)
+            cur = self.conn.execute(f"SELECT {codec.select_sql} FROM [{rtype.TABLE}]")
+            out[rtype] = [codec.from_row(row) for row in cur]
+        return out
+
+    def write(self, change: Change) -> None:
+        """Persist ``change`` as one committed transaction (all or nothing)."""
+        if self.readonly:
+            raise FurikaeriError(QT_TRANSLATE_NOOP(
+                "Errors", "{path} is open read-only; nothing was changed."),
+                path=self.path)
+        try:
+            _write_records(self.conn, change)
+        except sqlite3.Error as exc:
+            raise FurikaeriError(QT_TRANSLATE_NOOP(
+                "Errors", "Could not save to {path}: {reason}"),
+                path=self.path, reason=exc) from None
+
+    def data_version(self) -> int:
+        """Changes when another connection commits to the file."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _write_records(conn: sqlite3.Connection, change: Change) -> None:
+    # Foreign keys are checked at COMMIT, so the order of a change's parts
+    # (a theme added with its notes, a session removed with its groups)
+    # does not matter; a change that leaves a dangling id is refused whole.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if change.added or change.removed:  # updates alone never leave an id dangling
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+        for rec in change.added:
+            codec = codec_for(type(rec))
+            conn.execute(codec.insert_sql, codec.to_row(rec))
+        for before, after in change.updated:
+            codec = codec_for(type(after))
+            sql, params = codec.update(before, after)
+            if sql:
+                conn.execute(sql, params)
+        for rec in change.removed:
+            conn.execute(codec_for(type(rec)).delete_sql, (rec.id,))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def peek(path: str | os.PathLike) -> dict | None:
+    """Title, date and note count of a workshop file, read cheaply (for lists of files).
+
+    None when the file is not a readable workshop; nothing is written.
+    """
+    path = Path(path)
+    try:
+        _check_header(path)
+        immutable = not any(Path(f"{path}{s}").exists() for s in ("-wal", "-journal"))
+        conn = _connect(path, readonly=True, immutable=immutable)
+        try:
+            title, date = conn.execute(
+                "SELECT title, date FROM workshop WHERE id = 'workshop'").fetchone() or ("", "")
+            notes = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+        finally:
+            conn.close()
+    except (FurikaeriError, sqlite3.Error, OSError, TypeError):
+        return None
+    return {"title": title or "", "date": date or "", "notes": notes}
+
+
+def _connect(path: Path, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
+    if readonly:
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        if immutable or not os.access(path.parent or ".", os.W_OK):
+            uri += "&immutable=1"  # no -shm can be made; nobody can write either
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA busy_timeout = 2000")
+    return conn
+
+
+def _check_header(path: Path) -> None:
+    """Refuse, without opening it as a database, a file that is not ours."""
+    if not path.exists():
+        raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "No such file: {path}"), path=path)
+    if path.is_dir():
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "{path} is a folder, not a workshop file."), path=path)
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "Cannot read {path}: {reason}"), path=path, reason=exc.strerror) from None
+    if not header:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "{path} is empty (0 bytes): it is not a workshop file."), path=path)
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "{path} is not a workshop file."), path=path)
+    user_version, = struct.unpack(">i", header[60:64])
+    application_id, = struct.unpack(">i", header[68:72])
+    if application_id != schema.APPLICATION_ID:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "{path} is an SQLite database but not a workshop file."), path=path)
+    _check_version(path, user_version)
+
+
+def _check_version(path: Path, version: int) -> None:
+    if version > schema.SCHEMA_VERSION:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "{path} was saved by a newer version of Furikaeri (file format "
+            "{found}, this version reads up to {supported}); please update the app."),
+            path=path, found=version, supported=schema.SCHEMA_VERSION)
+
+
+def _validate(path: Path) -> int:
+    """Check the file read-only (no checkpoint, no write); return its schema version."""
+    # Without a -wal or -journal beside it, nobody has the file open and it
+    # holds nothing uncommitted: read it as immutable, so that checking a file
+    # we then refuse leaves no -wal/-shm behind.
+    immutable = not any(Path(f"{path}{s}").exists() for s in ("-wal", "-journal"))
+    try:
+        conn = _connect(path, readonly=True, immutable=immutable)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "{path} is damaged and cannot be opened ({reason})."),
+            path=path, reason=exc) from None
+    if app_id != schema.APPLICATION_ID:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "{path} is an SQLite database but not a workshop file."), path=path)
+    _check_version(path, version)
+    if check != "ok":
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "{path} is damaged and cannot be opened ({reason})."),
+            path=path, reason=check)
+    return version
+
+
+def _tidy_sidecars(path: Path) -> None:
+    """Let SQLite remove the -wal/-shm a read-only look left, if nobody else has the file.
+
+    A read-only connection may create them but never deletes them; a
+    read-write connection that is the last to close does, without writing to
+    the (fully checkpointed) file itself.
+    """
+    lock = _FileLock.try_take(path)
+    if lock is None:
+        return
+    try:
+        if os.access(path, os.W_OK) and os.access(path.parent or ".", os.W_OK):
+            conn = sqlite3.connect(str(path))
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                conn.close()
+    except sqlite3.Error:
+        pass
+    finally:
+        lock.release()
+
+
+def _remove_quietly(path: Path) -> None:
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+class _FileLock:
+    """An advisory lock held while a process has a workshop open for writing."""
+
+    def __init__(self, fd: int, sidecar: Path | None) -> None:
+        self._fd = fd
+        self._sidecar = sidecar
+
+    @classmethod
+    def try_take(cls, path: Path) -> "_FileLock | None":
+        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+            import msvcrt
+            sidecar = path.with_name(path.name + ".lock")
+            try:
+                fd = os.open(sidecar, os.O_RDWR | os.O_CREAT)
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            except OSError:
+                return None
+            return cls(fd, sidecar)
+        import fcntl
+        # flock() locks are separate from the fcntl() locks SQLite uses,
+        # so holding one never blocks SQLite itself.
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return None
+        return cls(fd, None)
+
+    def release(self) -> None:
+        if self._fd < 0:
+            return
+        os.close(self._fd)
+        self._fd = -1
+        if self._sidecar is not None:  # pragma: no cover - Windows
+            _remove_quietly(self._sidecar)
+

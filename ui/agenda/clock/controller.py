@@ -1,0 +1,448 @@
+"""The clock controller: owns the room clock core and keeps its views in step.
+
+One :class:`ClockController` per main window.  It ticks once per shown
+second (a single-shot timer aimed at the next change of the displayed
+second), so a tick is one read of the clock's log and, at most once a
+second, a repaint of the faces; the board never waits on it.  It adds the
+Clock menu, the room clock window, the mini timer, the board overlay in
+presentation mode, the chime, the replanning banner, and makes the board
+and the quick-entry bar follow the running session.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
+
+from facilitator.workshop.changes import Change
+from facilitator.errors import FurikaeriError
+from facilitator.workshop.model import Session, TimerEvent
+from facilitator.agenda.timer import (
+    PHASE_FINAL, PHASE_NORMAL, PHASE_OVER, PHASE_WARN, ClockStatus, RoomClock, default_clock,
+)
+from facilitator.workshop import Workshop
+from ui.agenda.clock.banner import ReplanBanner
+from ui.agenda.clock.chime import Chime
+from ui.agenda.clock.reading import Reading
+
+# The faces (room clock window, mini timer, board overlay) load when first shown.
+if TYPE_CHECKING:
+    from ui.agenda.clock.face import ClockFace
+    from ui.agenda.clock.windows import MiniTimer, RoomClockWindow
+
+_PHASE_RANK = {PHASE_NORMAL: 0, PHASE_WARN: 1, PHASE_FINAL: 2, PHASE_OVER: 3}
+#: Drift (minutes behind) from which the banner proposes a replan.
+REPLAN_FROM_MINUTES = 3
+#: An ignored proposal comes back when the drift has grown this much more.
+REPLAN_AGAIN_MINUTES = 5
+IDLE_TICK_MS = 1000
+SETTING_CHIME, SETTING_MIN_BREAK = "clock/chime", "clock/min_break"
+
+
+def _wall_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class ClockController(QObject):
+    """The window's room clock; ``clock``/``wall`` are passed in (tests use fake ones)."""
+
+    def __init__(self, window, clock=default_clock, wall=_wall_now) -> None:
+        super().__init__(window)
+        self.window = window
+        self.clock = clock
+        self.wall = wall
+        self.settings: QSettings = getattr(window, "settings", None) or QSettings()
+        self.ws: Workshop | None = None
+        self.rc: RoomClock | None = None
+        self.reading = Reading()
+        self.status: ClockStatus | None = None
+        self._session_id: str | None = None
+        self._phase = PHASE_NORMAL
+        self._ignored_drift: float | None = None
+        self._room: RoomClockWindow | None = None
+        self._mini: MiniTimer | None = None
+        self.chime = Chime(parent=self)
+        self.chime.enabled = self.settings.value(SETTING_CHIME, True, type=bool)
+        self.chime.unavailable.connect(
+            lambda text: self.window.statusBar().showMessage(text, 10000))
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.tick)
+
+    # -- setting up ----------------------------------------------------------------
+    def install(self) -> "ClockController":
+        """Add the Clock menu, the banner and the board overlay to the window."""
+        w = self.window
+        self._overlay: ClockFace | None = None
+        w.workspace.installEventFilter(self)
+        self.banner = ReplanBanner(w.workspace)
+        self.banner.acceptRequested.connect(self.accept_proposal)
+        self.banner.ignoreRequested.connect(self.ignore_proposal)
+        w.workspace.layout().insertWidget(0, self.banner)
+        w.actions_.presentation.toggled.connect(self._on_presentation)
+        # The facilitator's own glance at the clock, without opening a window.
+        self._toolbar_colours: tuple[str, str] | None = None
+        self.toolbar_clock = QToolButton(w.toolbar)
+        self.toolbar_clock.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        w.toolbar.addSeparator()
+        w.toolbar.addWidget(self.toolbar_clock)
+        self._build_menu()
+        self.toolbar_clock.setMenu(self.menu)
+        self.toolbar_clock.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._show_in_toolbar(self.reading)
+        self.set_workshop(None)
+        return self
+
+    def _build_menu(self) -> None:
+        w = self.window
+        menu = QMenu(self.tr("&Clock"), w)
+        bar = w.menuBar()
+        bar.insertMenu(bar.actions()[-1], menu)  # before Help
+        self.menu = menu
+
+        def act(text, slot, shortcut=None, checkable=False) -> QAction:
+            a = QAction(text, w)
+            if shortcut:
+                a.setShortcut(shortcut)
+            a.setCheckable(checkable)
+            a.triggered.connect(lambda checked=False: slot(checked) if checkable else slot())
+            w.addAction(a)  # shortcuts work in presentation mode too
+            menu.addAction(a)
+            return a
+
+        self.a_start = act(self.tr("&Start the next session"), lambda: self._do(self.rc.start), "F6")
+        self.a_pause = act(self.tr("&Pause"), self.pause_resume, "F7")
+        self.a_plus1 = act(self.tr("+1 min"), lambda: self._do(self.rc.adjust, 1), "F8")
+        self.a_plus5 = act(self.tr("+5 min"), lambda: self._do(self.rc.adjust, 5))
+        self.a_minus1 = act(self.tr("−1 min"), lambda: self._do(self.rc.adjust, -1))
+        menu.addSeparator()
+        self.a_skip = act(self.tr("&Next session"), lambda: self._do(self.rc.skip))
+        self.a_back = act(self.tr("&Back to the previous session"), lambda: self._do(self.rc.back))
+        self.a_end = act(self.tr("&End the session"), lambda: self._do(self.rc.end))
+        menu.addSeparator()
+        self.a_room = act(self.tr("Show the &room clock"), self.show_room_clock, "F9")
+        self.screens_menu = menu.addMenu(self.tr("Room clock on &screen"))
+        self.screens_menu.aboutToShow.connect(self._fill_screens)
+        self.a_mini = act(self.tr("&Mini timer"), self.set_mini_shown, checkable=True)
+        self.a_chime = act(self.tr("C&hime at 20%, 5% and time up"), self.set_chime,
+                           checkable=True)
+        self.a_chime.setChecked(self.chime.enabled)
+        menu.addSeparator()
+        self.a_replan = act(self.tr("&Replan the rest of the day…"), self.replan_now)
+        self.a_min_break = act(self.tr("Shortest &break when replanning…"), self.ask_min_break)
+        menu.addSeparator()
+        self.a_edit = act(self.tr("Edit the &agenda…"), self.edit_agenda)
+        self.a_template = act(self.tr("Save the agenda as a &template…"), self.save_as_template)
+        self._clock_actions = [self.a_start, self.a_pause, self.a_plus1, self.a_plus5,
+                               self.a_minus1, self.a_skip, self.a_back, self.a_end,
+                               self.a_replan, self.a_edit]
+
+    def set_workshop(self, ws: Workshop | None) -> None:
+        """Follow the window's workshop (None when it closes)."""
+        if self.ws is not None and self._on_change in self.ws.listeners:
+            self.ws.listeners.remove(self._on_change)
+        self.ws = ws
+        self.rc = RoomClock(ws, clock=self.clock, wall=self.wall) if ws is not None else None
+        self._ignored_drift = None
+        self.banner.hide()
+        if ws is not None:
+            ws.listeners.append(self._on_change)
+        st = self.rc.status() if self.rc else None
+        self._session_id = st.session.id if st and st.session else None
+        self._phase = st.phase if st else PHASE_NORMAL
+        self.menu.setEnabled(ws is not None)
+        for a in self._clock_actions:
+            a.setEnabled(ws is not None and not ws.readonly)
+        self.a_template.setEnabled(ws is not None)
+        self.refresh(check_drift=True)
+        if ws is None:
+            self.timer.stop()
+
+    # -- ticking -------------------------------------------------------------------
+    def tick(self) -> bool:
+        """Read the clock; repaint only if the shown second/phase/session changed."""
+        changed = self.refresh()
+        self._schedule()
+        return changed
+
+    def refresh(self, check_drift: bool = False) -> bool:
+        st = self.rc.status() if self.rc else None
+        self.status = st
+        reading = Reading.of(st) if st else Reading()
+        if reading.idle and self.ws is not None:
+            reading = Reading(title=self._next_title())
+        if reading == self.reading and not check_drift:
+            return False
+        minute_changed = reading.text[:-3] != self.reading.text[:-3]
+        self.reading = reading
+        if self._overlay is not None:
+            self._overlay.show_reading(reading)
+        if self._room is not None:
+            self._room.face.show_reading(reading)
+        if self._mini is not None:
+            self._mini.show_reading(reading)
+        self._show_in_toolbar(reading)
+        self._after_change(st)
+        if check_drift or minute_changed:
+            self.check_drift()
+        self._place_overlay()
+        self._update_actions()
+        return True
+
+    def _show_in_toolbar(self, reading: Reading) -> None:
+        if reading.idle:
+            text = self.tr("Clock: not running")
+        else:
+            text = f"{reading.text}  {reading.title}"
+            if reading.paused:
+                text += "  " + self.tr("(paused)")
+        self.toolbar_clock.setText(text)
+        if reading.colours != self._toolbar_colours:
+            # A style sheet re-polishes the widget: only when the phase changes, not every second.
+            self._toolbar_colours = background, foreground = reading.colours
+            self.toolbar_clock.setStyleSheet(
+                f"QToolButton {{ background: {background}; color: {foreground};"
+                " border-radius: 4px; padding: 2px 10px; font-weight: bold; }")
+
+    def _next_title(self) -> str:
+        """The session the clock would start next (shown while it stands still)."""
+        sessions = self.ws.sessions()
+        done = max((s.order for s in sessions if s.actual_end), default=-1)
+        nxt = next((s for s in sessions if s.order > done), None)
+        return nxt.title if nxt else ""
+
+    def _schedule(self) -> None:
+        """Aim the next tick just after the shown second changes."""
+        st = self.status
+        if self.rc is None:
+            return
+        if st is None or st.session is None or st.paused:
+            self.timer.start(IDLE_TICK_MS)
+            return
+        frac = st.remaining_s - math.floor(st.remaining_s)  # seconds to the next change
+        self.timer.start(max(1, min(IDLE_TICK_MS, int(frac * 1000) + 2)))
+
+    def _after_change(self, st: ClockStatus | None) -> None:
+        """Capture follows the clock; chime when a threshold is crossed."""
+        sid = st.session.id if st and st.session else None
+        phase = st.phase if st and st.session else PHASE_NORMAL
+        if sid != self._session_id:
+            self._session_id = sid
+            self._phase = phase
+            if sid is not None:
+                self.follow(sid)
+            return
+        if _PHASE_RANK[phase] > _PHASE_RANK[self._phase] and st and st.running:
+            self.chime.play()
+        self._phase = phase
+
+    def follow(self, session_id: str) -> None:
+        """Show the running session's board; notes typed go to its first group."""
+        groups = self.ws.groups_of(session_id)
+        self.window.choose_board(session_id, groups[0].id if groups else None, False)
+
+    def _on_change(self, change: Change) -> None:
+        if change.tables() & {Session.TABLE, TimerEvent.TABLE}:
+            # Start/skip/edits/undo: reread now (not at the next tick).
+            self.refresh(check_drift=True)
+            self._schedule()
+
+    def _update_actions(self) -> None:
+        st = self.status
+        running = bool(st and st.session)
+        writable = self.ws is not None and not self.ws.readonly
+        self.a_pause.setText(self.tr("&Resume") if st and st.paused else self.tr("&Pause"))
+        for a in (self.a_pause, self.a_plus1, self.a_plus5, self.a_minus1, self.a_end):
+            a.setEnabled(writable and running)
+        self.a_start.setEnabled(writable and not running)
+
+    # -- acting ----------------------------------------------------------------------
+    def _do(self, method, *args) -> bool:
+        if self.rc is None:
+            return False
+        try:
+            method(*args)
+        except FurikaeriError as exc:
+            self.window.statusBar().showMessage(exc.text(), 8000)
+            return False
+        return True
+
+    def pause_resume(self) -> None:
+        st = self.rc.status() if self.rc else None
+        if st is not None and st.session is not None:
+            self._do(self.rc.resume if st.paused else self.rc.pause)
+
+    # -- drift and replanning ----------------------------------------------------------
+    def min_break(self) -> int:
+        return int(self.settings.value(SETTING_MIN_BREAK, 5, type=int))
+
+    def check_drift(self) -> None:
+        """Show the banner when the day runs behind (and the facilitator did not ignore it)."""
+        if (self.rc is None or self.ws is None or self.ws.readonly or self.status is None
+                or self.status.session is None):
+            # Only while a session is on the clock: a file of an earlier day is not "late".
+            self.banner.hide()
+            return
+        drift = self.rc.drift_minutes()
+        if drift < REPLAN_FROM_MINUTES:
+            self._ignored_drift = None
+            self.banner.hide()
+            return
+        if self._ignored_drift is not None and drift < self._ignored_drift + REPLAN_AGAIN_MINUTES:
+            return
+        if self.window.presenting:  # the room sees the projector: not the place for it
+            self.banner.hide()
+            return
+        self._show_banner(drift)
+
+    def _show_banner(self, drift: float) -> None:
+        proposal = self.rc.proposal(self.min_break())
+        end = self.rc.projected_end()
+        new_end = end - timedelta(minutes=proposal.saved_minutes) if end else None
+        sessions = {s.id: s for s in self.ws.sessions()}
+        self.banner.show_proposal(drift, proposal, sessions, new_end)
+
+    def accept_proposal(self) -> None:
+        if self.rc is None:
+            return
+        proposal = self.rc.proposal(self.min_break())
+        try:
+            self.rc.accept(proposal)
+        except FurikaeriError as exc:
+            self.window.statusBar().showMessage(exc.text(), 8000)
+            return
+        self.banner.hide()
+        self.window.statusBar().showMessage(
+            self.tr("The rest of the agenda was shortened (Undo puts it back)."), 8000)
+
+    def ignore_proposal(self) -> None:
+        self._ignored_drift = self.rc.drift_minutes() if self.rc else None
+        self.banner.hide()
+
+    def replan_now(self) -> None:
+        """Show the proposal whatever the drift (the menu's "Replan…")."""
+        if self.rc is None:
+            return
+        if self.status is None or self.status.session is None:
+            self.window.statusBar().showMessage(
+                self.tr("Replanning follows the running session: start the clock first."), 6000)
+            return
+        drift = self.rc.drift_minutes()
+        if drift <= 0:
+            self.window.statusBar().showMessage(self.tr("The day is on time: nothing to replan."),
+                                                6000)
+            return
+        self._ignored_drift = None
+        self._show_banner(drift)
+
+    def ask_min_break(self) -> None:
+        value, ok = QInputDialog.getInt(
+            self.window, self.tr("Replanning"),
+            self.tr("A replanning proposal never shortens a break below (minutes):"),
+            self.min_break(), 0, 60)
+        if ok:
+            self.settings.setValue(SETTING_MIN_BREAK, value)
+            self.check_drift()
+
+    # -- the views ---------------------------------------------------------------------
+    @property
+    def overlay(self) -> ClockFace:
+        """The compact clock in the board's corner in presentation mode."""
+        if self._overlay is None:
+            from ui.agenda.clock.face import ClockFace
+            self._overlay = ClockFace(self.window.workspace, compact=True)
+            self._overlay.hide()
+            self._overlay.show_reading(self.reading)
+        return self._overlay
+
+    def room_window(self) -> RoomClockWindow:
+        if self._room is None:
+            from ui.agenda.clock.windows import RoomClockWindow
+            self._room = RoomClockWindow(self.window)
+            self._room.face.show_reading(self.reading)
+        return self._room
+
+    def show_room_clock(self, screen=None) -> RoomClockWindow:
+        """The room clock full screen on ``screen`` (default: the other screen, if any)."""
+        from ui.agenda.clock.windows import other_screen
+        room = self.room_window()
+        screens = QGuiApplication.screens()
+        target = screen or other_screen(self.window)
+        room.show_on(target, full_screen=screen is not None or len(screens) > 1)
+        return room
+
+    def _fill_screens(self) -> None:
+        self.screens_menu.clear()
+        for i, screen in enumerate(QGuiApplication.screens(), start=1):
+            geo = screen.geometry()
+            self.screens_menu.addAction(
+                f"{i}. {screen.name()} ({geo.width()}×{geo.height()})",
+                lambda s=screen: self.show_room_clock(s))
+
+    def mini_timer(self) -> MiniTimer:
+        if self._mini is None:
+            from ui.agenda.clock.windows import MiniTimer
+            self._mini = MiniTimer(self.window)
+            self._mini.pauseResumeRequested.connect(self.pause_resume)
+            self._mini.addMinuteRequested.connect(lambda: self._do(self.rc.adjust, 1))
+            self._mini.show_reading(self.reading)
+        return self._mini
+
+    def set_mini_shown(self, shown: bool) -> None:
+        mini = self.mini_timer()
+        if shown:
+            mini.place_in_corner()
+            mini.show()
+        else:
+            mini.hide()
+        self.a_mini.setChecked(shown)
+
+    def set_chime(self, on: bool) -> None:
+        self.chime.enabled = on
+        self.settings.setValue(SETTING_CHIME, on)
+
+    def _place_overlay(self) -> None:
+        """In presentation mode the clock sits in the board's top-right corner."""
+        shown = bool(self.window.presenting and not self.reading.idle)
+        if not shown and self._overlay is None:
+            return
+        if shown:
+            area = self.window.workspace.rect()
+            w = max(240, int(area.width() * 0.26))
+            h = int(w * 0.42)
+            self.overlay.setGeometry(area.right() - w - 16, area.top() + 16, w, h)
+            self.overlay.raise_()
+        self.overlay.setVisible(shown)
+
+    def _on_presentation(self, _on: bool) -> None:
+        # The action toggles before the window has switched (a click toggles, then
+        # triggers): look once the window has done it.
+        QTimer.singleShot(0, self._presentation_changed)
+
+    def _presentation_changed(self) -> None:
+        self._place_overlay()
+        self.check_drift()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self._place_overlay()
+        return False
+
+    # -- agenda ------------------------------------------------------------------------
+    def edit_agenda(self) -> None:
+        if self.ws is None:
+            return
+        from ui.agenda.editor import AgendaEditor
+        AgendaEditor(self.ws, self.rc, self.window).exec()
+
+    def save_as_template(self) -> None:
+        if self.ws is None:
+            return
+        from ui.agenda.editor import save_agenda_as_template
+        save_agenda_as_template(self.window, self.ws)

@@ -1,0 +1,132 @@
+"""The agenda side panel: sessions, and the groups of the current session."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from facilitator.workshop.model import KIND_BREAK, KIND_GROUPS, KIND_PLENARY
+from facilitator.workshop import Workshop
+
+# What an item stands for: (session_id, group_id or None, all_groups).
+_ROLE = Qt.ItemDataRole.UserRole
+
+
+def kind_label(kind: str) -> str:
+    names = {
+        KIND_PLENARY: QCoreApplication.translate("Agenda", "plenary"),
+        KIND_GROUPS: QCoreApplication.translate("Agenda", "groups"),
+        KIND_BREAK: QCoreApplication.translate("Agenda", "break"),
+    }
+    return names.get(kind, kind)
+
+
+def colour_icon(color: str, size: int = 14) -> QIcon:
+    pix = QPixmap(size, size)
+    qcolor = QColor(color)
+    pix.fill(qcolor if qcolor.isValid() else QColor("#cccccc"))
+    return QIcon(pix)
+
+
+def actual_minutes(session) -> int | None:
+    """Whole minutes a finished session took (wall clock), else None."""
+    if not (session.actual_start and session.actual_end):
+        return None
+    took = datetime.fromisoformat(session.actual_end) - datetime.fromisoformat(
+        session.actual_start)
+    return round(took.total_seconds() / 60)
+
+
+class AgendaPanel(QTreeWidget):
+    """Lists the sessions; emits ``boardChosen(session_id, group_id, all_groups)``."""
+
+    boardChosen = Signal(str, object, bool)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setIndentation(18)
+        self.setMinimumWidth(220)
+        self.setStyleSheet("QTreeWidget::item { padding: 3px 2px; }")
+        self.ws: Workshop | None = None
+        self._current: tuple[str, str | None, bool] | None = None
+        self._filling = False
+        self._emitting = False
+        self.currentItemChanged.connect(self._on_current)
+
+    def set_workshop(self, ws: Workshop | None) -> None:
+        self.ws = ws
+        self._current = None
+        self.rebuild()
+
+    def set_current(self, session_id: str, group_id: str | None, all_groups: bool) -> None:
+        """Show which board is on screen (without emitting ``boardChosen``)."""
+        self._current = (session_id, group_id, all_groups)
+        if self._emitting:  # never clear the tree inside its own signal
+            QTimer.singleShot(0, self.rebuild)
+        else:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Refill from the workshop (after an agenda change or a board switch)."""
+        self._filling = True
+        try:
+            self.clear()
+            if self.ws is None:
+                return
+            chosen = None
+            current_session = self._current[0] if self._current else None
+            for number, session in enumerate(self.ws.sessions(), start=1):
+                text = self.tr("{n}. {title}\n{minutes} min · {kind}").format(
+                    n=number, title=session.title, minutes=session.planned_minutes,
+                    kind=kind_label(session.kind))
+                running = bool(session.actual_start and not session.actual_end)
+                actual = actual_minutes(session)
+                if running:
+                    text = "▶ " + text + " · " + self.tr("running")
+                elif actual is not None:  # planned vs actual (予実)
+                    text += " · " + self.tr("took {minutes} min").format(minutes=actual)
+                item = QTreeWidgetItem(self, [text])
+                if running:
+                    font = item.font(0)
+                    font.setBold(True)
+                    item.setFont(0, font)
+                item.setData(0, _ROLE, (session.id, None, False))
+                item.setToolTip(0, "\n".join(session.prompts))
+                if session.kind == KIND_BREAK:
+                    item.setForeground(0, QBrush(QColor("#888888")))
+                if self._current == (session.id, None, False):
+                    chosen = item
+                if session.id != current_session:
+                    continue
+                groups = self.ws.groups_of(session.id)
+                for group in groups:
+                    child = QTreeWidgetItem(item, [group.name])
+                    child.setIcon(0, colour_icon(group.color))
+                    child.setData(0, _ROLE, (session.id, group.id, False))
+                    if self._current == (session.id, group.id, False):
+                        chosen = child
+                if len(groups) > 1:
+                    child = QTreeWidgetItem(item, [self.tr("All groups side by side")])
+                    child.setData(0, _ROLE, (session.id, None, True))
+                    if self._current and self._current[0] == session.id and self._current[2]:
+                        chosen = child
+                item.setExpanded(True)
+            if chosen is not None:
+                self.setCurrentItem(chosen)
+        finally:
+            self._filling = False
+
+    def _on_current(self, item: QTreeWidgetItem | None, _previous) -> None:
+        if self._filling or item is None:
+            return
+        session_id, group_id, all_groups = item.data(0, _ROLE)
+        self._emitting = True
+        try:
+            self.boardChosen.emit(session_id, group_id, all_groups)
+        finally:
+            self._emitting = False

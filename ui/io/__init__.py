@@ -1,0 +1,1 @@
+"""Files out from the window: board pictures (PNG, SVG)."""

@@ -1,0 +1,1 @@
+"""The minutes from the window: print, save as PDF, edit まとめ."""

@@ -1,0 +1,1 @@
+"""Themes in the window: the proposal worker and preview panel, dot voting."""

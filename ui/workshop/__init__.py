@@ -1,0 +1,1 @@
+"""Opening and creating workshops: the start screen and recent files."""

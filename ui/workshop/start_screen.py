@@ -1,0 +1,129 @@
+"""The start screen: recent workshops, a new one from a template, open, demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from facilitator.workshop.store import peek
+from facilitator.agenda.templates import read_template, template_names, template_path
+
+SETTING_RECENT = "recent"
+MAX_RECENT = 10
+
+
+def recent_files(settings: QSettings) -> list[str]:
+    """Recently opened workshop files that still exist, newest first."""
+    value = settings.value(SETTING_RECENT) or []
+    if isinstance(value, str):  # QSettings gives a str for a one-item list
+        value = [value]
+    return [p for p in value if Path(p).exists()]
+
+
+def remember_file(settings: QSettings, path: str | Path) -> None:
+    path = str(Path(path).resolve())
+    files = [path, *(p for p in recent_files(settings) if p != path)]
+    settings.setValue(SETTING_RECENT, files[:MAX_RECENT])
+
+
+def user_template_folder() -> Path:
+    """Where "save as template" writes (the per-user data folder)."""
+    return Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation)) / "templates"
+
+
+class StartScreen(QWidget):
+    """What the window shows before a workshop is open."""
+
+    openRequested = Signal(str)      # a recent file
+    browseRequested = Signal()       # "open…"
+    newRequested = Signal(str)       # a template name
+    demoRequested = Signal()
+
+    def __init__(self, settings: QSettings, parent=None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        title = QLabel(self.tr("Furikaeri — reflection workshop"), self)
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 2)
+        font.setBold(True)
+        title.setFont(font)
+
+        self.recent = QListWidget(self)
+        self.recent.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+        self.recent.setAlternatingRowColors(True)
+        self.recent.itemActivated.connect(
+            lambda item: self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        recent_box = QGroupBox(self.tr("Recent workshops"), self)
+        QVBoxLayout(recent_box).addWidget(self.recent)
+
+        self.templates = QComboBox(self)
+        new_button = QPushButton(self.tr("New workshop…"), self)
+        new_button.clicked.connect(
+            lambda: self.newRequested.emit(self.templates.currentData()))
+        open_button = QPushButton(self.tr("Open…"), self)
+        open_button.clicked.connect(self.browseRequested)
+        demo_button = QPushButton(self.tr("Open the demo workshop"), self)
+        demo_button.clicked.connect(self.demoRequested)
+
+        new_box = QGroupBox(self.tr("New from a template"), self)
+        new_lay = QHBoxLayout(new_box)
+        new_lay.addWidget(self.templates, 1)
+        new_lay.addWidget(new_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(open_button)
+        buttons.addWidget(demo_button)
+        buttons.addStretch(1)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(48, 36, 48, 36)
+        lay.addWidget(title)
+        lay.addWidget(new_box)
+        lay.addLayout(buttons)
+        lay.addWidget(recent_box, 1)
+        # Filled when shown (showEvent): ``furikaeri open``/``demo`` never show it,
+        # and peeking at every recent file would delay their first paint.
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.refresh()
+        super().showEvent(event)
+
+    def fill_templates(self) -> None:
+        """Shipped templates, then the user's own (saved from the agenda editor)."""
+        folder = user_template_folder()
+        chosen = self.templates.currentData()
+        self.templates.clear()
+        for name in template_names(user_folder=folder):
+            path = template_path(name, user_folder=folder)
+            try:
+                description = read_template(path).get("description", "")
+            except Exception:  # an unreadable template is still listed by name
+                description = ""
+            # The path: MainWindow.create_from_template reads it wherever it lives.
+            self.templates.addItem(f"{name} — {description}" if description else name,
+                                   str(path))
+        self.templates.setCurrentIndex(max(0, self.templates.findData(chosen)))
+
+    def refresh(self) -> None:
+        self.fill_templates()
+        self.recent.clear()
+        for path in recent_files(self.settings):
+            info = peek(path)
+            if info is None:
+                item = QListWidgetItem(self.tr("{name} (cannot be read)\n{path}").format(
+                    name=Path(path).name, path=path), self.recent)
+            else:
+                head = info["title"] or Path(path).stem
+                details = self.tr("{date} · {notes} notes").format(
+                    date=info["date"] or "—", notes=info["notes"])
+                item = QListWidgetItem(f"{head}    {details}\n{path}", self.recent)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+        if not self.recent.count():
+            item = QListWidgetItem(self.tr("No workshop opened yet."), self.recent)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
