@@ -10,6 +10,7 @@ stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -99,12 +100,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     i18n.set_language(args.lang or getattr(args, "report_lang", None))
     try:
-        return _dispatch(args, argv)
+        status = _dispatch(args, argv)
+        sys.stdout.flush()  # here, so a closed pipe is caught below
+        return status
     except FurikaeriError as exc:
         print(f"furikaeri: {exc.text()}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``furikaeri agenda F | head``): stop quietly as Unix
+        # tools do; stdout goes to devnull so the interpreter's final flush stays silent.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13  # SIGPIPE
 
 
 def _peek_lang(argv: list[str]) -> str | None:

@@ -121,3 +121,19 @@ def test_new_from_something_that_is_not_an_export(tmp_path, capsys):
     fails_cleanly(capsys, ["--lang", "en", "new", str(tmp_path / "x.furikaeri"),
                            "--from", str(src)], "not a Furikaeri JSON export")
     assert not (tmp_path / "x.furikaeri").exists()
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """``furikaeri agenda F | head -1``: no traceback when the reader stops early."""
+    import os
+    import subprocess
+    import sys
+    path = tmp_path / "w.furikaeri"
+    assert main(["new", str(path)]) == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line is written
+    run = subprocess.run([sys.executable, "-m", "facilitator", "agenda", str(path)],
+                         stdout=write_end, stderr=subprocess.PIPE, timeout=60)
+    os.close(write_end)
+    assert "Traceback" not in run.stderr.decode() and "BrokenPipe" not in run.stderr.decode()
+    assert run.returncode == 141
