@@ -238,7 +238,8 @@ def installer(tmp: Path) -> Figures:
         print("bench: no dist/furikaeri (run `make bench-installer`, which builds it)",
               file=sys.stderr)
         return {}
-    size = sum(p.stat().st_size for p in INSTALLER_DIR.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in INSTALLER_DIR.rglob("*")
+               if p.is_file() and not p.is_symlink())  # as du counts: links once
     return {"installer_mb": round(size / 2**20, 1),
             **_script_figures("scripts/bench_ui.py", "installer", str(INSTALLER_DIR))}
 
