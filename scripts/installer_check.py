@@ -145,6 +145,28 @@ class Checker:
     def demo_window(self) -> str:
         return self.screenshot("demo", name="demo.png")
 
+    def files_opened(self) -> str:
+        """Linux with strace: the window really reads Qt's Japanese, the catalogue, the
+        font and the pictograms from inside the bundle (not from anywhere else)."""
+        strace = shutil.which("strace")
+        if not sys.platform.startswith("linux") or strace is None:
+            return "skipped (needs strace)"
+        trace = self.work / "trace.txt"
+        # A HOME of its own: with the user cache filled, the catalogue is not re-read.
+        env = dict(self.env, HOME=str(self.work / "traced-home"))
+        subprocess.run([strace, "-f", "-e", "trace=openat", "-o", str(trace), str(self.exe),
+                        "demo", "--screenshot", str(self.work / "traced.png")],
+                       cwd=self.work, env=env, capture_output=True, timeout=600, check=True)
+        opened = [line.split('"')[1] for line in trace.read_text().splitlines()
+                  if "openat(" in line and "ENOENT" not in line and '"' in line]
+        found = []
+        for name in ("qtbase_ja.qm", "furikaeri_ja.ts", "ipaexg.ttf", "lightbulb.svg"):
+            where = [p for p in opened if p.endswith("/" + name)]
+            if not where or not all(p.startswith(str(self.app_dir)) for p in where):
+                raise AssertionError(f"{name} was not read from the bundle ({where})")
+            found.append(name)
+        return "read from the bundle: " + ", ".join(found)
+
     def open_window(self) -> str:
         self.run("demo", "--create", "demo.furikaeri")
         return self.screenshot("open", "demo.furikaeri", name="open.png")
@@ -227,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
         c.check("bad input: one line, exit 2", c.bad_input)
         c.check("demo --screenshot", c.demo_window)
         c.check("open --screenshot", c.open_window)
+        c.check("files the window reads", c.files_opened)
         c.check("cluster", c.cluster)
         c.check("report (minutes and poster)", c.report)
         c.check("import CP932 CSV", c.import_cp932)
