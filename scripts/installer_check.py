@@ -196,8 +196,12 @@ class Checker:
             return "; ".join(notes)
         reader = PdfReader(self.work / "minutes.pdf")
         text = "".join(page.extract_text() or "" for page in reader.pages)
-        if not has_japanese(text):
-            raise AssertionError("the minutes have no Japanese text")
+        if not has_japanese(text) or "タイムライン" not in text:
+            raise AssertionError("the minutes (or their programme chart) lack their Japanese")
+        fonts = {str(font.get_object()["/BaseFont"]) for page in reader.pages
+                 for font in page.get("/Resources", {}).get("/Font", {}).values()}
+        if not all("IPAexGothic" in f or "Noto" in f for f in fonts):
+            raise AssertionError(f"fonts other than the shipped ones (boxes): {sorted(fonts)}")
         return "; ".join(notes) + f"; {len(reader.pages)} pages"
 
     def import_cp932(self) -> str:
