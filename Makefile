@@ -48,6 +48,7 @@ installer-check: $(STAMP)
 # installer_mb, installer_start_s, installer_start_ratio (frozen app against the venv).
 bench-installer: $(STAMP)
 	@test -x dist/furikaeri/furikaeri || $(MAKE) installer
+	@$(PY) -m compileall -q facilitator ui 1>&2
 	@QT_QPA_PLATFORM=offscreen $(PY) scripts/bench.py --only installer_mb,installer_start_s,installer_start_ratio
 
 clean:
