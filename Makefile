@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint translations clean
+.PHONY: run test bench lint translations clean installer installer-check bench-installer
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,27 @@ bench: $(STAMP)
 # those still lacking Japanese.
 translations: $(STAMP)
 	$(PY) scripts/translations.py update
+
+# The one-folder app (dist/furikaeri, ~5 minutes): PyInstaller from the `installer` extra.
+INSTALLER_STAMP := $(VENV)/.installer-stamp
+$(INSTALLER_STAMP): $(STAMP)
+	@$(PY) -m pip install --quiet -e ".[dev,installer]" 1>&2
+	@touch $(INSTALLER_STAMP)
+
+installer: $(INSTALLER_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build_installer.spec
+	@du -sm dist/furikaeri
+
+# Runs the built app as a user's machine would (clean environment, no Python on PATH).
+installer-check: $(STAMP)
+	@test -x dist/furikaeri/furikaeri || $(MAKE) installer
+	$(PY) scripts/installer_check.py dist/furikaeri
+
+# installer_mb, installer_start_s, installer_start_ratio (frozen app against the venv).
+bench-installer: $(STAMP)
+	@test -x dist/furikaeri/furikaeri || $(MAKE) installer
+	@$(PY) -m compileall -q facilitator ui 1>&2
+	@QT_QPA_PLATFORM=offscreen $(PY) scripts/bench.py --only installer_mb,installer_start_s,installer_start_ratio
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,24 +1,37 @@
-"""Where the app's shipped files live (works from a checkout and a PyInstaller build)."""
+"""Where the app's shipped files live.
+
+They are the package ``furikaeri_assets`` (the repository's ``assets/``
+folder, mapped in pyproject.toml), found with :mod:`importlib.resources`: the
+same code serves a checkout's editable install, an installed wheel and a
+PyInstaller build.  Qt and reportlab open files by name, so the package must be
+a real folder, which every one of those installs gives.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 import os
 import sys
+from importlib.resources import files
 from pathlib import Path
 
-if getattr(sys, "frozen", False):  # PyInstaller one-folder build
-    ROOT = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
-else:
-    ROOT = Path(__file__).resolve().parent.parent
 
-ASSETS_DIR = ROOT / "assets"
+def _assets_dir() -> Path:
+    folder = files("furikaeri_assets")
+    if not isinstance(folder, Path):  # e.g. imported from a zip: Qt cannot open those
+        raise RuntimeError(f"Furikaeri's assets are not a folder ({folder!r}); "
+                           "install the app unpacked (pip install, not a zip)")
+    return folder
+
+
+ASSETS_DIR = _assets_dir()
 TEMPLATES_DIR = ASSETS_DIR / "templates"
 TRANSLATIONS_DIR = ASSETS_DIR / "translations"
 STAMPS_DIR = ASSETS_DIR / "stamps"
 SOUNDS_DIR = ASSETS_DIR / "sounds"
 DEMO_DIR = ASSETS_DIR / "demo"
 FONTS_DIR = ASSETS_DIR / "fonts"
+ICONS_DIR = ASSETS_DIR / "icons"
 
 #: The file extension of a workshop.
 EXTENSION = ".furikaeri"

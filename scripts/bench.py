@@ -227,6 +227,23 @@ def report(tmp: Path) -> Figures:
     return _script_figures("scripts/bench_report.py")
 
 
+# -- the installer (issue 11): measures dist/furikaeri as `make installer` left it ----------
+INSTALLER_DIR = ROOT / "dist" / "furikaeri"
+
+
+@provides("installer_mb", "installer_start_s", "installer_start_ratio")
+def installer(tmp: Path) -> Figures:
+    """The one-folder app's size, and its start to the demo window against the venv's."""
+    if not (INSTALLER_DIR / "furikaeri").exists():
+        print("bench: no dist/furikaeri (run `make bench-installer`, which builds it)",
+              file=sys.stderr)
+        return {}
+    size = sum(p.stat().st_size for p in INSTALLER_DIR.rglob("*")
+               if p.is_file() and not p.is_symlink())  # as du counts: links once
+    return {"installer_mb": round(size / 2**20, 1),
+            **_script_figures("scripts/bench_ui.py", "installer", str(INSTALLER_DIR))}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated figure names (default: all)")

@@ -2,6 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py capture
     QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py startup
+    QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py installer dist/furikaeri
 
 Each prints one JSON object; scripts/bench.py runs them in fresh processes.
 """
@@ -32,6 +33,20 @@ app.exec()
 """
 
 
+def shown_after(cmd: list[str], shot: Path, env: dict[str, str]) -> float:
+    """Seconds from starting ``cmd SHOT`` to the PNG it saves once its window is shown."""
+    shot.unlink(missing_ok=True)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd + [str(shot)], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    while not shot.exists() and proc.poll() is None:
+        time.sleep(0.001)
+    shown = time.perf_counter() - start
+    if proc.wait() != 0 or not shot.exists():
+        raise RuntimeError(f"{cmd} failed")
+    return shown
+
+
 def startup() -> dict[str, float]:
     """Process start to the demo board shown, against a bare QMainWindow.
 
@@ -39,19 +54,6 @@ def startup() -> dict[str, float]:
     time is taken when that file appears (so shutdown is not counted).
     """
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-
-    def shown_after(cmd: list[str], shot: Path) -> float:
-        shot.unlink(missing_ok=True)
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd + [str(shot)], env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        while not shot.exists() and proc.poll() is None:
-            time.sleep(0.001)
-        shown = time.perf_counter() - start
-        if proc.wait() != 0 or not shot.exists():
-            raise RuntimeError(f"{cmd} failed")
-        return shown
-
     with tempfile.TemporaryDirectory() as tmp:
         env["XDG_DATA_HOME"] = tmp  # the demo copy goes here, not into the user's folder
         app_cmd = [sys.executable, "-m", "facilitator", "demo", "--screenshot"]
@@ -59,10 +61,29 @@ def startup() -> dict[str, float]:
         # Alternated, best of 7 each: a busy spell on the machine hits both alike.
         app = bare = float("inf")
         for _ in range(7):
-            app = min(app, shown_after(app_cmd, Path(tmp) / "demo.png"))
-            bare = min(bare, shown_after(bare_cmd, Path(tmp) / "bare.png"))
+            app = min(app, shown_after(app_cmd, Path(tmp) / "demo.png", env))
+            bare = min(bare, shown_after(bare_cmd, Path(tmp) / "bare.png", env))
     return {"startup_to_window_s": round(app, 3), "bare_qt_window_s": round(bare, 3),
             "startup_ratio": round(app / bare, 2)}
+
+
+def installer_startup(app_dir: Path) -> dict[str, float]:
+    """The frozen app (``make installer``) to the demo board shown, against the venv's.
+
+    Measured as :func:`startup` does, alternated in the same run, best of 7 each.
+    The first frozen start is not counted (the system caches the bundle's files).
+    """
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    frozen_cmd = [str(app_dir / "furikaeri"), "demo", "--screenshot"]
+    venv_cmd = [sys.executable, "-m", "facilitator", "demo", "--screenshot"]
+    with tempfile.TemporaryDirectory() as tmp:
+        env["XDG_DATA_HOME"] = tmp
+        shown_after(frozen_cmd, Path(tmp) / "warm.png", env)
+        frozen = venv = float("inf")
+        for _ in range(7):
+            frozen = min(frozen, shown_after(frozen_cmd, Path(tmp) / "frozen.png", env))
+            venv = min(venv, shown_after(venv_cmd, Path(tmp) / "venv.png", env))
+    return {"installer_start_s": round(frozen, 3), "installer_start_ratio": round(frozen / venv, 2)}
 
 
 def capture(samples: int = 200) -> dict[str, float]:
@@ -102,4 +123,7 @@ def capture(samples: int = 200) -> dict[str, float]:
 
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "capture"
-    print(json.dumps(startup() if what == "startup" else capture()))
+    if what == "installer":
+        print(json.dumps(installer_startup(Path(sys.argv[2]))))
+    else:
+        print(json.dumps(startup() if what == "startup" else capture()))

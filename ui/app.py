@@ -12,12 +12,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator.cli.main import EXIT_USAGE, build_parser
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.paths import ICONS_DIR
 from ui.fonts import use_japanese_font
 from ui.i18n import choose_language, install_translator
 
@@ -37,6 +38,7 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setOrganizationDomain("furikaeri.app")
     app.setDesktopFileName("furikaeri")
+    app.setWindowIcon(QIcon(str(ICONS_DIR / "furikaeri.png")))
     use_japanese_font(app)
     return app
 

@@ -51,7 +51,14 @@ def _to_unicode_cmap(fontname: str, subset) -> str:
 def register_fonts() -> str:
     """Register IPAexGothic with reportlab (once); returns its font name."""
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-    pdfmetrics.registerFont(TTFont(FONT, str(japanese_font_path())))
+    # Registered through svglib's font map, which registers it with reportlab once: the
+    # charts' SVG names the family IPAexGothic, and an unmapped family makes svglib ask
+    # fontconfig's fc-match, absent on Windows, macOS and in the installer's clean
+    # environment, and set the labels in Helvetica, as boxes.
+    from svglib.fonts import register_font as register_svg_font
+    registered, _ = register_svg_font(FONT, str(japanese_font_path()), rlgFontName=FONT)
+    if registered is None:
+        raise FileNotFoundError(f"cannot read the Japanese font {japanese_font_path()}")
     # Drawings (charts, stamps) and table cells (whose font is set even when
     # they hold paragraphs) start from this font: no Helvetica in the PDF.
     from reportlab.graphics import shapes
