@@ -31,7 +31,7 @@ import json, sys
 from PySide6.QtCore import QSettings
 import facilitator, ui
 from facilitator import i18n, paths
-from facilitator.model import PICTOGRAMS
+from facilitator.workshop.model import PICTOGRAMS
 from ui import i18n as ui_i18n
 from ui.app import application
 from ui.board.items import StampItem, stamp_renderer
