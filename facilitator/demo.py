@@ -88,6 +88,62 @@ def open_demo_copy(path: str | os.PathLike) -> Workshop:
     return ws
 
 
+#: The user's one demo workshop, in their data folder (see :func:`open_user_demo`).
+USER_DEMO_NAME = f"demo{EXTENSION}"
+
+
+def open_user_demo(folder: str | os.PathLike, fresh: bool = False) -> Workshop:
+    """The user's one demo workshop in ``folder`` (``demo.furikaeri``), open.
+
+    It is made from the shipped demo the first time; after that the same file
+    is opened again with whatever was done in it, since a facilitator
+    practising keeps their practice.  ``fresh`` replaces it with a new copy
+    (refused while another window has it open); the old one is replaced only
+    once the new one is complete.  A demo that no longer opens as a workshop
+    is kept beside it (``demo-set-aside-<time>.furikaeri``) and a new one made.
+    """
+    from datetime import datetime
+
+    from facilitator.diagnostics import log
+    from facilitator.errors import FurikaeriError
+    from facilitator.i18n import QT_TRANSLATE_NOOP
+    folder = Path(folder)
+    path = folder / USER_DEMO_NAME
+    if path.exists():
+        try:
+            ws = Workshop.open(path)
+        except FurikaeriError as exc:
+            aside = folder / f"demo-set-aside-{datetime.now():%Y%m%d-%H%M%S}{EXTENSION}"
+            log.warning("The demo did not open (%s); kept as %s", exc, aside)
+            for suffix in ("", "-wal", "-shm"):
+                if Path(f"{path}{suffix}").exists():
+                    os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+        else:
+            if not fresh:
+                return ws
+            locked = ws.readonly and ws.store.readonly_reason == "locked"
+            ws.close()
+            if locked:
+                raise FurikaeriError(QT_TRANSLATE_NOOP(
+                    "Errors", "The demo workshop is open in another window: close it there "
+                    "to start the demo again."))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "Could not create {path}: {reason}"), path=path, reason=exc) from None
+    if not path.exists():
+        return open_demo_copy(path)
+    new = folder / f"demo-{os.getpid()}.part{EXTENSION}"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{new}{suffix}").unlink(missing_ok=True)  # left by a crash
+    open_demo_copy(new).close()  # closing folds the journal in: one file to move
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    os.replace(new, path)
+    return Workshop.open(path)
+
+
 def create_demo(path: str | os.PathLike, data: dict | None = None) -> Workshop:
     """Write the demo workshop to ``path`` (never overwriting) and return it open.
 

@@ -59,3 +59,18 @@ def japanese_font_path() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise FileNotFoundError("matplotlib-fontja (the Japanese font) is not installed")
     return Path(list(spec.submodule_search_locations)[0]) / "fonts" / "ipaexg.ttf"
+
+
+def log_dir() -> Path:
+    """The per-user folder of Furikaeri's log files (for bug reports; created on first write).
+
+    Linux: ``$XDG_STATE_HOME/furikaeri/log`` (``~/.local/state``), macOS:
+    ``~/Library/Logs/furikaeri``, Windows: ``%LOCALAPPDATA%\\furikaeri\\Logs``.
+    """
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "furikaeri" / "Logs"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / "furikaeri"
+    base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    return base / "furikaeri" / "log"

@@ -56,6 +56,7 @@ def startup() -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     with tempfile.TemporaryDirectory() as tmp:
         env["XDG_DATA_HOME"] = tmp  # the demo copy goes here, not into the user's folder
+        env["XDG_STATE_HOME"] = tmp  # and the log file
         app_cmd = [sys.executable, "-m", "facilitator", "demo", "--screenshot"]
         bare_cmd = [sys.executable, "-c", BARE_WINDOW]
         # Alternated, best of 7 each: a busy spell on the machine hits both alike.

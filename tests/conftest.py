@@ -22,6 +22,20 @@ def private_cache(tmp_path_factory):
         os.environ["XDG_CACHE_HOME"] = previous
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_log(tmp_path_factory):
+    """The log file the commands write (facilitator.diagnostics) goes to a temporary folder."""
+    from facilitator.diagnostics import close_log
+    previous = os.environ.get("XDG_STATE_HOME")
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
+    yield
+    close_log()
+    if previous is None:
+        os.environ.pop("XDG_STATE_HOME", None)
+    else:
+        os.environ["XDG_STATE_HOME"] = previous
+
+
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
@@ -59,3 +73,19 @@ def messages(monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda parent, title, text, *a: shown.append(text))
     return shown
+
+
+@pytest.fixture
+def app_settings(tmp_path, monkeypatch):
+    """ui.app.run() with its settings, data folder and language kept out of the user's."""
+    from PySide6.QtCore import QSettings
+
+    from facilitator import i18n
+    from ui.i18n import uninstall_translator
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # where the demo goes
+    language = i18n.language()
+    yield
+    uninstall_translator()
+    i18n.set_language(language)

@@ -46,6 +46,7 @@ class WindowActions(QObject):
                      QKeySequence.StandardKey.New)
         self.open = a(self.tr("&Open…"), w.open_dialog, QKeySequence.StandardKey.Open)
         self.demo = a(self.tr("Open the &demo workshop"), w.open_demo)
+        self.demo_again = a(self.tr("Start the demo a&gain…"), w.restart_demo)
         self.reload = a(self.tr("&Reload from the file"), w.reload)
         self.export = a(self.tr("&Export image (PNG/SVG)…"), w.export_dialog)
         self.close_ws = a(self.tr("&Close workshop"), w.close_workshop,
@@ -70,7 +71,13 @@ class WindowActions(QObject):
         self.presentation = a(self.tr("&Presentation mode"), w.toggle_presentation, "F5")
         self.presentation.setCheckable(True)
         self.projector = a(self.tr("Projector &window"), w.open_projector, "Shift+F5")
-        self.about = a(self.tr("&About Furikaeri"), w.about)
+        self.shortcuts = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts,
+                           QKeySequence.StandardKey.HelpContents)
+        self.log_folder = a(self.tr("Open the &log folder"), self.open_log_folder)
+        self.about = a(self.tr("&About Furikaeri"), self.show_about)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_qt = a(self.tr("About &Qt"), lambda: QMessageBox.aboutQt(w))
+        self.about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
 
         labels = {"select": self.tr("Select"), "ink": self.tr("Pen"),
                   "arrow": self.tr("Arrow"), "frame": self.tr("Frame"),
@@ -115,6 +122,19 @@ class WindowActions(QObject):
         QMessageBox.information(self.window, self.tr("Language"), self.tr(
             "Furikaeri will use this language the next time it starts."))
 
+    # Help: the dialogs are imported when first asked for, not at every start.
+    def show_shortcuts(self):
+        from ui.shortcuts import show_shortcuts
+        return show_shortcuts(self.window)
+
+    def show_about(self):
+        from ui.about import show_about
+        return show_about(self.window)
+
+    def open_log_folder(self) -> bool:
+        from ui.about import open_log_folder
+        return open_log_folder(self.window)
+
     def _action(self, text: str, slot, shortcut=None) -> QAction:
         act = QAction(text, self.window)
         if shortcut is not None:
@@ -127,7 +147,7 @@ class WindowActions(QObject):
     def build_menus(self) -> None:
         bar = self.window.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new, self.open, self.demo])
+        file_menu.addActions([self.new, self.open, self.demo, self.demo_again])
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         file_menu.addSeparator()
         file_menu.addActions([self.reload, self.export])
@@ -155,7 +175,9 @@ class WindowActions(QObject):
         stamp_menu.addActions(list(self.stamps.values()))
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about)
+        help_menu.addActions([self.shortcuts, self.log_folder])
+        help_menu.addSeparator()
+        help_menu.addActions([self.about, self.about_qt])
 
     def build_toolbar(self) -> QToolBar:
         bar = QToolBar(self.tr("Board tools"), self.window)

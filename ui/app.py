@@ -11,14 +11,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+import PySide6
+from PySide6.QtCore import QSettings, Qt, QTimer, qVersion
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator.cli.main import EXIT_USAGE, build_parser
+from facilitator.diagnostics import log, setup_logging
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.paths import ICONS_DIR
+from ui.error_report import ErrorReporter
 from ui.fonts import use_japanese_font
 from ui.i18n import choose_language, install_translator
 
@@ -48,8 +51,20 @@ def run(argv: list[str], args=None) -> int:
     if args is None:
         args = build_parser().parse_args(argv)
     app = application()
+    setup_logging()  # done already by the command line; run() is also called directly
+    log.info("Windows: Qt %s, PySide6 %s, platform %s", qVersion(), PySide6.__version__,
+             QGuiApplication.platformName())
     settings = QSettings()
     install_translator(choose_language(args.lang, settings))
+    reporter = ErrorReporter(app).install()
+    try:
+        return _run(app, args, settings)
+    finally:
+        reporter.uninstall()
+        reporter.deleteLater()
+
+
+def _run(app: QApplication, args, settings: QSettings) -> int:
     if args.command == "export":
         return _export(args)
 
@@ -64,7 +79,7 @@ def run(argv: list[str], args=None) -> int:
         if args.command == "open":
             window.open_path(args.file, raise_errors=True)
         elif args.command == "demo":
-            window.open_demo(raise_errors=True)
+            window.open_demo(raise_errors=True, fresh=args.fresh)
     except FurikaeriError as exc:
         if screenshot:
             print(f"furikaeri: {exc.text()}", file=sys.stderr)

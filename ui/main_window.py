@@ -6,7 +6,6 @@ core the moment it is made, so the title always says "saved".
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.workshop.changes import Change
+from facilitator.diagnostics import log
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.board.placement import free_spots
@@ -104,16 +104,30 @@ class MainWindow(QMainWindow):
         """Open the workshop at ``path``; a problem is told in a message box."""
         return self._load(lambda: Workshop.open(path), raise_errors)
 
-    def open_demo(self, raise_errors: bool = False) -> bool:
-        """Open a fresh copy of the demo workshop in the per-user data folder."""
+    def open_demo(self, raise_errors: bool = False, fresh: bool = False) -> bool:
+        """Open the user's demo workshop (the same file each time; ``fresh``: a new one)."""
         def make() -> Workshop:
             try:
-                from facilitator.demo import open_demo_copy
+                from facilitator.demo import USER_DEMO_NAME, open_user_demo
             except ImportError:
                 raise FurikaeriError(QT_TRANSLATE_NOOP(
                     "Errors", "The demo workshop is not available in this build.")) from None
-            return open_demo_copy(fresh_demo_path())
+            folder = demo_folder()
+            if self.ws is not None and Path(self.ws.path) == folder / USER_DEMO_NAME:
+                if not fresh:
+                    return None  # already shown
+                self.close_workshop()  # our own hold on the file would refuse a new copy
+            return open_user_demo(folder, fresh=fresh)
         return self._load(make, raise_errors)
+
+    def restart_demo(self) -> bool:
+        """File › Start the demo again: the shipped demo replaces the user's copy."""
+        answer = QMessageBox.question(self, self.tr("Start the demo again"), self.tr(
+            "Replace the demo workshop with a new copy? What was done in the demo "
+            "(notes, themes, times) is lost."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self.open_demo(fresh=True)
 
     def create_from_template(self, path: str | Path, template: str) -> bool:
         from facilitator.agenda.templates import read_template, records_from_template
@@ -127,11 +141,13 @@ class MainWindow(QMainWindow):
         try:
             ws = opener()
         except FurikaeriError as exc:
+            log.warning("Could not open: %s", exc)
             if raise_errors:
                 raise
             QMessageBox.warning(self, self.tr("Furikaeri"), exc.text())
             return False
-        self.set_workshop(ws)
+        if ws is not None:  # None: it is open here already
+            self.set_workshop(ws)
         return True
 
     def set_workshop(self, ws: Workshop, board: tuple | None = None) -> None:
@@ -148,6 +164,8 @@ class MainWindow(QMainWindow):
         self._refresh_participants()
         self._show_workshop_ui(True)
         remember_file(self.settings, ws.path)
+        log.info("Opened %s%s", ws.path, f" (read-only: {ws.store.readonly_reason})"
+                 if ws.readonly else "")
         session_id, group_id, all_groups = board or initial_board(self.ws)
         if session_id is not None:
             self.choose_board(session_id, group_id, all_groups)
@@ -254,11 +272,6 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Furikaeri"), exc.text())
         else:
             self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 5000)
-
-    def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Furikaeri"), self.tr(
-            "Furikaeri runs a reflection workshop offline: agenda, graphic-recording "
-            "board, themes and minutes. Every edit is saved as it is made."))
 
     def _dialog_folder(self) -> str:
         recent = recent_files(self.settings)
@@ -474,13 +487,7 @@ class MainWindow(QMainWindow):
         return self.tr("Read-only.")
 
 
-def fresh_demo_path(now: datetime | None = None) -> Path:
-    """A new file name for a copy of the demo in the per-user data folder."""
-    folder = Path(QStandardPaths.writableLocation(
+def demo_folder() -> Path:
+    """Where the user's one demo workshop lives (the per-user data folder)."""
+    return Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppDataLocation))
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = f"demo-{(now or datetime.now()):%Y%m%d-%H%M%S}"
-    path, n = folder / f"{stem}{EXTENSION}", 2
-    while path.exists():  # two demos opened within one second
-        path, n = folder / f"{stem}-{n}{EXTENSION}", n + 1
-    return path

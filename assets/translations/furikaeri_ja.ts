@@ -2,6 +2,107 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Furikaeri</source>
+        <translation>ふりかえりについて</translation>
+    </message>
+    <message>
+        <source>Furikaeri (ふりかえり)</source>
+        <translation>ふりかえり（Furikaeri）</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>バージョン {version}</translation>
+    </message>
+    <message>
+        <source>Runs a reflection workshop offline: the agenda and the room clock, a graphic-recording board that note-takers type on, theme proposals and printed minutes. Every edit is saved as it is made.</source>
+        <translation>振り返りワークショップをオフラインで進めるアプリです。アジェンダと会場用の時計、記録係が付箋を入力するグラフィックレコーディングのボード、テーマの提案、印刷できる議事録を備えています。編集はその都度保存されます。</translation>
+    </message>
+    <message>
+        <source>Licences of what is shipped with the app</source>
+        <translation>同梱しているソフトウェアとフォントのライセンス</translation>
+    </message>
+    <message>
+        <source>Other libraries</source>
+        <translation>その他のライブラリ</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>Qt について</translation>
+    </message>
+    <message>
+        <source>MIT License</source>
+        <translation>MIT ライセンス</translation>
+    </message>
+    <message>
+        <source>Furikaeri itself. Copyright © Furikaeri contributors.</source>
+        <translation>ふりかえり本体。Copyright © Furikaeri contributors.</translation>
+    </message>
+    <message>
+        <source>IPAexGothic font</source>
+        <translation>IPAexゴシック フォント</translation>
+    </message>
+    <message>
+        <source>IPA Font License v1.0</source>
+        <translation>IPAフォントライセンス v1.0</translation>
+    </message>
+    <message>
+        <source>The Japanese font of the board, the charts and the minutes: IPAexGothic (IPAexゴシック) by the Information-technology Promotion Agency, Japan (IPA), shipped in the matplotlib-fontja package.</source>
+        <translation>ボード、グラフ、議事録の日本語フォントです。独立行政法人情報処理推進機構（IPA）の IPAexゴシック（IPAexGothic）を、matplotlib-fontja パッケージに同梱されたものとして使っています。</translation>
+    </message>
+    <message>
+        <source>Noto fonts</source>
+        <translation>Noto フォント</translation>
+    </message>
+    <message>
+        <source>SIL Open Font License 1.1</source>
+        <translation>SIL Open Font License 1.1</translation>
+    </message>
+    <message>
+        <source>Noto Sans, Noto Sans Symbols and Noto Emoji: the fallback fonts of the minutes for characters IPAexGothic lacks (emoji, symbols, other scripts).</source>
+        <translation>Noto Sans、Noto Sans Symbols、Noto Emoji：IPAexゴシックにない文字（絵文字、記号、他の文字体系）を議事録に表示するための代替フォントです。</translation>
+    </message>
+    <message>
+        <source>GNU LGPL v3</source>
+        <translation>GNU LGPL v3</translation>
+    </message>
+    <message>
+        <source>The windows are drawn with Qt {qt} and PySide6 {pyside} (Qt for Python) by The Qt Company, used under the GNU Lesser General Public License version 3 (which is the GNU GPL version 3 with additional permissions; both texts follow). They are separate libraries loaded when the app starts and may be replaced by a compatible build of your own. Their source code: https://download.qt.io/official_releases/</source>
+        <translation>画面は The Qt Company の Qt {qt} と PySide6 {pyside}（Qt for Python）で描いています。これらは GNU 劣等一般公衆利用許諾書（GNU LGPL）第3版の下で使っています（LGPL 第3版は GNU GPL 第3版に追加の許可を加えたものです。下に両方の全文を載せます）。起動時に読み込まれる独立したライブラリで、互換性のある独自のビルドに置き換えることができます。ソースコード：https://download.qt.io/official_releases/</translation>
+    </message>
+    <message>
+        <source>The licence text is missing from this installation: {path}</source>
+        <translation>このインストールにはライセンス文がありません：{path}</translation>
+    </message>
+    <message>
+        <source>The licence text is missing from this installation; it is published at the address above.</source>
+        <translation>このインストールにはライセンス文がありません。上のアドレスで公開されています。</translation>
+    </message>
+    <message>
+        <source>The app runs on these libraries, installed with it; each comes under its own licence, found in its package.</source>
+        <translation>このアプリは一緒にインストールされる次のライブラリを使っています。それぞれのライセンスは各パッケージに含まれています。</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>ライブラリ</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened here. It is:
+{path}</source>
+        <translation>ログフォルダを開けませんでした。場所は次のとおりです：
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>Agenda</name>
     <message>
         <source>plenary</source>
@@ -215,8 +316,8 @@
         <translation>振り返りワークショップをオフラインで進行します。</translation>
     </message>
     <message>
-        <source>language of messages and windows</source>
-        <translation>メッセージと画面の言語</translation>
+        <source>language of messages, windows and minutes</source>
+        <translation>メッセージ・画面・議事録の言語</translation>
     </message>
     <message>
         <source>render the window once it has loaded, save it as PNG and exit</source>
@@ -299,16 +400,16 @@
         <translation>横向きのページ</translation>
     </message>
     <message>
-        <source>language of the headings</source>
-        <translation>見出しの言語</translation>
+        <source>open the demo workshop (the same copy each time, with your edits)</source>
+        <translation>デモのワークショップを開く（毎回同じコピーで、編集した内容も残ります）</translation>
+    </message>
+    <message>
+        <source>start the demo again from the original (your edits to it are replaced)</source>
+        <translation>デモを最初の状態からやり直す（デモへの編集は置き換えられます）</translation>
     </message>
     <message>
         <source>one-page poster: the board pictures and the themes</source>
         <translation>1枚のポスター：ボードの図とテーマ一覧</translation>
-    </message>
-    <message>
-        <source>open a fresh copy of the demo workshop</source>
-        <translation>デモのワークショップを新しく開く</translation>
     </message>
     <message>
         <source>only write the demo workshop to FILE</source>
@@ -514,6 +615,23 @@
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Something went wrong in Furikaeri. Everything typed so far is saved; you can go on working or start the app again.</source>
+        <translation>ふりかえりで予期しないエラーが起きました。ここまでに入力した内容は保存されています。このまま作業を続けることも、アプリを起動し直すこともできます。</translation>
+    </message>
+    <message>
+        <source>The details are in the log file (Help › Open the log folder):
+{path}</source>
+        <translation>詳しい情報はログファイルに記録しました（ヘルプ › ログフォルダを開く）：
+{path}</translation>
+    </message>
+    <message>
+        <source>Furikaeri: unexpected error</source>
+        <translation>ふりかえり：予期しないエラー</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>{text} is not a time of day (HH:MM).</source>
@@ -678,6 +796,11 @@
     <message>
         <source>Cannot write in the folder {folder}.</source>
         <translation>フォルダー {folder} に書き込めません。</translation>
+    </message>
+    <message>
+        <source>The demo workshop is open in another window: close it there to start the demo again.</source>
+        <extracomment>The user&apos;s one demo workshop, in their data folder (see :func:`open_user_demo`).</extracomment>
+        <translation>デモのワークショップが別のウィンドウで開かれています。そちらで閉じてから、デモをやり直してください。</translation>
     </message>
     <message>
         <source>Could not create {path}: {reason}</source>
@@ -966,6 +1089,14 @@
         <translation>プログラム</translation>
     </message>
     <message>
+        <source>Start the demo again</source>
+        <translation>デモをやり直す</translation>
+    </message>
+    <message>
+        <source>Replace the demo workshop with a new copy? What was done in the demo (notes, themes, times) is lost.</source>
+        <translation>デモのワークショップを最初の状態に戻しますか？デモで行った変更（付箋、テーマ、時刻など）は失われます。</translation>
+    </message>
+    <message>
         <source>Furikaeri</source>
         <translation>ふりかえり</translation>
     </message>
@@ -1004,14 +1135,6 @@
     <message>
         <source>Wrote {path}</source>
         <translation>{path} に書き出しました</translation>
-    </message>
-    <message>
-        <source>About Furikaeri</source>
-        <translation>ふりかえりについて</translation>
-    </message>
-    <message>
-        <source>Furikaeri runs a reflection workshop offline: agenda, graphic-recording board, themes and minutes. Every edit is saved as it is made.</source>
-        <translation>ふりかえりは振り返りワークショップをオフラインで進行します: プログラムとタイマー、グラフィックレコーディングのボード、テーマ、議事録。編集はその場で保存されます。</translation>
     </message>
     <message>
         <source>This session has no groups.</source>
@@ -1297,6 +1420,149 @@
         <source>Only text can be pasted onto the board.</source>
         <extracomment>Clipboard format of copied board elements (JSON records).</extracomment>
         <translation>ボードに貼り付けられるのはテキストだけです。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>ショートカット一覧</translation>
+    </message>
+    <message>
+        <source>Every key Furikaeri answers to. The menus show the same keys beside their commands.</source>
+        <translation>ふりかえりで使えるキー操作の一覧です。メニューにも各コマンドの横に同じキーが表示されます。</translation>
+    </message>
+    <message>
+        <source>Typing notes (the bar at the bottom)</source>
+        <translation>付箋の入力（画面下の入力欄）</translation>
+    </message>
+    <message>
+        <source>Add the note (with a Japanese input method, the first Enter confirms the conversion)</source>
+        <translation>付箋を追加（日本語入力中は、最初の Enter で変換を確定）</translation>
+    </message>
+    <message>
+        <source>Next / previous group</source>
+        <translation>次のグループ／前のグループ</translation>
+    </message>
+    <message>
+        <source>Set the author: start with @ and the name, then a space</source>
+        <translation>発言者を指定：@ と名前で始め、空白を入れて本文</translation>
+    </message>
+    <message>
+        <source>@name text</source>
+        <translation>@名前 本文</translation>
+    </message>
+    <message>
+        <source>On the board</source>
+        <translation>ボード</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>拡大・縮小</translation>
+    </message>
+    <message>
+        <source>{ctrl}+wheel / pinch</source>
+        <translation>{ctrl}+ホイール／ピンチ</translation>
+    </message>
+    <message>
+        <source>Move the view</source>
+        <translation>表示位置を動かす</translation>
+    </message>
+    <message>
+        <source>Space+drag / middle button drag</source>
+        <translation>Space+ドラッグ／中ボタンでドラッグ</translation>
+    </message>
+    <message>
+        <source>A note where you click</source>
+        <translation>その場所に付箋を置く</translation>
+    </message>
+    <message>
+        <source>Double-click the board</source>
+        <translation>ボードをダブルクリック</translation>
+    </message>
+    <message>
+        <source>Edit a note</source>
+        <translation>付箋を編集</translation>
+    </message>
+    <message>
+        <source>Double-click the note</source>
+        <translation>付箋をダブルクリック</translation>
+    </message>
+    <message>
+        <source>Delete the selection</source>
+        <translation>選択したものを削除</translation>
+    </message>
+    <message>
+        <source>Duplicate the selection</source>
+        <translation>選択したものを複製</translation>
+    </message>
+    <message>
+        <source>Copy / cut / paste</source>
+        <translation>コピー／切り取り／貼り付け</translation>
+    </message>
+    <message>
+        <source>Select everything</source>
+        <translation>すべて選択</translation>
+    </message>
+    <message>
+        <source>Clear the selection</source>
+        <translation>選択を解除</translation>
+    </message>
+    <message>
+        <source>Editing a note on the board</source>
+        <translation>ボード上で付箋を編集しているとき</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>編集を終える</translation>
+    </message>
+    <message>
+        <source>New line</source>
+        <translation>改行</translation>
+    </message>
+    <message>
+        <source>Cancel the edit</source>
+        <translation>編集を取り消す</translation>
+    </message>
+    <message>
+        <source>Presentation and room clock</source>
+        <translation>プレゼンテーションモードと会場用の時計</translation>
+    </message>
+    <message>
+        <source>Leave presentation mode</source>
+        <translation>プレゼンテーションモードを終える</translation>
+    </message>
+    <message>
+        <source>Room clock: full screen on or off</source>
+        <translation>会場用の時計：全画面表示の切り替え</translation>
+    </message>
+    <message>
+        <source>Room clock: leave full screen</source>
+        <translation>会場用の時計：全画面表示を終える</translation>
+    </message>
+    <message>
+        <source>Dot voting</source>
+        <translation>ドット投票</translation>
+    </message>
+    <message>
+        <source>Give a dot to a note or a theme</source>
+        <translation>付箋やテーマにドットを付ける</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>クリック</translation>
+    </message>
+    <message>
+        <source>Take a dot back</source>
+        <translation>ドットを取り消す</translation>
+    </message>
+    <message>
+        <source>Right-click / Shift+click</source>
+        <translation>右クリック／Shift+クリック</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +2102,10 @@
         <translation>デモのワークショップを開く(&amp;D)</translation>
     </message>
     <message>
+        <source>Start the demo a&amp;gain…</source>
+        <translation>デモをやり直す(&amp;G)…</translation>
+    </message>
+    <message>
         <source>&amp;Reload from the file</source>
         <translation>ファイルから再読み込み(&amp;R)</translation>
     </message>
@@ -1900,8 +2170,20 @@
         <translation>プロジェクター画面(&amp;W)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>ショートカット一覧(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>ログフォルダを開く(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;About Furikaeri</source>
         <translation>ふりかえりについて(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
     </message>
     <message>
         <source>Select</source>

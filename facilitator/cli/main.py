@@ -10,6 +10,7 @@ stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from pathlib import Path
@@ -34,59 +35,65 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="furikaeri", description=translate("CLI", "Run a reflection workshop (振り返り) offline."))
-    p.add_argument("--lang", choices=i18n.LANGUAGES, help=translate("CLI", "language of messages and windows"))
+    lang_help = translate("CLI", "language of messages, windows and minutes")
+    p.add_argument("--lang", choices=i18n.LANGUAGES, help=lang_help)
+    # --lang after the command too (``furikaeri open F --lang en``): each command
+    # takes it again; SUPPRESS keeps a command from resetting one given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
+                        help=lang_help)
     shot_help = translate("CLI", "render the window once it has loaded, save it as PNG and exit")
     # Its own dest: a subcommand's default would overwrite a shared one.
     p.add_argument("--screenshot", dest="start_screenshot", metavar="PNG", help=shot_help)
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    add = functools.partial(sub.add_parser, parents=[common])
 
-    s = sub.add_parser("new", help=translate("CLI", "create a workshop file"))
+    s = add("new", help=translate("CLI", "create a workshop file"))
     s.add_argument("file")
     s.add_argument("--title", help=translate("CLI", "title of the workshop"))
     s.add_argument("--template", default="standard", help=translate("CLI", "agenda template (standard, blank or a .json file)"))
     s.add_argument("--from", dest="from_json", metavar="JSON", help=translate("CLI", "create from a JSON export instead"))
 
-    s = sub.add_parser("info", help=translate("CLI", "print what a workshop holds, as one JSON object"))
+    s = add("info", help=translate("CLI", "print what a workshop holds, as one JSON object"))
     s.add_argument("file")
 
-    s = sub.add_parser("import", help=translate("CLI", "add notes from a CSV, text or JSON file"))
+    s = add("import", help=translate("CLI", "add notes from a CSV, text or JSON file"))
     s.add_argument("file")
     s.add_argument("input")
     s.add_argument("--session", help=translate("CLI", "session title, number or id"))
     s.add_argument("--group", help=translate("CLI", "group name or id"))
 
-    s = sub.add_parser("export", help=translate("CLI", "write the workshop as CSV, JSON, Markdown, PNG or SVG"))
+    s = add("export", help=translate("CLI", "write the workshop as CSV, JSON, Markdown, PNG or SVG"))
     s.add_argument("file")
     s.add_argument("--format", required=True, choices=FILE_EXPORT_FORMATS + GUI_EXPORT_FORMATS)
     s.add_argument("-o", "--output", required=True)
     s.add_argument("--frame", help=translate("CLI", "only this frame or board (PNG/SVG)"))
     s.add_argument("--dpi", type=int, default=150, help=translate("CLI", "resolution of a PNG"))
 
-    s = sub.add_parser("agenda", help=translate("CLI", "print the agenda with planned and actual times"))
+    s = add("agenda", help=translate("CLI", "print the agenda with planned and actual times"))
     s.add_argument("file")
     s.add_argument("--json", action="store_true", help=translate("CLI", "one JSON object instead of a table"))
 
-    s = sub.add_parser("cluster", help=translate("CLI", "propose themes for the notes of a workshop or CSV file"))
+    s = add("cluster", help=translate("CLI", "propose themes for the notes of a workshop or CSV file"))
     s.add_argument("input")
     s.add_argument("--k", type=int, help=translate("CLI", "number of themes (chosen automatically without it)"))
     s.add_argument("--json", action="store_true", help=translate("CLI", "one JSON object per note and line"))
     s.add_argument("--session", help=translate("CLI", "session title, number or id"))
 
-    s = sub.add_parser("report", help=translate("CLI", "write the minutes (or the A3 poster) as PDF"))
+    s = add("report", help=translate("CLI", "write the minutes (or the A3 poster) as PDF"))
     s.add_argument("file")
     s.add_argument("-o", "--output", required=True)
     s.add_argument("--paper", choices=("A4", "A3"), type=str.upper,
                    help=translate("CLI", "paper size (minutes: A4, poster: A3)"))
     s.add_argument("--landscape", action="store_true", help=translate("CLI", "landscape pages"))
-    s.add_argument("--lang", dest="report_lang", choices=i18n.LANGUAGES,
-                   help=translate("CLI", "language of the headings"))
     s.add_argument("--poster", action="store_true", help=translate("CLI", "one-page poster: the board pictures and the themes"))
 
-    s = sub.add_parser("demo", help=translate("CLI", "open a fresh copy of the demo workshop"))
+    s = add("demo", help=translate("CLI", "open the demo workshop (the same copy each time, with your edits)"))
+    s.add_argument("--fresh", action="store_true", help=translate("CLI", "start the demo again from the original (your edits to it are replaced)"))
     s.add_argument("--create", metavar="FILE", help=translate("CLI", "only write the demo workshop to FILE"))
     s.add_argument("--screenshot", metavar="PNG", help=shot_help)
 
-    s = sub.add_parser("open", help=translate("CLI", "open a workshop in the app"))
+    s = add("open", help=translate("CLI", "open a workshop in the app"))
     s.add_argument("file")
     s.add_argument("--screenshot", metavar="PNG", help=shot_help)
     return p
@@ -98,12 +105,17 @@ def main(argv: list[str] | None = None) -> int:
     i18n.set_language(_peek_lang(argv))  # before the parser: its help is translated
     parser = build_parser()
     args = parser.parse_args(argv)
-    i18n.set_language(args.lang or getattr(args, "report_lang", None))
+    i18n.set_language(args.lang)
+    from facilitator.diagnostics import log, log_startup, setup_logging
+    setup_logging()
+    log_startup(f"command {args.command or '(start screen)'}")
+    log.info("Command line: %s", argv)
     try:
         status = _dispatch(args, argv)
         sys.stdout.flush()  # here, so a closed pipe is caught below
         return status
     except FurikaeriError as exc:
+        log.warning("Refused: %s", exc)  # str(): the English text, for whoever reads the log
         print(f"furikaeri: {exc.text()}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -113,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
         # tools do; stdout goes to devnull so the interpreter's final flush stays silent.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 128 + 13  # SIGPIPE
+    except Exception:
+        log.exception("Uncaught exception")
+        raise
 
 
 def _peek_lang(argv: list[str]) -> str | None:
@@ -207,7 +222,7 @@ def _cmd_report(args) -> int:
     from facilitator.minutes import Options, write_minutes, write_poster
     from facilitator.workshop.workshop import Workshop
     with Workshop.open(args.file, readonly=True) as ws:
-        lang = args.report_lang or args.lang
+        lang = args.lang
         if args.poster:  # a poster is landscape, A3 unless asked otherwise
             write_poster(ws, Path(args.output), Options(
                 paper=args.paper or "A3", landscape=True, lang=lang))

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
@@ -16,8 +14,8 @@ from facilitator.agenda.templates import read_template, records_from_template
 from facilitator.workshop import Workshop
 from ui import app as app_module
 from ui.board.boards import board_to_export
-from ui.i18n import choose_language, install_translator, uninstall_translator
-from ui.main_window import MainWindow, fresh_demo_path
+from ui.i18n import choose_language, install_translator
+from ui.main_window import MainWindow, demo_folder
 
 
 @pytest.fixture
@@ -39,18 +37,6 @@ def window(qtbot, settings):
     qtbot.waitExposed(win)
     yield win
     win.close()
-
-
-@pytest.fixture
-def app_settings(tmp_path, monkeypatch):
-    """run() with its settings, data folder and language kept out of the user's."""
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # where demo copies go
-    language = i18n.language()
-    yield
-    uninstall_translator()
-    i18n.set_language(language)
 
 
 def tr(text: str) -> str:
@@ -147,13 +133,6 @@ def test_presentation_mode_hides_the_chrome_and_escape_leaves(qtbot, window, mad
     assert QApplication.focusWidget() is window.entry.line
 
 
-def test_fresh_demo_paths_never_collide(app_settings):
-    first = fresh_demo_path()
-    first.write_bytes(b"")
-    assert fresh_demo_path() != first
-    assert first.name.startswith("demo-") and first.suffix == ".furikaeri"
-
-
 def test_run_open_with_screenshot_writes_a_picture(app_settings, made, tmp_path):
     png = tmp_path / "shot.png"
     assert app_module.run(["open", str(made), "--screenshot", str(png)]) == 0
@@ -221,13 +200,12 @@ def test_language_menu_saves_the_choice_for_the_next_start(window, settings, mon
     assert choose_language(None, settings, ["ja-JP"]) == "en"
 
 
-def test_run_demo_screenshot_opens_a_fresh_copy_with_japanese_font(app_settings, tmp_path):
+def test_run_demo_screenshot_opens_the_demo_with_japanese_font(app_settings, tmp_path):
     png = tmp_path / "demo.png"
     assert app_module.run(["demo", "--screenshot", str(png)]) == 0
     assert not QImage(str(png)).isNull()
-    copies = list(Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation)).glob("demo-*.furikaeri"))
-    assert len(copies) == 1
+    copies = list(demo_folder().glob("*.furikaeri"))
+    assert [c.name for c in copies] == ["demo.furikaeri"]
     with Workshop.open(copies[0], readonly=True) as demo:
         assert demo.count(Note) > 0
     assert QFontMetrics(QApplication.font()).inFontUcs4(ord("振"))  # no tofu
