@@ -1,4 +1,4 @@
-"""The window commands of ``furikaeri`` (``facilitator.cli.main.GUI_RUNNER`` names ``run``).
+"""The window commands of ``furikaeri`` (``facilitator.cli.commands.GUI_RUNNER`` names ``run``).
 
 ``furikaeri`` (start screen), ``furikaeri open FILE``, ``furikaeri demo`` and
 ``furikaeri export FILE --format png|svg`` come here from
@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer, qVersion
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from facilitator.cli.main import EXIT_USAGE, build_parser
+from facilitator.cli.commands import EXIT_USAGE, build_parser
 from facilitator.diagnostics import log, setup_logging
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP

@@ -1,5 +1,5 @@
-"""The ``furikaeri`` command (see :mod:`facilitator.cli.main`)."""
+"""The ``furikaeri`` command (see :mod:`facilitator.cli.commands`)."""
 
-from facilitator.cli.main import main
+from facilitator.cli.commands import main
 
 __all__ = ["main"]

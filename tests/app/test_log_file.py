@@ -76,7 +76,7 @@ def test_a_refused_command_logs_why_and_still_says_one_line(state, tmp_path, cap
 
 def test_an_uncaught_error_in_a_command_is_logged_with_its_traceback(state, made,
                                                                      monkeypatch):
-    from facilitator import cli
+    from facilitator.cli import commands as cli
 
     def broken(args):
         raise RuntimeError("a bug")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator import i18n
-from facilitator.cli import build_parser, main
+from facilitator.cli.commands import build_parser, main
 
 
 @pytest.fixture(autouse=True)
