@@ -27,3 +27,12 @@ class FurikaeriError(Exception):
         except (KeyError, IndexError):
             message = self.message.format(**self.params)
         return message.replace("\r", " ").replace("\n", " ")
+
+
+class DiskFull(FurikaeriError):
+    """The disk has no room left for what had to be written.
+
+    Nothing is damaged: the file holds everything saved before, and the same
+    step succeeds once space has been freed.  Raised instead of the generic
+    error so that the window can say so and keep what the user typed.
+    """

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.workshop.changes import Change
 from facilitator.diagnostics import log
-from facilitator.errors import FurikaeriError
+from facilitator.errors import DiskFull, FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.board.placement import free_spots
 from facilitator.workshop.model import Group, Participant, Session
@@ -29,6 +29,7 @@ from ui.agenda.clock.controller import ClockController
 from ui.board.boards import initial_board
 from ui.board.quick_entry import QuickEntryBar
 from ui.minutes.printing import ReportController
+from ui.workshop.save_banner import DiskFullBanner
 from ui.workshop.start_screen import StartScreen, recent_files, remember_file
 from ui.themes.controller import ThemesController
 
@@ -63,10 +64,12 @@ class MainWindow(QMainWindow):
         self.entry = QuickEntryBar(self.workspace)
         self.entry.noteEntered.connect(self.add_note)
         self.entry.stepRequested.connect(self.step_group)
+        self.disk_full = DiskFullBanner(self.workspace)
         lay = QVBoxLayout(self.workspace)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addLayout(self.board_holder, 1)
+        lay.addWidget(self.disk_full)
         lay.addWidget(self.entry)
 
         self.stack = QStackedWidget(self)
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
         self.close_workshop()
         self.ws = ws
         ws.listeners.append(self._on_change)
+        ws.failure_listeners.append(self._on_save_failed)
         self._data_version = ws.store.data_version()
         self.board = BoardView(ws, self.workspace)
         self.board_holder.addWidget(self.board)
@@ -192,6 +196,9 @@ class MainWindow(QMainWindow):
         ws, self.ws = self.ws, None
         if self._on_change in ws.listeners:
             ws.listeners.remove(self._on_change)
+        if self._on_save_failed in ws.failure_listeners:
+            ws.failure_listeners.remove(self._on_save_failed)
+        self.disk_full.hide()
         ws.close()
         self.session_id = self.group_id = None
         self.agenda.set_workshop(None)
@@ -437,7 +444,12 @@ class MainWindow(QMainWindow):
             self.projector = None
 
     # -- state shown -------------------------------------------------------------------
+    def _on_save_failed(self, exc: FurikaeriError) -> None:
+        if isinstance(exc, DiskFull):
+            self.disk_full.show_disk_full()
+
     def _on_change(self, change: Change) -> None:
+        self.disk_full.hide()  # saved: there is room again
         tables = change.tables()
         if tables & {Session.TABLE, Group.TABLE}:
             if self.ws.get(Session, self.session_id) is None:

@@ -615,6 +615,13 @@
     </message>
 </context>
 <context>
+    <name>DiskFullBanner</name>
+    <message>
+        <source>The disk is full: the last change was not saved. The file is intact and keeps everything saved before. Free some space (delete or move files); the note you typed stays in the entry bar: press Enter again to save it.</source>
+        <translation>ディスクの空き容量が足りません。最後の変更は保存されていません。ファイルは壊れておらず、それまでの内容はすべて保存されています。不要なファイルを削除・移動して空き容量を増やしてください。入力中の付箋は入力欄に残っています。空きができたら、もう一度 Enter を押すと保存されます。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Something went wrong in Furikaeri. Everything typed so far is saved; you can go on working or start the app again.</source>
@@ -653,7 +660,6 @@
     </message>
     <message>
         <source>No such file: {path}</source>
-        <extracomment>Canonical column -&gt; header names accepted (compared NFKC-normalised, casefolded, trimmed).</extracomment>
         <translation>ファイルがありません：{path}</translation>
     </message>
     <message>
@@ -707,7 +713,7 @@
     </message>
     <message>
         <source>The disk is full; {path} was not written.</source>
-        <translation>ディスクがいっぱいです。{path} は書き出していません。</translation>
+        <translation>ディスクの空き容量が足りないため、{path} を書き出せませんでした。</translation>
     </message>
     <message>
         <source>Cannot write in the folder {folder}; {path} was not written.</source>
@@ -760,10 +766,6 @@
     <message>
         <source>Line {line} of {name}: no session {value} in this workshop (sessions: {titles}).</source>
         <translation>{name} の {line} 行目：このワークショップにセッション「{value}」はありません（セッション：{titles}）。</translation>
-    </message>
-    <message>
-        <source>{name} is not a Furikaeri JSON export (it is not UTF-8 text).</source>
-        <translation>{name} は Furikaeri の JSON 書き出しではありません（UTF-8 のテキストではありません）。</translation>
     </message>
     <message>
         <source>{name} is not valid JSON (line {line}: {reason}).</source>
@@ -845,10 +847,6 @@
     <message>
         <source>No template named {name} (available: {names}).</source>
         <translation>テンプレート {name} はありません（使えるもの: {names}）。</translation>
-    </message>
-    <message>
-        <source>The template {name} cannot be read: {reason}</source>
-        <translation>テンプレート {name} を読み込めません: {reason}</translation>
     </message>
     <message>
         <source>The template&apos;s session {title} is not valid.</source>
@@ -989,6 +987,43 @@
     <message>
         <source>Unknown paper size {paper} (use A4 or A3).</source>
         <translation>用紙サイズ {paper} は使えません（A4 または A3 を指定してください）。</translation>
+    </message>
+    <message>
+        <source>{name} is too large to read ({size} MB; at most {limit} MB).</source>
+        <extracomment>Canonical column -&gt; header names accepted (compared NFKC-normalised, casefolded, trimmed).</extracomment>
+        <translation>{name} は大きすぎて読み込めません（{size} MB。上限は {limit} MB です）。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: it is not UTF-8 text.</source>
+        <translation>{name} を読み込めません。UTF-8 のテキストではありません。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: its lists and objects are nested too deeply.</source>
+        <translation>{name} を読み込めません。リストやオブジェクトの入れ子が深すぎます。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: it holds the number {number}, which a workshop cannot hold.</source>
+        <translation>{name} を読み込めません。ワークショップに保存できない数値 {number} が含まれています。</translation>
+    </message>
+    <message>
+        <source>The disk is full: the last change was not saved to {path}. The file itself is intact; free some space and try again.</source>
+        <translation>ディスクの空き容量が足りないため、最後の変更を {path} に保存できませんでした。ファイルは壊れていません。空き容量を増やしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so {path} cannot be opened. The file itself is intact; free some space and try again.</source>
+        <translation>ディスクの空き容量が足りないため、{path} を開けません。ファイルは壊れていません。空き容量を増やしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>{name} is not an agenda template.</source>
+        <translation>{name} はプログラムのテンプレートではありません。</translation>
+    </message>
+    <message>
+        <source>The template is not valid ({reason}).</source>
+        <translation>テンプレートの内容が正しくありません（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The disk is full; {path} was not created.</source>
+        <translation>ディスクの空き容量が足りないため、{path} を作成できませんでした。</translation>
     </message>
 </context>
 <context>

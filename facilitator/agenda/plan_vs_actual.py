@@ -43,8 +43,9 @@ def agenda_data(ws: Workshop, clock: RoomClock) -> dict:
             "projected_end": end.strftime("%H:%M") if end else None}
 
 
-def print_agenda(path: str, as_json: bool = False, out=sys.stdout) -> int:
+def print_agenda(path: str, as_json: bool = False, out=None) -> int:
     """Print the agenda of the workshop at ``path`` (a table, or JSON)."""
+    out = out or sys.stdout  # the stream of the moment, not the one at import
     with Workshop.open(path, readonly=True) as ws:
         data = agenda_data(ws, RoomClock(ws))
     if as_json:

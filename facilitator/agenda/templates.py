@@ -10,6 +10,7 @@ from pathlib import Path
 
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.io.json_input import bad_field, read_json
 from facilitator.workshop.model import (
     SESSION_KINDS, WORKSHOP_ID, Group, Record, Session, WorkshopInfo, new_id,
 )
@@ -46,17 +47,31 @@ def read_template(name_or_path: str | Path, folder: Path = TEMPLATES_DIR,
         raise FurikaeriError(QT_TRANSLATE_NOOP(
             "Errors", "No template named {name} (available: {names})."),
             name=name_or_path, names=", ".join(template_names(folder, user_folder)))
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    data = read_json(path)
+    if not isinstance(data, dict):
         raise FurikaeriError(QT_TRANSLATE_NOOP(
-            "Errors", "The template {name} cannot be read: {reason}"),
-            name=path.name, reason=exc) from None
+            "Errors", "{name} is not an agenda template."), name=path.name)
+    return data
 
 
 def records_from_template(data: dict, title: str | None = None,
                           on: date | None = None) -> list[Record]:
     """Records of a new workshop following ``data`` (workshop info, sessions, groups)."""
+    try:
+        records = _records(data, title, on)
+    except (AttributeError, TypeError, KeyError, ValueError) as exc:  # a hand-made file
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "The template is not valid ({reason})."), reason=exc) from None
+    for rec in records:
+        name = bad_field(rec)
+        if name is not None:
+            raise FurikaeriError(QT_TRANSLATE_NOOP(
+                "Errors", "The template is not valid ({reason})."),
+                reason=f"{rec.TABLE}.{name}")
+    return records
+
+
+def _records(data: dict, title: str | None, on: date | None) -> list[Record]:
     info = dict(data.get("workshop", {}))
     if title:
         info["title"] = title
@@ -65,7 +80,7 @@ def records_from_template(data: dict, title: str | None = None,
     for order, s in enumerate(data.get("sessions", [])):
         kind = s.get("kind", "plenary")
         minutes = s.get("planned_minutes", 0)
-        if kind not in SESSION_KINDS or not isinstance(minutes, int) or minutes <= 0:
+        if kind not in SESSION_KINDS or not isinstance(minutes, int) or not 0 < minutes <= 24 * 60:
             raise FurikaeriError(QT_TRANSLATE_NOOP(
                 "Errors", "The template's session {title} is not valid."),
                 title=s.get("title", order + 1))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,30 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Columns of our CSV export, Japanese because organisers open it in Excel.
+EXPORT_COLUMNS = ("セッション", "グループ", "テーマ", "本文", "記入者", "票", "色", "作成日時", "id")
+
+# A spreadsheet runs a cell that starts with one of = + - @ (or tab or CR
+# before them) as a formula: =cmd|' /C calc'!A0.  OWASP ("CSV Injection")
+# prefixes such cells with a single quote.  Cells that already start with
+# quotes before one get one more, so that reading our export back is exact.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+def defuse_cell(text: str) -> str:
+    """``text`` as our CSV export writes it: never run as a formula by a spreadsheet.
+
+    "-5%の予算" becomes "'-5%の予算" too: the rule cannot tell Japanese text
+    from a formula.  The JSON and Markdown exports keep the text as it is.
+    """
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def restore_cell(text: str) -> str:
+    """The text a cell of our CSV export was made from (undoes :func:`defuse_cell`)."""
+    return text[1:] if text.startswith("'") and _FORMULA.match(text, 1) else text
+
+
 def normalise_name(name: str) -> str:
     """A header or a name as compared: NFKC (full-width ａ -> a), trimmed, casefolded."""
     return unicodedata.normalize("NFKC", name).strip().casefold()
@@ -44,11 +69,22 @@ def normalise_name(name: str) -> str:
 
 _HEADER_LOOKUP = {normalise_name(alias): key
                   for key, aliases in HEADER_ALIASES.items() for alias in aliases}
+_EXPORT_NAMES = {normalise_name(name) for name in EXPORT_COLUMNS}
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a clear error when it is missing or unreadable."""
+# Far above any file of notes or export of a real workshop (a full day with ink:
+# a few MB); reading more would only exhaust the memory.
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes, or a clear error when it is missing, unreadable or over ``limit``."""
     try:
+        if limit is not None and path.stat().st_size > limit:
+            raise FurikaeriError(QT_TRANSLATE_NOOP(
+                "Errors", "{name} is too large to read ({size} MB; at most {limit} MB)."),
+                name=path.name, size=f"{path.stat().st_size / 2 ** 20:,.0f}",
+                limit=f"{limit // 2 ** 20:,}")
         return path.read_bytes()
     except FileNotFoundError:
         raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "No such file: {path}"),
@@ -190,6 +226,9 @@ def read_table(text: str, name: str = "", tab: bool = False) -> Table:
             "{headers}. Name the text column 本文 or text."),
             name=name, headers=", ".join(h.strip() for h in header))
     table.header = True
+    # Our own export, read back: undo the quotes that kept Excel from running
+    # cells as formulas.  Anyone else's quotes are their text.
+    ours = {normalise_name(h) for h in header} >= _EXPORT_NAMES
     index: dict[str, int] = {}
     for i, key in enumerate(keys):
         if key is None:
@@ -204,6 +243,8 @@ def read_table(text: str, name: str = "", tab: bool = False) -> Table:
                 "Errors", "Line {line} of {name} has {found} fields but the header has "
                 "{expected}; quote texts that contain commas. Nothing was imported."),
                 line=line, name=name, found=len(row), expected=width)
-        table.rows.append((line, {key: row[i] if i < len(row) else ""
-                                  for key, i in index.items()}))
+        cells = {key: row[i] if i < len(row) else "" for key, i in index.items()}
+        if ours:
+            cells = {key: restore_cell(value) for key, value in cells.items()}
+        table.rows.append((line, cells))
     return table

@@ -2,7 +2,9 @@
 
 Every export is written to a temporary file in the target folder and moved
 into place when complete, so a failed export (read-only folder, full disk)
-never leaves a half-written file behind.
+never leaves a half-written file behind.  A new file gets the permissions any
+program's new document gets (0666 less the umask), not a temporary file's 0600;
+a file written over keeps its own.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ import errno
 import io
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Callable
 
-from facilitator.errors import FurikaeriError
+from facilitator.io.csv_input import EXPORT_COLUMNS, defuse_cell
+from facilitator.errors import DiskFull, FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 from facilitator.io.importers import JSON_FORMAT
 from facilitator.workshop.model import RECORD_TYPES, Group, Note, Session, Theme
@@ -26,7 +28,7 @@ from facilitator.workshop.workshop import Workshop
 
 #: Columns of the CSV export; Japanese because organisers open it in Excel,
 #: and all of them are understood again by the CSV import.
-CSV_COLUMNS = ("セッション", "グループ", "テーマ", "本文", "記入者", "票", "色", "作成日時", "id")
+CSV_COLUMNS = EXPORT_COLUMNS
 
 FORMATS = ("csv", "json", "md")
 
@@ -60,11 +62,11 @@ def write_atomic(out: Path, text: str, encoding: str = "utf-8",
         raise FurikaeriError(QT_TRANSLATE_NOOP(
             "Errors", "The folder {folder} does not exist."), folder=folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{out.name}.", suffix=".part")
+        fd, tmp = create_beside(out, ".part")
     except OSError as exc:
         raise _write_error(out, folder, exc) from None
-    tmp = Path(tmp_name)
     try:
+        keep_mode(fd, out)
         with open(fd, "w", encoding=encoding, newline="") as fh:
             (write or _plain_write)(fh, text)
             fh.flush()
@@ -76,6 +78,35 @@ def write_atomic(out: Path, text: str, encoding: str = "utf-8",
     except BaseException:
         _unlink_quietly(tmp)
         raise
+
+
+def create_beside(out: Path, suffix: str) -> tuple[int, Path]:
+    """A new, empty, hidden file beside ``out``: ``(fd, path)``, for writing ``out`` atomically.
+
+    Like ``tempfile.mkstemp`` but made with mode 0666, so the kernel applies the
+    umask and the finished export is as private as the user's other documents
+    (mkstemp's 0600 would survive the rename).
+    """
+    flags = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOINHERIT", 0))
+    folder = out.parent if str(out.parent) else Path(".")
+    for _ in range(100):
+        path = folder / f".{out.name}.{os.urandom(4).hex()}{suffix}"
+        try:
+            return os.open(path, flags, 0o666), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "No usable temporary file name", str(folder))
+
+
+def keep_mode(fd: int, out: Path) -> None:
+    """Give the file open as ``fd`` the permissions of the file ``out`` it will replace, if any."""
+    try:
+        mode = os.stat(out).st_mode
+    except OSError:
+        return  # a new file: the umask decided
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode & 0o7777)
 
 
 def write_bytes_atomic(out: Path, data: bytes) -> None:
@@ -99,8 +130,8 @@ def _unlink_quietly(path: Path) -> None:
 
 
 def _write_error(out: Path, folder: Path, exc: OSError) -> FurikaeriError:
-    if exc.errno == errno.ENOSPC:
-        return FurikaeriError(QT_TRANSLATE_NOOP(
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return DiskFull(QT_TRANSLATE_NOOP(
             "Errors", "The disk is full; {path} was not written."), path=out)
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EROFS):
         return FurikaeriError(QT_TRANSLATE_NOOP(
@@ -128,7 +159,11 @@ def notes_in_order(ws: Workshop) -> list[Note]:
 
 
 def csv_text(ws: Workshop) -> str:
-    """The notes as CSV text (CRLF line ends; write it with a BOM for Excel)."""
+    """The notes as CSV text (CRLF line ends; write it with a BOM for Excel).
+
+    Cells a spreadsheet would run as formulas are quoted (:func:`defuse_cell`);
+    the CSV import takes the quotes off again.
+    """
     sessions = {s.id: s.title for s in ws.sessions()}
     groups = {g.id: g.name for g in ws.all(Group)}
     themes = {t.id: t.label for t in ws.all(Theme)}
@@ -136,9 +171,10 @@ def csv_text(ws: Workshop) -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for n in notes_in_order(ws):
-        writer.writerow((sessions.get(n.session_id, ""), groups.get(n.group_id, ""),
-                         themes.get(n.theme_id, ""), n.text, n.author, n.votes or "",
-                         n.color, n.created, n.id))
+        writer.writerow([defuse_cell(cell) if isinstance(cell, str) else cell for cell in (
+            sessions.get(n.session_id, ""), groups.get(n.group_id, ""),
+            themes.get(n.theme_id, ""), n.text, n.author, n.votes or "",
+            n.color, n.created, n.id)])
     return buf.getvalue()
 
 
@@ -162,6 +198,17 @@ def json_text(ws: Workshop) -> str:
 # Headings and labels are spelt out as translate("Export", "...") literals so
 # that pyside6-lupdate finds them.
 
+# What people typed must stay text when the outline is rendered (a wiki, a
+# static site): no raw HTML, no [link](javascript:...) or ![image](...), no
+# code span hiding the rest.  Other Markdown ("-5%の予算") is left as typed.
+_MD_INERT = str.maketrans({"\\": "\\\\", "`": "\\`", "[": "\\[", "]": "\\]",
+                           "&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def md(text: str) -> str:
+    """User text for the Markdown export: HTML escaped, link and code syntax neutralised."""
+    return text.translate(_MD_INERT)
+
 def _bullet(text: str) -> str:
     """A list item; the lines of a multi-line text are indented under it."""
     first, *rest = text.split("\n")
@@ -173,9 +220,9 @@ def _votes(count: int) -> str:
 
 
 def _note_line(n: Note) -> str:
-    text = n.text
+    text = md(n.text)
     if n.author:
-        text += f"（{n.author}）" if "\n" not in text else f"\n（{n.author}）"
+        text += f"（{md(n.author)}）" if "\n" not in text else f"\n（{md(n.author)}）"
     if n.votes:
         text += " " + _votes(n.votes)
     return _bullet(text)
@@ -184,25 +231,25 @@ def _note_line(n: Note) -> str:
 def markdown_text(ws: Workshop) -> str:
     """The minutes as a Markdown outline: every note in full, themes and groups as headings."""
     info = ws.info
-    out: list[str] = ["# " + (info.title or translate("Export", "Workshop")), ""]
+    out: list[str] = ["# " + (md(info.title) or translate("Export", "Workshop")), ""]
     facts = []
     if info.date:
         when = info.date
         if info.start_time or info.end_time:
             when += f" {info.start_time}–{info.end_time}"
-        facts.append(translate("Export", "Date: {date}").format(date=when))
+        facts.append(translate("Export", "Date: {date}").format(date=md(when)))
     for label, value in ((translate("Export", "Venue: {value}"), info.venue),
                          (translate("Export", "Organiser: {value}"), info.organiser),
                          (translate("Export", "Purpose: {value}"), info.purpose)):
         if value:
-            facts.append(label.format(value=value))
+            facts.append(label.format(value=md(value)))
     out += [f"- {f}" for f in facts]
     if facts:
         out.append("")
     people = ws.participants()
     if people:
         out += ["## " + translate("Export", "Participants"), ""]
-        out += [_bullet(p.name + (f"（{p.organisation}）" if p.organisation else ""))
+        out += [_bullet(md(p.name) + (f"（{md(p.organisation)}）" if p.organisation else ""))
                 for p in people]
         out.append("")
     themes = ws.all(Theme)
@@ -216,22 +263,22 @@ def markdown_text(ws: Workshop) -> str:
         out += ["## " + translate("Export", "Other notes"), ""]
         out += [_note_line(n) for n in orphans] + [""]
     if info.findings.strip():
-        out += ["## " + translate("Export", "Key findings"), "", info.findings.strip(), ""]
+        out += ["## " + translate("Export", "Key findings"), "", md(info.findings.strip()), ""]
     if info.next_steps.strip():
-        out += ["## " + translate("Export", "Next steps"), "", info.next_steps.strip(), ""]
+        out += ["## " + translate("Export", "Next steps"), "", md(info.next_steps.strip()), ""]
     decisions = ws.decisions()
     if decisions:
         out += ["## " + translate("Export", "Decisions"), ""]
-        out += [_bullet(d.text) for d in decisions] + [""]
+        out += [_bullet(md(d.text)) for d in decisions] + [""]
     items = ws.action_items()
     if items:
         out += ["## " + translate("Export", "Action items"), ""]
         for a in items:
-            text = ("[x] " if a.done else "[ ] ") + a.what
+            text = ("[x] " if a.done else "[ ] ") + md(a.what)
             if a.owner:
-                text += f"（{a.owner}）"
+                text += f"（{md(a.owner)}）"
             if a.due:
-                text += " " + translate("Export", "due {date}").format(date=a.due)
+                text += " " + translate("Export", "due {date}").format(date=md(a.due))
             out.append(_bullet(text))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
@@ -239,18 +286,18 @@ def markdown_text(ws: Workshop) -> str:
 
 def _session_markdown(ws: Workshop, session: Session, notes: list[Note],
                       themes: list[Theme]) -> list[str]:
-    heading = session.title
+    heading = md(session.title)
     if session.planned_minutes:
         heading = translate("Export", "{title} ({minutes} min)").format(
-            title=session.title, minutes=session.planned_minutes)
+            title=heading, minutes=session.planned_minutes)
     out = [f"## {heading}", ""]
     if session.actual_start or session.actual_end:
         out += [translate("Export", "Actual time: {start} – {end}").format(
-            start=session.actual_start or "?", end=session.actual_end or "?"), ""]
+            start=md(session.actual_start or "?"), end=md(session.actual_end or "?")), ""]
     if session.prompts:
-        out += [f"> - {p}" for p in session.prompts] + [""]
+        out += [f"> - {md(p)}" for p in session.prompts] + [""]
     if session.summary.strip():
-        out += [session.summary.strip(), ""]
+        out += [md(session.summary.strip()), ""]
     by_board: dict[str | None, list[Note]] = {}
     for n in notes:
         by_board.setdefault(n.group_id, []).append(n)
@@ -258,9 +305,10 @@ def _session_markdown(ws: Workshop, session: Session, notes: list[Note],
         out += _themes_markdown(by_board.pop(None), themes)
     for group in ws.groups_of(session.id):
         if group.id in by_board:
-            out += [f"### {group.name}", ""] + _themes_markdown(by_board.pop(group.id), themes)
+            out += [f"### {md(group.name)}", ""] + _themes_markdown(
+                by_board.pop(group.id), themes)
     for gid, rest in by_board.items():  # a group id that no longer exists
-        out += [f"### {gid}", ""] + _themes_markdown(rest, themes)
+        out += [f"### {md(str(gid))}", ""] + _themes_markdown(rest, themes)
     return out
 
 
@@ -276,7 +324,7 @@ def _themes_markdown(notes: list[Note], themes: list[Theme]) -> list[str]:
             members += [n for n in notes if n.theme_id not in known]
         if not members:
             continue
-        label = theme.label or other_label
+        label = md(theme.label) or other_label
         if theme.votes:
             label += " " + _votes(theme.votes)
         out += [f"#### {label}", ""] + [_note_line(n) for n in members] + [""]

@@ -8,7 +8,6 @@ added.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,10 +16,11 @@ from typing import Any
 
 from facilitator.workshop.changes import Change
 from facilitator.io.csv_input import (
-    Table, decode_text, normalise_name, read_bytes, read_table,
+    MAX_INPUT_BYTES, Table, decode_text, normalise_name, read_bytes, read_table,
 )
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.io.json_input import field_checks, read_json
 from facilitator.board.placement import free_spots
 from facilitator.workshop.model import (
     KIND_BREAK, MAX_NOTE_CHARS, RECORD_TYPES, TYPE_BY_TABLE, Group, Note, Record,
@@ -97,7 +97,7 @@ def import_file(ws: Workshop, path: Path, session: str | None = None,
         raise FurikaeriError(QT_TRANSLATE_NOOP(
             "Errors", "Cannot import {name}: use a .csv, .tsv, .txt or .json file."),
             name=path.name)
-    text, encoding = decode_text(read_bytes(path), path.name)
+    text, encoding = decode_text(read_bytes(path, limit=MAX_INPUT_BYTES), path.name)
     if suffix == ".txt":
         table = Table(columns=["text"], rows=[
             (n, {"text": line}) for n, line in enumerate(text.splitlines(), start=1)
@@ -323,17 +323,7 @@ def records_from_json_file(path: Path, partial: bool = False) -> list[Record]:
     ``partial``) refers to records it does not hold.
     """
     path = Path(path)
-    data = read_bytes(path)
-    try:
-        doc = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise FurikaeriError(QT_TRANSLATE_NOOP(
-            "Errors", "{name} is not a Furikaeri JSON export (it is not UTF-8 text)."),
-            name=path.name) from None
-    except json.JSONDecodeError as exc:
-        raise FurikaeriError(QT_TRANSLATE_NOOP(
-            "Errors", "{name} is not valid JSON (line {line}: {reason})."),
-            name=path.name, line=exc.lineno, reason=exc.msg) from None
+    doc = read_json(path)
     if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT or not isinstance(
             doc.get("records"), dict) or not isinstance(doc.get("version"), int):
         raise _not_ours(path)
@@ -353,7 +343,7 @@ def records_from_json_file(path: Path, partial: bool = False) -> list[Record]:
         if not isinstance(rows, list):
             raise _not_ours(path, f"{rtype.TABLE} is not a list")
         codec = codec_for(rtype)
-        checks = _field_checks(rtype)
+        checks = field_checks(rtype)
         for item in rows:
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 raise _not_ours(path, f"a record of {rtype.TABLE} has no id")
@@ -398,30 +388,6 @@ def _not_ours(path: Path, detail: str = "") -> FurikaeriError:
             name=path.name, detail=detail)
     return FurikaeriError(QT_TRANSLATE_NOOP(
         "Errors", "{name} is not a Furikaeri JSON export."), name=path.name)
-
-
-def _field_checks(rtype: type[Record]) -> dict[str, Any]:
-    """Per field, a test that a JSON value fits the record's field type."""
-    import dataclasses
-    checks = {}
-    for f in dataclasses.fields(rtype):
-        t = str(f.type).replace(" ", "")
-        optional = t.endswith("|None")
-        base = t.removesuffix("|None")
-        if base == "str":
-            ok = lambda v: isinstance(v, str)  # noqa: E731
-        elif base == "int":
-            ok = lambda v: isinstance(v, int) and not isinstance(v, bool)  # noqa: E731
-        elif base == "float":
-            ok = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)  # noqa: E731
-        elif base == "bool":
-            ok = lambda v: isinstance(v, bool)  # noqa: E731
-        elif base.startswith("list"):
-            ok = lambda v: isinstance(v, list)  # noqa: E731
-        else:
-            continue
-        checks[f.name] = (lambda v, ok=ok: v is None or ok(v)) if optional else ok
-    return checks
 
 
 def _import_json(ws: Workshop, path: Path) -> ImportResult:

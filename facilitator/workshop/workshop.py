@@ -25,6 +25,7 @@ from facilitator.workshop.store import Store
 
 R = TypeVar("R", bound=Record)
 Listener = Callable[[Change], None]
+FailureListener = Callable[[FurikaeriError], None]
 
 # Characters a note may not hold: NUL and the C0/C1 controls but tab and newline.
 _CONTROL = {c: None for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20),
@@ -60,6 +61,8 @@ class Workshop:
         self.now = now
         self.history = History()
         self.listeners: list[Listener] = []
+        # Told when a change could not be saved (a full disk...), before it is raised.
+        self.failure_listeners: list[FailureListener] = []
         self._tables: dict[type[Record], dict[str, Record]] = {
             rtype: {r.id: r for r in recs} for rtype, recs in store.load().items()
         }
@@ -68,7 +71,7 @@ class Workshop:
     @classmethod
     def open(cls, path: str | os.PathLike, readonly: bool = False, **kw) -> "Workshop":
         """Open an existing workshop file."""
-        return cls(Store.open(path, readonly=readonly), **kw)
+        return cls._loaded(Store.open(path, readonly=readonly), **kw)
 
     @classmethod
     def create(cls, path: str | os.PathLike, records: Iterable[Record] = (), **kw) -> "Workshop":
@@ -76,7 +79,15 @@ class Workshop:
         records = list(records)
         if not any(isinstance(r, WorkshopInfo) for r in records):
             records.insert(0, WorkshopInfo(id=WORKSHOP_ID))
-        return cls(Store.create(path, records), **kw)
+        return cls._loaded(Store.create(path, records), **kw)
+
+    @classmethod
+    def _loaded(cls, store: Store, **kw) -> "Workshop":
+        try:
+            return cls(store, **kw)
+        except BaseException:  # a file that cannot be read whole is let go at once
+            store.close()
+            raise
 
     def close(self) -> None:
         self.store.close()
@@ -154,7 +165,12 @@ class Workshop:
         if not change:
             return change
         self._check(change)
-        self.store.write(change)
+        try:
+            self.store.write(change)
+        except FurikaeriError as exc:
+            for failed in list(self.failure_listeners):
+                failed(exc)
+            raise
         self._apply_in_memory(change)
         if record:
             self.history.push(change, merge_key)

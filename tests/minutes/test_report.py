@@ -221,7 +221,7 @@ def test_a_read_only_folder_is_a_clear_error(demo, read_only_folder):
 def test_a_folder_refusing_the_file_is_a_clear_error(demo, tmp_path, monkeypatch, err, message):
     def refuse(*a, **kw):
         raise OSError(err, os.strerror(err))
-    monkeypatch.setattr(exporters.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(exporters, "create_beside", refuse)
     with pytest.raises(FurikaeriError, match=message):
         write_minutes(demo, tmp_path / "minutes.pdf", Options(charts=False))
     assert list(tmp_path.iterdir()) == []

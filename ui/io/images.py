@@ -2,21 +2,23 @@
 
 Board points are 1/72 inch, so ``dpi`` scales them to pixels.  Files are
 written to a temporary name beside the target and renamed into place, so a
-failed export never leaves half a file.
+failed export never leaves half a file; the picture gets the umask's
+permissions like any new document.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from facilitator.errors import FurikaeriError
+from facilitator.errors import DiskFull, FurikaeriError
+from facilitator.io.exporters import create_beside, keep_mode
 from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.workshop.store_errors import LOW_SPACE, free_space
 from ui.board.items import FrameItem
 from ui.board.scene import BoardScene
 
@@ -41,9 +43,14 @@ def _source_rect(scene: BoardScene, frame_title: str | None) -> QRectF:
 
 
 def _temp_beside(path: Path, suffix: str) -> str:
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    try:
+        fd, temp = create_beside(path, suffix)
+        keep_mode(fd, path)
+    except OSError as exc:
+        raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "Could not write {path}: {reason}"),
+                             path=str(path), reason=exc.strerror or exc) from None
     os.close(fd)
-    return temp
+    return str(temp)
 
 
 def _render(workshop, session_id, group_id, frame_title, paint) -> None:
@@ -58,6 +65,9 @@ def _render(workshop, session_id, group_id, frame_title, paint) -> None:
 def _commit(temp: str, path: Path, ok: bool) -> None:
     if not ok:
         os.unlink(temp)
+        if free_space(path.parent) < LOW_SPACE:  # Qt says only that it failed
+            raise DiskFull(QT_TRANSLATE_NOOP(
+                "Errors", "The disk is full; {path} was not written."), path=str(path))
         raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "Could not write {path}."),
                              path=str(path))
     os.replace(temp, path)
