@@ -47,7 +47,7 @@ class WindowActions(QObject):
         self.open = a(self.tr("&Open…"), w.open_dialog, QKeySequence.StandardKey.Open)
         self.demo = a(self.tr("Open the &demo workshop"), w.open_demo)
         self.reload = a(self.tr("&Reload from the file"), w.reload)
-        self.export = a(self.tr("&Export image (PNG/SVG)…"), w.export_dialog)
+        self.export = a(self.tr("&Export…"), w.export_dialog)
         self.close_ws = a(self.tr("&Close workshop"), w.close_workshop,
                           QKeySequence.StandardKey.Close)
         self.quit = a(self.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
