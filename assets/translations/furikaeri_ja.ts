@@ -978,6 +978,7 @@
     <name>FileTransfer</name>
     <message>
         <source>&amp;Import…</source>
+        <extracomment>What an import reads (import_source.KIND_BY_SUFFIX, not imported at start: csv, json).</extracomment>
         <translation>インポート(&amp;I)…</translation>
     </message>
     <message>
@@ -1129,12 +1130,12 @@
         <translation>このままでは取り込めません：{reason}</translation>
     </message>
     <message>
-        <source>Notes to import: {count}.</source>
-        <translation>取り込む付箋：{count} 枚。</translation>
+        <source>Notes to import: {count}. The first {shown} are shown.</source>
+        <translation>取り込む付箋：{count} 枚。最初の {shown} 枚を表示しています。</translation>
     </message>
     <message>
-        <source>The first {shown} are shown.</source>
-        <translation>最初の {shown} 枚を表示しています。</translation>
+        <source>Notes to import: {count}.</source>
+        <translation>取り込む付箋：{count} 枚。</translation>
     </message>
     <message>
         <source>new groups: {count}</source>

@@ -164,6 +164,12 @@ def test_a_csv_dropped_on_a_group_board_previews_an_import_into_that_board(
     assert (note.text, note.author) == ("落とした意見", "高橋")
 
 
+def test_drops_take_what_the_importer_reads():
+    from facilitator.io.import_source import KIND_BY_SUFFIX
+    from ui.io.files import IMPORTABLE
+    assert set(IMPORTABLE) == set(KIND_BY_SUFFIX)
+
+
 def test_a_workshop_dropped_on_the_window_opens(qtbot, window, tmp_path):
     other = tmp_path / "別の会.furikaeri"
     with Workshop.create(other, records_from_template(read_template("standard"))) as ws:
@@ -245,3 +251,25 @@ def test_an_export_that_fails_says_why_in_a_dialog(qtbot, window, monkeypatch, t
                         lambda *a, **k: (str(tmp_path / "無い" / "out.csv"), ""))
     window.actions_.export.trigger()
     assert len(messages) == 1 and "無い" in messages[0] and "フォルダ" in messages[0]
+
+
+def test_our_csv_export_goes_back_to_its_sessions_and_groups(qtbot, window, monkeypatch,
+                                                             tmp_path):
+    other = tmp_path / "other.furikaeri"
+    with Workshop.create(other, records_from_template(read_template("standard"))) as ws:
+        session = group_session(ws)
+        a, b = ws.groups_of(session.id)[:2]
+        ws.add(ws.new_note("Aの意見", session.id, a.id, author="田中"),
+               ws.new_note("Bの意見", session.id, b.id, author="佐藤"))
+        from facilitator.io.exporters import export_file
+        export_file(ws, "csv", tmp_path / "other.csv")
+    dialog = start_import(qtbot, window, monkeypatch, tmp_path / "other.csv")
+    assert "UTF-8 (BOM)" in dialog.detected.text()
+    assert dialog.session.currentIndex() == 0 and dialog.group.currentIndex() == 0  # the file's
+    assert not dialog.group.isEnabled()
+    dialog.accept()
+    ws = window.ws
+    here = group_session(ws)
+    a, b = ws.groups_of(here.id)[:2]
+    assert [(n.text, n.author) for n in notes_on(ws, here.id, a.id)] == [("Aの意見", "田中")]
+    assert [(n.text, n.author) for n in notes_on(ws, here.id, b.id)] == [("Bの意見", "佐藤")]

@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from facilitator.io.import_source import KIND_BY_SUFFIX
 from facilitator.paths import EXTENSION
 from ui.board.view import BoardView
 
@@ -23,6 +22,8 @@ from ui.board.view import BoardView
 if TYPE_CHECKING:
     from ui.io.import_dialog import ImportDialog
 
+#: What an import reads (import_source.KIND_BY_SUFFIX, not imported at start: csv, json).
+IMPORTABLE = (".csv", ".tsv", ".txt", ".json")
 _DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
@@ -31,7 +32,7 @@ def usable_paths(mime) -> list[Path]:
     if not mime.hasUrls():
         return []
     paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
-    return [p for p in paths if p.suffix.lower() in KIND_BY_SUFFIX
+    return [p for p in paths if p.suffix.lower() in IMPORTABLE
             or p.suffix.lower() == EXTENSION]
 
 

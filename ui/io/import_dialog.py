@@ -246,6 +246,7 @@ class ImportDialog(QDialog):
         if index < 0:
             index = max(0, self.group.findData(PLENARY))
         self.group.setCurrentIndex(index)
+        self.group.setEnabled(self.group.count() > 1)
         self.group.blockSignals(False)
 
     def options(self) -> ImportOptions:
@@ -327,9 +328,12 @@ class ImportDialog(QDialog):
              for row in rows], 1)
         self.table.setColumnHidden(0, preview.source.kind == JSON)
         result = preview.result
-        text = self.tr("Notes to import: {count}.").format(count=f"{result.notes:,}")
+        count = f"{result.notes:,}"
         if result.notes > len(rows):
-            text += " " + self.tr("The first {shown} are shown.").format(shown=len(rows))
+            text = self.tr("Notes to import: {count}. The first {shown} are shown.").format(
+                count=count, shown=len(rows))
+        else:
+            text = self.tr("Notes to import: {count}.").format(count=count)
         extra = [(result.groups_created, self.tr("new groups: {count}")),
                  (result.themes_created, self.tr("new themes: {count}")),
                  (result.empty_skipped, self.tr("empty rows skipped: {count}")),
