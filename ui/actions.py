@@ -48,7 +48,7 @@ class WindowActions(QObject):
         self.demo = a(self.tr("Open the &demo workshop"), w.open_demo)
         self.demo_again = a(self.tr("Start the demo a&gain…"), w.restart_demo)
         self.reload = a(self.tr("&Reload from the file"), w.reload)
-        self.export = a(self.tr("&Export image (PNG/SVG)…"), w.export_dialog)
+        self.export = a(self.tr("&Export…"), w.export_dialog)
         self.close_ws = a(self.tr("&Close workshop"), w.close_workshop,
                           QKeySequence.StandardKey.Close)
         self.quit = a(self.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)

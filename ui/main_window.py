@@ -28,6 +28,7 @@ from ui.board.view import BoardView
 from ui.agenda.clock.controller import ClockController
 from ui.board.boards import initial_board
 from ui.board.quick_entry import QuickEntryBar
+from ui.io.files import FileTransfer
 from ui.minutes.printing import ReportController
 from ui.workshop.save_banner import DiskFullBanner
 from ui.workshop.start_screen import StartScreen, recent_files, remember_file
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.themes = ThemesController(self).install()
         self.report = ReportController(self)  # 印刷・PDFに保存・まとめを編集
         self.report.install(self)
+        self.files = FileTransfer(self).install()  # File › Import…, Export…, dropped files
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
         self._presentation = None  # made on first F5 (ui.board.presentation)
@@ -259,26 +261,7 @@ class MainWindow(QMainWindow):
             self.create_from_template(path, template)
 
     def export_dialog(self) -> None:
-        if self.ws is None:
-            return
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export the board"), str(Path(self.ws.path).with_suffix(".png")),
-            self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
-        if not path:
-            return
-        try:
-            from ui.io.images import export_board_png, export_board_svg
-            if path.lower().endswith(".svg"):
-                export_board_svg(self.ws, self.session_id, self.group_id, Path(path))
-            else:
-                export_board_png(self.ws, self.session_id, self.group_id, Path(path))
-        except ImportError:
-            QMessageBox.warning(self, self.tr("Furikaeri"),
-                                self.tr("Image export is not available in this build."))
-        except FurikaeriError as exc:
-            QMessageBox.warning(self, self.tr("Furikaeri"), exc.text())
-        else:
-            self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 5000)
+        self.files.export_dialog()
 
     def _dialog_folder(self) -> str:
         recent = recent_files(self.settings)

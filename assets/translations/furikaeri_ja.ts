@@ -433,7 +433,7 @@
     </message>
     <message>
         <source>Imported {count} notes</source>
-        <extracomment>The ``format`` value of our JSON exports. Colours of groups an import creates, and the colour names a CSV may use.</extracomment>
+        <extracomment>Colours of groups an import creates, and the colour names a CSV may use.</extracomment>
         <translation>付箋を {count} 枚取り込みました</translation>
     </message>
     <message>
@@ -725,10 +725,12 @@
     </message>
     <message>
         <source>Cannot import {name}: use a .csv, .tsv, .txt or .json file.</source>
+        <extracomment>Kinds of files: rows of columns (.csv, .tsv), one note a line (.txt), our JSON export. What may be chosen as a file&apos;s encoding (``None`` is &quot;detect it&quot;).</extracomment>
         <translation>{name} は取り込めません。.csv、.tsv、.txt、.json のファイルを使ってください。</translation>
     </message>
     <message>
         <source>{name} holds no notes; nothing was imported.</source>
+        <extracomment>How many notes a preview lists.</extracomment>
         <translation>{name} には付箋がありません。何も取り込んでいません。</translation>
     </message>
     <message>
@@ -773,6 +775,7 @@
     </message>
     <message>
         <source>{name} was exported by a newer version of Furikaeri (format {found}, this version reads up to {supported}); please update the app.</source>
+        <extracomment>The ``format`` value of our JSON exports.</extracomment>
         <translation>{name} は新しいバージョンの Furikaeri で書き出されました（形式 {found}、このバージョンは {supported} まで読めます）。アプリを更新してください。</translation>
     </message>
     <message>
@@ -1025,6 +1028,14 @@
         <source>The disk is full; {path} was not created.</source>
         <translation>ディスクの空き容量が足りないため、{path} を作成できませんでした。</translation>
     </message>
+    <message>
+        <source>Line {line} of {name} is not {encoding} text; choose another encoding.</source>
+        <translation>{name} の {line} 行目は {encoding} のテキストではありません。別の文字コードを選んでください。</translation>
+    </message>
+    <message>
+        <source>Image export is not available in this build.</source>
+        <translation>この版では画像の書き出しは使えません。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1092,6 +1103,286 @@
         <source>Other</source>
         <translation>その他</translation>
     </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV（Excel 用） (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON, the whole workshop (*.json)</source>
+        <translation>JSON（ワークショップ全体） (*.json)</translation>
+    </message>
+    <message>
+        <source>PNG image of the board (*.png)</source>
+        <translation>ボードの PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing of the board (*.svg)</source>
+        <translation>ボードの SVG 図 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>{path} に書き出しました</translation>
+    </message>
+</context>
+<context>
+    <name>FileTransfer</name>
+    <message>
+        <source>&amp;Import…</source>
+        <extracomment>What an import reads (import_source.KIND_BY_SUFFIX, not imported at start: csv, json).</extracomment>
+        <translation>インポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import notes</source>
+        <translation>付箋をインポート</translation>
+    </message>
+    <message>
+        <source>Notes and workshop records (*.csv *.tsv *.txt *.json)</source>
+        <translation>付箋とワークショップの記録 (*.csv *.tsv *.txt *.json)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Tab-separated (*.tsv)</source>
+        <translation>タブ区切り (*.tsv)</translation>
+    </message>
+    <message>
+        <source>Text, one note a line (*.txt)</source>
+        <translation>テキスト（1 行に付箋 1 枚） (*.txt)</translation>
+    </message>
+    <message>
+        <source>JSON export (*.json)</source>
+        <translation>JSON の書き出し (*.json)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>Open or create a workshop first; then its board can take the notes.</source>
+        <translation>先にワークショップを開くか作成してください。そのボードに付箋を取り込めます。</translation>
+    </message>
+    <message>
+        <source>This workshop is open read-only; nothing can be imported into it.</source>
+        <translation>このワークショップは読み取り専用で開いているので、取り込めません。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import {name}</source>
+        <extracomment>Column meanings offered, in the order shown (see csv_input.HEADER_ALIASES). Group combo data: follow the file&apos;s group column / the session&apos;s own board.</extracomment>
+        <translation>{name} のインポート</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>文字コード：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>The first row names the columns</source>
+        <translation>1 行目は見出し</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Note text</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>記入者</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>グループ</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>色</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>票</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Import into</source>
+        <translation>取り込み先</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>セッション：</translation>
+    </message>
+    <message>
+        <source>Board:</source>
+        <translation>ボード：</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>ボード</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>Read as {encoding}</source>
+        <translation>{encoding} として読み込み</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Column {number}</source>
+        <translation>{number} 列目</translation>
+    </message>
+    <message>
+        <source>As the file&apos;s session column says</source>
+        <translation>ファイルのセッション列のとおり</translation>
+    </message>
+    <message>
+        <source>As the file&apos;s group column says</source>
+        <translation>ファイルのグループ列のとおり</translation>
+    </message>
+    <message>
+        <source>The session&apos;s own board</source>
+        <translation>全体のボード</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the note text.</source>
+        <translation>本文の列を選んでください。</translation>
+    </message>
+    <message>
+        <source>Nothing will be imported: {reason}</source>
+        <translation>このままでは取り込めません：{reason}</translation>
+    </message>
+    <message>
+        <source>Notes to import: {count}. The first {shown} are shown.</source>
+        <translation>取り込む付箋：{count} 枚。最初の {shown} 枚を表示しています。</translation>
+    </message>
+    <message>
+        <source>Notes to import: {count}.</source>
+        <translation>取り込む付箋：{count} 枚。</translation>
+    </message>
+    <message>
+        <source>new groups: {count}</source>
+        <translation>新しいグループ {count}</translation>
+    </message>
+    <message>
+        <source>new themes: {count}</source>
+        <translation>新しいテーマ {count}</translation>
+    </message>
+    <message>
+        <source>empty rows skipped: {count}</source>
+        <translation>空の行 {count} は飛ばします</translation>
+    </message>
+    <message>
+        <source>control characters removed: {count}</source>
+        <translation>制御文字 {count} 個を除きます</translation>
+    </message>
+    <message>
+        <source>columns not imported: {names}</source>
+        <translation>使わない列：{names}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{summary} ({details})</source>
+        <translation>{summary}（{details}）</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>グループ</translation>
+    </message>
+    <message>
+        <source>themes</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>付箋</translation>
+    </message>
+    <message>
+        <source>pen strokes</source>
+        <translation>手書きの線</translation>
+    </message>
+    <message>
+        <source>arrows</source>
+        <translation>矢印</translation>
+    </message>
+    <message>
+        <source>frames</source>
+        <translation>フレーム</translation>
+    </message>
+    <message>
+        <source>headings</source>
+        <translation>見出し</translation>
+    </message>
+    <message>
+        <source>stamps</source>
+        <translation>スタンプ</translation>
+    </message>
+    <message>
+        <source>decisions</source>
+        <translation>決定事項</translation>
+    </message>
+    <message>
+        <source>action items</source>
+        <translation>宿題</translation>
+    </message>
+    <message>
+        <source>clock records</source>
+        <translation>時計の記録</translation>
+    </message>
+    <message>
+        <source>{name}: {count}</source>
+        <translation>{name} {count}</translation>
+    </message>
+    <message>
+        <source>A whole workshop&apos;s records; each goes to its own session and group. This workshop&apos;s details and settings stay as they are.</source>
+        <translation>ワークショップ全体の記録です。それぞれ元のセッションとグループに入ります。このワークショップの概要と設定は変わりません。</translation>
+    </message>
 </context>
 <context>
     <name>InlineEditor</name>
@@ -1154,22 +1445,6 @@
     <message>
         <source>New workshop</source>
         <translation>新しいワークショップ</translation>
-    </message>
-    <message>
-        <source>Export the board</source>
-        <translation>ボードを書き出す</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG 画像 (*.png);;SVG 図 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Image export is not available in this build.</source>
-        <translation>このビルドでは画像の書き出しを使えません。</translation>
-    </message>
-    <message>
-        <source>Wrote {path}</source>
-        <translation>{path} に書き出しました</translation>
     </message>
     <message>
         <source>This session has no groups.</source>
@@ -2145,10 +2420,6 @@
         <translation>ファイルから再読み込み(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Export image (PNG/SVG)…</source>
-        <translation>画像を書き出す (PNG/SVG)(&amp;E)…</translation>
-    </message>
-    <message>
         <source>&amp;Close workshop</source>
         <translation>ワークショップを閉じる(&amp;C)</translation>
     </message>
@@ -2295,6 +2566,10 @@
     <message>
         <source>Place a pictogram stamp</source>
         <translation>ピクトグラムのスタンプを置く</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
     </message>
 </context>
 <context>

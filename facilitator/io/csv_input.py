@@ -98,6 +98,7 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
             reason=exc.strerror or exc) from None
 
 
+
 def detect_encoding(data: bytes, name: str = "") -> str:
     """``"utf-8-sig"``, ``"utf-16"``, ``"utf-8"`` or ``"cp932"`` for ``data``.
 
@@ -153,15 +154,35 @@ def _decodes(data: bytes, encoding: str) -> bool:
     return True
 
 
-def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
-    """``(text, encoding)`` of a text file's bytes (see :func:`detect_encoding`)."""
-    encoding = detect_encoding(data, name)
+def decode_text(data: bytes, name: str = "", encoding: str | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` of a text file's bytes.
+
+    ``encoding`` (``"utf-8"`` or ``"cp932"``) is what the user chose; without
+    it the encoding is detected (see :func:`detect_encoding`).  A chosen
+    encoding the bytes do not fit is refused naming the first bad line.
+    """
+    if encoding is None:
+        encoding = detect_encoding(data, name)
+    elif encoding == UTF8 and data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
     try:
         return data.decode(encoding), encoding
-    except UnicodeDecodeError as exc:  # only a broken UTF-16 file gets here
+    except UnicodeDecodeError as exc:
+        if encoding in (UTF8, "utf-8-sig", CP932):
+            raise FurikaeriError(QT_TRANSLATE_NOOP(
+                "Errors", "Line {line} of {name} is not {encoding} text; choose another "
+                "encoding."), line=data[:exc.start].count(b"\n") + 1, name=name,
+                encoding=encoding_label(encoding)) from None
+        # only a broken UTF-16 file gets here
         raise FurikaeriError(QT_TRANSLATE_NOOP(
             "Errors", "{name} cannot be read as {encoding} text: {reason}"),
             name=name, encoding=encoding, reason=exc.reason) from None
+
+
+def encoding_label(encoding: str) -> str:
+    """How an encoding is named to people: UTF-8, UTF-8 (BOM), Shift_JIS (CP932), UTF-16."""
+    return {"utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16"}.get(
+        encoding, _LABEL.get(encoding, encoding))
 
 
 @dataclass
@@ -178,12 +199,28 @@ class Table:
     header: bool = False
 
 
-def read_table(text: str, name: str = "", tab: bool = False) -> Table:
-    """Parse CSV (or TSV with ``tab``) text into a :class:`Table`.
+@dataclass
+class RawTable:
+    """The records of a CSV or TSV file before columns are given meanings.
 
-    A header row is recognised by its names (see :data:`HEADER_ALIASES`); a
-    file of one column without a known header is a list of notes, one a row.
+    ``records`` are ``(line, cells)`` with ``line`` where the record starts.
     """
+
+    records: list[tuple[int, list[str]]] = field(default_factory=list)
+    tab: bool = False
+
+    @property
+    def first_row(self) -> list[str]:
+        return self.records[0][1] if self.records else []
+
+    @property
+    def width(self) -> int:
+        """The number of columns: the widest of the first rows."""
+        return max((len(row) for _, row in self.records[:100]), default=0)
+
+
+def parse_table(text: str, name: str = "", tab: bool = False) -> RawTable:
+    """Split CSV (or TSV with ``tab``) text into records; broken quoting is refused."""
     if text.startswith("\ufeff"):
         text = text[1:]
     first_line = text.split("\n", 1)[0]
@@ -202,49 +239,84 @@ def read_table(text: str, name: str = "", tab: bool = False) -> Table:
             "Errors", "{name} has broken quoting in the record starting at line {line} "
             "({reason}); nothing was imported."), name=name, line=start,
             reason=str(exc)) from None
-    records = [(line, row) for line, row in records if row]  # lines with nothing at all
-    table = Table()
-    if not records:
-        return table
-    header = records[0][1]
-    keys = [_HEADER_LOOKUP.get(normalise_name(h)) for h in header]
+    # lines with nothing at all are dropped
+    return RawTable([(line, row) for line, row in records if row], tab)
+
+
+def guess_columns(raw: RawTable) -> tuple[bool, dict[str, int]]:
+    """``(the first row is a header, {column: index})`` found by header names.
+
+    A first row without any known name is no header; then a file of one
+    column is a list of notes, and a wider one has no known columns.
+    """
+    keys = [_HEADER_LOOKUP.get(normalise_name(h)) for h in raw.first_row]
     if not any(keys):
-        if len(header) > 1:
-            raise FurikaeriError(QT_TRANSLATE_NOOP(
-                "Errors", "{name} has no column with the note text; its first row has: "
-                "{headers}. Name the text column 本文 or text."),
-                name=name, headers=", ".join(h.strip() or '""' for h in header))
-        # One column, no header: every row is a note.  Commas a person typed
-        # without quoting split the row; they belong to the text.
-        sep = "\t" if tab else ","
-        table.columns = ["text"]
-        table.rows = [(line, {"text": sep.join(row)}) for line, row in records]
-        return table
-    if "text" not in keys:
-        raise FurikaeriError(QT_TRANSLATE_NOOP(
-            "Errors", "{name} has no column with the note text; its columns are: "
-            "{headers}. Name the text column 本文 or text."),
-            name=name, headers=", ".join(h.strip() for h in header))
-    table.header = True
-    # Our own export, read back: undo the quotes that kept Excel from running
-    # cells as formulas.  Anyone else's quotes are their text.
-    ours = {normalise_name(h) for h in header} >= _EXPORT_NAMES
+        return False, ({"text": 0} if len(raw.first_row) == 1 else {})
     index: dict[str, int] = {}
     for i, key in enumerate(keys):
-        if key is None:
-            table.ignored.append(header[i].strip())
-        elif key not in index:  # the first of two columns of one meaning wins
+        if key is not None and key not in index:  # the first of two of one meaning wins
             index[key] = i
-    table.columns = list(index)
-    width = len(header)
-    for line, row in records[1:]:
-        if len(row) > width and any(cell.strip() for cell in row[width:]):
+    return True, index
+
+
+def make_table(raw: RawTable, name: str = "", header: bool | None = None,
+               columns: dict[str, int] | None = None) -> Table:
+    """The rows of ``raw`` keyed by column meaning.
+
+    ``header`` (the first row holds names) and ``columns`` (``{meaning:
+    index}``, see :data:`HEADER_ALIASES`) default to what :func:`guess_columns`
+    finds.  Raises :class:`FurikaeriError` without a text column.
+    """
+    table = Table()
+    if not raw.records:
+        return table
+    guessed_header, guessed = guess_columns(raw)
+    header = guessed_header if header is None else header
+    columns = dict(guessed if columns is None else columns)
+    first = raw.first_row
+    if "text" not in columns:
+        if header:
             raise FurikaeriError(QT_TRANSLATE_NOOP(
-                "Errors", "Line {line} of {name} has {found} fields but the header has "
-                "{expected}; quote texts that contain commas. Nothing was imported."),
-                line=line, name=name, found=len(row), expected=width)
-        cells = {key: row[i] if i < len(row) else "" for key, i in index.items()}
-        if ours:
-            cells = {key: restore_cell(value) for key, value in cells.items()}
-        table.rows.append((line, cells))
+                "Errors", "{name} has no column with the note text; its columns are: "
+                "{headers}. Name the text column 本文 or text."),
+                name=name, headers=", ".join(h.strip() for h in first))
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "{name} has no column with the note text; its first row has: "
+            "{headers}. Name the text column 本文 or text."),
+            name=name, headers=", ".join(h.strip() or '""' for h in first))
+    records = raw.records[1:] if header else raw.records
+    table.header = header
+    table.columns = list(columns)
+    if not header and columns == {"text": 0} and len(first) == 1:
+        # One column, no header: every row is a note.  Commas a person typed
+        # without quoting split the row; they belong to the text.
+        sep = "\t" if raw.tab else ","
+        table.rows = [(line, {"text": sep.join(row)}) for line, row in records]
+        return table
+    if header:
+        used = set(columns.values())
+        table.ignored = [h.strip() for i, h in enumerate(first) if i not in used]
+        width = len(first)
+        for line, row in records:
+            if len(row) > width and any(cell.strip() for cell in row[width:]):
+                raise FurikaeriError(QT_TRANSLATE_NOOP(
+                    "Errors", "Line {line} of {name} has {found} fields but the header has "
+                    "{expected}; quote texts that contain commas. Nothing was imported."),
+                    line=line, name=name, found=len(row), expected=width)
+    table.rows = [(line, {key: row[i] if i < len(row) else "" for key, i in columns.items()})
+                  for line, row in records]
+    if header and {normalise_name(h) for h in first} >= _EXPORT_NAMES:
+        # Our own export, read back: undo the quotes that kept Excel from running
+        # cells as formulas.  Anyone else's quotes are their text.
+        table.rows = [(line, {key: restore_cell(value) for key, value in cells.items()})
+                      for line, cells in table.rows]
     return table
+
+
+def read_table(text: str, name: str = "", tab: bool = False) -> Table:
+    """Parse CSV (or TSV with ``tab``) text into a :class:`Table`.
+
+    A header row is recognised by its names (see :data:`HEADER_ALIASES`); a
+    file of one column without a known header is a list of notes, one a row.
+    """
+    return make_table(parse_table(text, name, tab), name)

@@ -12,26 +12,21 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from facilitator.workshop.changes import Change
-from facilitator.io.csv_input import (
-    MAX_INPUT_BYTES, Table, decode_text, normalise_name, read_bytes, read_table,
+from facilitator.io.csv_input import Table, normalise_name
+from facilitator.io.import_source import JSON, Source, read_source
+from facilitator.io.json_input import (  # noqa: F401 (the import API names them too)
+    JSON_FORMAT, check_references, records_from_json_file,
 )
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
-from facilitator.io.json_input import field_checks, read_json
 from facilitator.board.placement import free_spots
 from facilitator.workshop.model import (
-    KIND_BREAK, MAX_NOTE_CHARS, RECORD_TYPES, TYPE_BY_TABLE, Group, Note, Record,
+    KIND_BREAK, MAX_NOTE_CHARS, RECORD_TYPES, Group, Note, Record,
     Session, Setting, Theme, WorkshopInfo, new_id,
 )
-from facilitator.workshop.records import codec_for
-from facilitator.workshop.schema import SCHEMA_VERSION
 from facilitator.workshop.workshop import Workshop, clean_text
-
-#: The ``format`` value of our JSON exports.
-JSON_FORMAT = "furikaeri"
 
 #: Colours of groups an import creates, and the colour names a CSV may use.
 PALETTE = ("#FFE066", "#FFB3C7", "#A8D8FF", "#B8E6A0", "#FFC98B", "#D5B8FF")
@@ -80,6 +75,64 @@ class ImportResult:
             summary=translate("CLI", "; ").join(parts))
 
 
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to read a file and where its notes go (``None``: what the file says).
+
+    ``encoding`` is "utf-8" or "cp932"; ``header`` whether the first row
+    names the columns; ``columns`` maps meanings ("text", "author", "group",
+    ... see :data:`facilitator.io.csv_input.HEADER_ALIASES`) to column
+    indexes.  ``session`` (a title, 1-based number or id) and ``group`` (a
+    name or id; an unknown name makes a new group) override the file's
+    session and group columns; ``plenary`` puts every note on the session's
+    own board whatever the file's group column says.
+    """
+
+    encoding: str | None = None
+    header: bool | None = None
+    columns: dict[str, int] | None = None
+    session: str | None = None
+    group: str | None = None
+    plenary: bool = False
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One note as it will be imported, with the names of where it goes."""
+
+    line: int
+    text: str
+    author: str
+    session: str
+    group: str
+    theme: str
+
+
+#: How many notes a preview lists.
+PREVIEW_ROWS = 50
+
+
+@dataclass
+class ImportPreview:
+    """An import built and checked but not applied (see :func:`apply_import`).
+
+    ``change`` is what :func:`apply_import` applies, ``result`` what it will
+    report, ``rows`` the first notes, ``counts`` the records added per table.
+    """
+
+    source: Source
+    options: ImportOptions
+    change: Change
+    result: ImportResult
+    rows: list[PreviewRow]
+    counts: dict[str, int]
+    inputs: tuple | None = None  # what placement read; None: always built again
+
+    @property
+    def note_ids(self) -> list[str]:
+        return [r.id for r in self.change.added if isinstance(r, Note)]
+
+
 def import_file(ws: Workshop, path: Path, session: str | None = None,
                 group: str | None = None) -> ImportResult:
     """Add the notes of ``path`` (.csv, .tsv, .txt or .json) to ``ws`` in one step.
@@ -89,40 +142,97 @@ def import_file(ws: Workshop, path: Path, session: str | None = None,
     the file's own session and group columns.  Without them notes go to the
     first session that is not a break, on its plenary board.
     """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        return _import_json(ws, path)
-    if suffix not in (".csv", ".tsv", ".txt"):
-        raise FurikaeriError(QT_TRANSLATE_NOOP(
-            "Errors", "Cannot import {name}: use a .csv, .tsv, .txt or .json file."),
-            name=path.name)
-    text, encoding = decode_text(read_bytes(path, limit=MAX_INPUT_BYTES), path.name)
-    if suffix == ".txt":
-        table = Table(columns=["text"], rows=[
-            (n, {"text": line}) for n, line in enumerate(text.splitlines(), start=1)
-            if line.strip()])
-    else:
-        table = read_table(text, path.name, tab=suffix == ".tsv")
+    options = ImportOptions(session=session, group=group)
+    return apply_import(ws, read_import(ws, path, options)).result
+
+
+def read_import(ws: Workshop, path: Path, options: ImportOptions = ImportOptions()
+                ) -> ImportPreview:
+    """Read ``path`` and build its import into ``ws`` without applying it.
+
+    Raises :class:`FurikaeriError` (naming the line) for anything that would
+    stop the import.
+    """
+    return preview_import(ws, read_source(Path(path), options.encoding), options)
+
+
+def preview_import(ws: Workshop, source: Source, options: ImportOptions) -> ImportPreview:
+    """Build the import of an already read ``source`` with ``options``."""
+    if source.kind == JSON:
+        return _preview_json(ws, source, options)
+    table = source.table(options.header, options.columns)
     if not table.rows:
         raise FurikaeriError(QT_TRANSLATE_NOOP(
-            "Errors", "{name} holds no notes; nothing was imported."), name=path.name)
-    builder = _Builder(ws, path.name, session, group)
+            "Errors", "{name} holds no notes; nothing was imported."), name=source.name)
+    builder = _Builder(ws, source.name, options.session, options.group, options.plenary)
     change, result = builder.build(table)
-    result.encoding = encoding
-    ws.apply(change)
-    return result
+    result.encoding = source.encoding
+    return ImportPreview(source, options, change, result, _rows(ws, change, builder.lines),
+                         _counts(change), _inputs(ws, builder.boards))
+
+
+def apply_import(ws: Workshop, preview: ImportPreview) -> ImportPreview:
+    """Apply a previewed import as one change (one undo step); returns what was applied.
+
+    When the workshop changed since the preview (a note typed on the target
+    board, a group renamed), the import is built again, so it is never
+    placed over a note it did not know of.
+    """
+    if preview.inputs is None or not _same(preview.inputs, _inputs(ws, _boards(preview))):
+        preview = preview_import(ws, preview.source, preview.options)
+    ws.apply(preview.change)
+    return preview
+
+
+def _boards(preview: ImportPreview) -> list[tuple[str | None, str | None]]:
+    return list(dict.fromkeys((n.session_id, n.group_id) for n in preview.change.added
+                              if isinstance(n, Note)))
+
+
+def _inputs(ws: Workshop, boards) -> tuple:
+    """What building an import read: sessions, groups, themes, the target boards."""
+    return (tuple(ws.sessions()), tuple(ws.all(Group)), tuple(ws.all(Theme)),
+            *(tuple(ws.elements_on(*board)) for board in boards))
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    # Records are immutable and replaced on every edit, so "is" tells any change.
+    return len(a) == len(b) and all(
+        len(x) == len(y) and all(p is q for p, q in zip(x, y)) for x, y in zip(a, b))
+
+
+def _counts(change: Change) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for rec in change.added:
+        counts[rec.TABLE] = counts.get(rec.TABLE, 0) + 1
+    return counts
+
+
+def _rows(ws: Workshop, change: Change, lines: list[int]) -> list[PreviewRow]:
+    names = {r.id: r for r in (*ws.sessions(), *ws.all(Group), *ws.all(Theme))}
+    names.update((r.id, r) for r in change.added if isinstance(r, (Session, Group, Theme)))
+    notes = [r for r in change.added if isinstance(r, Note)][:PREVIEW_ROWS]
+
+    def name(rid: str | None, attr: str) -> str:
+        rec = names.get(rid) if rid else None
+        return getattr(rec, attr, "") if rec is not None else ""
+    return [PreviewRow(line, n.text, n.author, name(n.session_id, "title"),
+                       name(n.group_id, "name"), name(n.theme_id, "label"))
+            for line, n in zip(lines or [0] * len(notes), notes)]
 
 
 class _Builder:
     """Turns table rows into the records of one import change."""
 
     def __init__(self, ws: Workshop, name: str, session: str | None,
-                 group: str | None) -> None:
+                 group: str | None, plenary: bool = False) -> None:
         self.ws = ws
         self.name = name
         self.session_arg = session
         self.group_arg = group
+        self.plenary = plenary
+        self.lines: list[int] = []     # the file's line of each note built
+        self.boards: list[tuple[str, str | None]] = []  # the boards notes go to
         self.sessions = ws.sessions()
         self.result = ImportResult()
         self.new_groups: dict[tuple[str, str], Group] = {}
@@ -152,7 +262,7 @@ class _Builder:
             session = self._session_of(row, line)
             group_id = self._group_of(session, row, line)
             theme_id = self._theme_of(session, row)
-            pending.append((text, self._clean(row.get("author", ""), line=line),
+            pending.append((line, text, self._clean(row.get("author", ""), line=line),
                             session.id, group_id, theme_id,
                             self._color(row.get("color", ""), line),
                             self._votes(row.get("votes", ""), line),
@@ -163,19 +273,21 @@ class _Builder:
                 "imported."), name=self.name)
         boards: dict[tuple[str, str | None], list[int]] = {}
         for i, p in enumerate(pending):
-            boards.setdefault((p[2], p[3]), []).append(i)
+            boards.setdefault((p[3], p[4]), []).append(i)
         notes: list[Note | None] = [None] * len(pending)
         for (sid, gid), indexes in boards.items():
             existing = self.ws.elements_on(sid, gid)
             spots = free_spots(existing, len(indexes))
             z = max((e.z for e in existing), default=0.0)
             for i, (x, y) in zip(indexes, spots):
-                text, author, _, _, theme_id, color, votes, created = pending[i]
+                _, text, author, _, _, theme_id, color, votes, created = pending[i]
                 z += 1
                 notes[i] = Note(id=new_id(), session_id=sid, group_id=gid, x=x, y=y, z=z,
                                 color=color, text=text, author=author, created=created,
                                 updated=created, votes=votes, theme_id=theme_id,
                                 theme_manual=theme_id is not None)
+        self.lines = [p[0] for p in pending]
+        self.boards = list(boards)
         result.notes = len(notes)
         result.groups_created = len(self.new_groups)
         result.themes_created = len(self.new_themes)
@@ -269,6 +381,8 @@ class _Builder:
         return self._session_cache[value]
 
     def _group_of(self, session: Session, row: dict[str, str], line: int) -> str | None:
+        if self.plenary:
+            return None
         value = (self.group_arg or "").strip() or self._clean(row.get("group", ""), line=line)
         if not value:
             return None
@@ -314,86 +428,10 @@ class _Builder:
         return theme.id
 
 
-# -- JSON ---------------------------------------------------------------------------
-def records_from_json_file(path: Path, partial: bool = False) -> list[Record]:
-    """Every record of a JSON export (see :func:`facilitator.io.exporters.export_file`).
-
-    Parents come before children.  Raises :class:`FurikaeriError` for a file
-    that is not a Furikaeri JSON export, comes from a newer version or (unless
-    ``partial``) refers to records it does not hold.
-    """
-    path = Path(path)
-    doc = read_json(path)
-    if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT or not isinstance(
-            doc.get("records"), dict) or not isinstance(doc.get("version"), int):
-        raise _not_ours(path)
-    if doc["version"] > SCHEMA_VERSION:
-        raise FurikaeriError(QT_TRANSLATE_NOOP(
-            "Errors", "{name} was exported by a newer version of Furikaeri (format {found}, "
-            "this version reads up to {supported}); please update the app."),
-            name=path.name, found=doc["version"], supported=SCHEMA_VERSION)
-    tables: dict[str, Any] = doc["records"]
-    unknown = set(tables) - set(TYPE_BY_TABLE)
-    if unknown:
-        raise _not_ours(path, f"unknown table {sorted(unknown)[0]}")
-    records: list[Record] = []
-    seen: set[str] = set()
-    for rtype in RECORD_TYPES:
-        rows = tables.get(rtype.TABLE, [])
-        if not isinstance(rows, list):
-            raise _not_ours(path, f"{rtype.TABLE} is not a list")
-        codec = codec_for(rtype)
-        checks = field_checks(rtype)
-        for item in rows:
-            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                raise _not_ours(path, f"a record of {rtype.TABLE} has no id")
-            for key, value in item.items():
-                check = checks.get(key)
-                if check is not None and not check(value):
-                    raise _not_ours(path, f"{rtype.TABLE}.{key} of {item['id']}")
-            try:
-                rec = codec.from_dict(item)
-            except (ValueError, TypeError) as exc:
-                raise _not_ours(path, str(exc)) from None
-            if rec.id in seen:
-                raise _not_ours(path, f"the id {rec.id} appears twice")
-            seen.add(rec.id)
-            records.append(rec)
-    if not partial:
-        check_references(records, set(), path)
-    return records
-
-
-_REFERENCE_FIELDS = ("session_id", "group_id", "theme_id", "parent_id", "source_id",
-                     "target_id")
-
-
-def check_references(records: list[Record], known: set[str], path: Path) -> None:
-    """Refuse records that point at an id neither they nor ``known`` hold."""
-    ids = known | {r.id for r in records}
-    for rec in records:
-        for name in _REFERENCE_FIELDS:
-            ref = getattr(rec, name, None)
-            if ref is not None and ref not in ids:
-                raise FurikaeriError(QT_TRANSLATE_NOOP(
-                    "Errors", "{name} is damaged: {table} {id} refers to {ref}, which it "
-                    "does not hold. Nothing was imported."),
-                    name=path.name, table=rec.TABLE, id=rec.id, ref=ref)
-
-
-def _not_ours(path: Path, detail: str = "") -> FurikaeriError:
-    if detail:
-        return FurikaeriError(QT_TRANSLATE_NOOP(
-            "Errors", "{name} is not a Furikaeri JSON export ({detail})."),
-            name=path.name, detail=detail)
-    return FurikaeriError(QT_TRANSLATE_NOOP(
-        "Errors", "{name} is not a Furikaeri JSON export."), name=path.name)
-
-
-def _import_json(ws: Workshop, path: Path) -> ImportResult:
+def _preview_json(ws: Workshop, source: Source, options: ImportOptions) -> ImportPreview:
     # The workshop's own details and settings stay those of the open workshop.
-    records = [r for r in records_from_json_file(path, partial=True)
-               if not isinstance(r, (WorkshopInfo, Setting))]
+    path = source.path
+    records = [r for r in source.records if not isinstance(r, (WorkshopInfo, Setting))]
     for rec in records:
         if ws.find(rec.id) is not None:
             raise FurikaeriError(QT_TRANSLATE_NOOP(
@@ -410,8 +448,9 @@ def _import_json(ws: Workshop, path: Path) -> ImportResult:
     result.themes_created = sum(isinstance(r, Theme) for r in records)
     result.other_records = len(records) - result.notes - result.groups_created - \
         result.themes_created
-    ws.apply(Change(added=tuple(records), label="import"))
-    return result
+    change = Change(added=tuple(records), label="import")
+    return ImportPreview(source, options, change, result, _rows(ws, change, []),
+                         _counts(change))
 
 
 def _all_records(ws: Workshop) -> list[Record]:
