@@ -29,6 +29,8 @@ from ui.agenda.clock.controller import ClockController
 from ui.board.boards import initial_board
 from ui.board.quick_entry import QuickEntryBar
 from ui.minutes.printing import ReportController
+from ui.outcomes.controller import OutcomesController
+from ui.workshop.details_menu import DetailsController
 from ui.workshop.start_screen import StartScreen, recent_files, remember_file
 from ui.themes.controller import ThemesController
 
@@ -89,6 +91,8 @@ class MainWindow(QMainWindow):
         self.themes = ThemesController(self).install()
         self.report = ReportController(self)  # 印刷・PDFに保存・まとめを編集
         self.report.install(self)
+        self.details = DetailsController(self).install()  # ワークショップ情報・参加者
+        self.outcomes = OutcomesController(self).install()  # 決定事項・宿題
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
         self._presentation = None  # made on first F5 (ui.board.presentation)
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
         self._update_state()
         self.poll.start()
         self.themes.attach()
+        self.outcomes.attach()
         self.entry.setFocus()
 
     def close_workshop(self) -> None:
@@ -162,6 +167,8 @@ class MainWindow(QMainWindow):
             return
         self.poll.stop()
         self.themes.detach()
+        self.outcomes.detach()
+        self.details.detach()
         self.leave_presentation()
         self._close_projector()
         if self.board is not None:

@@ -142,11 +142,12 @@ class Table:
     header: bool = False
 
 
-def read_table(text: str, name: str = "", tab: bool = False) -> Table:
-    """Parse CSV (or TSV with ``tab``) text into a :class:`Table`.
+def read_rows(text: str, name: str = "",
+              tab: bool = False) -> tuple[list[tuple[int, list[str]]], bool]:
+    """``([(line, cells), ...], tab)``: the records of CSV (or TSV) text, empty lines left out.
 
-    A header row is recognised by its names (see :data:`HEADER_ALIASES`); a
-    file of one column without a known header is a list of notes, one a row.
+    ``line`` is the 1-based line where a record starts; a file whose first line
+    has tabs and no comma is read as tab-separated (``tab`` says which was used).
     """
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -166,7 +167,16 @@ def read_table(text: str, name: str = "", tab: bool = False) -> Table:
             "Errors", "{name} has broken quoting in the record starting at line {line} "
             "({reason}); nothing was imported."), name=name, line=start,
             reason=str(exc)) from None
-    records = [(line, row) for line, row in records if row]  # lines with nothing at all
+    return [(line, row) for line, row in records if row], tab  # lines with nothing at all
+
+
+def read_table(text: str, name: str = "", tab: bool = False) -> Table:
+    """Parse CSV (or TSV with ``tab``) text into a :class:`Table`.
+
+    A header row is recognised by its names (see :data:`HEADER_ALIASES`); a
+    file of one column without a known header is a list of notes, one a row.
+    """
+    records, tab = read_rows(text, name, tab)
     table = Table()
     if not records:
         return table
