@@ -36,7 +36,7 @@ def due_text(due: str) -> str:
         d = date.fromisoformat(due)
     except ValueError:
         return due
-    return translate("Story", "{year}-{month:02d}-{day:02d}").format(
+    return translate("Story", "{year}/{month}/{day}").format(
         year=d.year, month=d.month, day=d.day)
 
 

@@ -128,11 +128,14 @@ class PeopleModel(QAbstractTableModel):
         old_ids = [p.id for p in self.people]
         new_ids = [p.id for p in new]
         if new_ids[:len(old_ids)] == old_ids and len(new_ids) > len(old_ids):
-            # Added at the end (typed, pasted): insert, so the cell being typed in stays put.
+            # Added at the end (typed, pasted): the row typed in becomes the person and
+            # new rows go after it, so the cell being typed in (and Tab from it) stays put.
             first = len(old_ids)
-            self.beginInsertRows(QModelIndex(), first, len(new_ids) - 1)
+            self.beginInsertRows(QModelIndex(), first + 1, len(new_ids))
             self.people = new
             self.endInsertRows()
+            self.dataChanged.emit(self.index(first, 0), self.index(len(new_ids), 3))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, first, len(new_ids))
         elif new_ids == old_ids:
             self.people = new
             self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, 3))
@@ -214,9 +217,9 @@ class ParticipantsDialog(QDialog):
         self.up_button = QPushButton(self.tr("Move &up"), self)
         self.down_button = QPushButton(self.tr("Move do&wn"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
-        self.paste_button.clicked.connect(self.paste_dialog)
-        self.import_button.clicked.connect(self.import_dialog)
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.paste_button.clicked.connect(lambda: self.paste_dialog())
+        self.import_button.clicked.connect(lambda: self.import_dialog())
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.close_button.clicked.connect(self.close)
