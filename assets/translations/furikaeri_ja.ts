@@ -1068,6 +1068,10 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>参加者</translation>
     </message>
     <message>
+        <source>absent</source>
+        <translation>欠席</translation>
+    </message>
+    <message>
         <source>Other notes</source>
         <translation>その他の付箋</translation>
     </message>
@@ -2178,6 +2182,10 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>テーマの付箋から作った下書きです。自由に編集してください。</translation>
     </message>
     <message>
+        <source>This session has no notes: write what was said or done here.</source>
+        <translation>このセッションには付箋がありません。話したこと・行ったことをここに書いてください。</translation>
+    </message>
+    <message>
         <source>The summary printed in the minutes.</source>
         <translation>議事録に印刷されるまとめです。</translation>
     </message>
@@ -2192,10 +2200,6 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>This session&apos;s notes have no themes yet: write its summary here.</source>
         <translation>このセッションの付箋はまだテーマに分けられていません。まとめをここに書いてください。</translation>
-    </message>
-    <message>
-        <source>Nothing was written on this session&apos;s board: write what was said or done here.</source>
-        <translation>このセッションのボードには何も書かれていません。話したこと・行ったことをここに書いてください。</translation>
     </message>
     <message>
         <source>Write the summary here.</source>
@@ -2317,7 +2321,7 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     </message>
     <message>
         <source>Numbered voters</source>
-        <translation>番号の投票者</translation>
+        <translation>番号の投票者（人数）</translation>
     </message>
     <message>
         <source>Dots left</source>

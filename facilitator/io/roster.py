@@ -16,6 +16,7 @@ Excel, UTF-8 with or without BOM, UTF-16), see :mod:`facilitator.io.csv_input`.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,6 +163,9 @@ def _by_header(cells: list[str], columns: dict[str, int], line: int,
 
 def _by_position(cells: list[str], line: int, roster: Roster) -> PersonRow | None:
     cells = list(cells)
+    if len(cells) == 1 and "," in cells[0]:
+        # A comma line among tab-separated ones (a list put together from two sources).
+        cells = [c.strip() for c in next(csv.reader([cells[0]], skipinitialspace=True))]
     cells[0] = _BULLET.sub("", cells[0], count=1).strip()
     if len(cells) == 1 or not any(cells[1:]):
         name, org = _split_one(cells[0])

@@ -11,7 +11,7 @@ so that 「宿題3」 means one item wherever it is cited.  ``story`` is the
 from __future__ import annotations
 
 from datetime import date
-from reportlab.platypus import Spacer
+from reportlab.platypus import CondPageBreak, Spacer
 
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 from facilitator.outcomes.items import by_session
@@ -93,7 +93,8 @@ def decisions(story) -> None:
     for sid in order:
         title = (titles[sid] if sid is not None
                  else translate("Story", "The workshop as a whole"))
-        story.out.append(story.heading(title, "h2", 1, listed=False))
+        # A session's heading never ends a page without its first rows.
+        story.out += [CondPageBreak(90), story.heading(title, "h2", 1, listed=False)]
         if decided.get(sid):
             rows = [(p("#", "cellhead"), p(translate("Story", "Decision"), "cellhead"))]
             for d in decided[sid]:
@@ -108,4 +109,4 @@ def decisions(story) -> None:
                 number_a += 1
                 rows.append((p(str(number_a), "cell"), p(a.what, "cell"), p(a.owner, "cell"),
                              p(due_text(a.due), "cell"), p("✓" if a.done else "", "cell")))
-            story.out += [Spacer(1, 8), story.table(rows, [0.06, 0.5, 0.18, 0.16, 0.1])]
+            story.out += [Spacer(1, 8), story.table(rows, [0.06, 0.48, 0.17, 0.21, 0.08])]

@@ -83,3 +83,12 @@ def test_other_encodings(tmp_path, encoding):
 def test_a_missing_file_is_one_clear_error(tmp_path):
     with pytest.raises(FurikaeriError, match="No such file"):
         read_roster(tmp_path / "none.csv")
+
+
+def test_comma_lines_among_tab_separated_ones():
+    text = "山本 健太, A社\n新井 太郎\tB社\t書記\t欠席\n木村, C社, 社長\n"
+    roster = parse_roster(text)
+    assert [(p.name, p.organisation, p.role, p.attended) for p in roster.people] == [
+        ("山本 健太", "A社", "participant", True), ("新井 太郎", "B社", "note_taker", False),
+        ("木村", "C社", "participant", True)]
+    assert any("社長" in r.text("en") for r in roster.remarks)

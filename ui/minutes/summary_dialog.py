@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
@@ -53,7 +53,7 @@ class SummaryDialog(QDialog):
         for p in self.parts:
             draft = draft_summary(p.boards)
             self.entries.append(_Entry(p.session.id, p.session.title, p.session.summary,
-                                       p.summary, draft, bool(p.boards)))
+                                       p.summary, draft, any(b.notes for b in p.boards)))
         info = ws.info
         self.entries += [
             _Entry(FINDINGS, self.tr("Key findings"), info.findings, info.findings),
@@ -62,8 +62,14 @@ class SummaryDialog(QDialog):
         self.drafts = {e.key: e.draft for e in self.entries}
         self.texts = {e.key: e.shown for e in self.entries}
         self.sessions = QListWidget(self)
-        for e in self.entries:
+        self.sessions.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
+        for i, e in enumerate(self.entries):
+            if e.key == FINDINGS:   # a gap between the sessions and the workshop's own
+                gap = QListWidgetItem("", self.sessions)
+                gap.setFlags(Qt.ItemFlag.NoItemFlags)
+                gap.setSizeHint(QSize(0, 10))
             item = QListWidgetItem(e.title, self.sessions)
+            item.setData(Qt.ItemDataRole.UserRole, i)
             if e.key in (FINDINGS, NEXT_STEPS):
                 font = QFont(item.font())
                 font.setBold(True)
@@ -94,23 +100,29 @@ class SummaryDialog(QDialog):
         self.sessions.currentRowChanged.connect(self._show)
         self.sessions.setCurrentRow(0)
 
+    def _items(self) -> list[QListWidgetItem]:
+        items = [self.sessions.item(i) for i in range(self.sessions.count())]
+        return [it for it in items if it.data(Qt.ItemDataRole.UserRole) is not None]
+
     def titles(self) -> list[str]:
         """The list's entries, as shown."""
-        return [self.sessions.item(i).text() for i in range(self.sessions.count())]
+        return [it.text() for it in self._items()]
 
     def choose(self, title: str) -> None:
         """Show the entry titled ``title`` in the editor."""
-        self.sessions.setCurrentRow(self.titles().index(title))
+        self.sessions.setCurrentItem(self._items()[self.titles().index(title)])
 
     def _keep(self) -> None:
         if self._current is not None:
             self.texts[self._current] = self.editor.toPlainText()
 
     def _show(self, row: int) -> None:
-        self._keep()
-        if row < 0:
+        item = self.sessions.item(row) if row >= 0 else None
+        index = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if index is None:
             return
-        entry = self.entries[row]
+        self._keep()
+        entry = self.entries[index]
         self._current = entry.key
         self.editor.setPlainText(self.texts[entry.key])
         self.redraft.setVisible(bool(entry.draft))
@@ -127,8 +139,7 @@ class SummaryDialog(QDialog):
         elif entry.has_notes:
             hint = self.tr("This session's notes have no themes yet: write its summary here.")
         else:
-            hint = self.tr("Nothing was written on this session's board: write what was "
-                           "said or done here.")
+            hint = self.tr("This session has no notes: write what was said or done here.")
         self.hint.setText(hint)
         self.editor.setPlaceholderText(self.tr("Write the summary here."))
 

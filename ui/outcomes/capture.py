@@ -240,7 +240,8 @@ class CaptureBar(QFrame):
         bottom = parent.height() - 12
         anchor = getattr(parent.window(), "entry", None)
         if anchor is not None and anchor.isVisible() and parent.isAncestorOf(anchor):
-            bottom = anchor.mapTo(parent, anchor.rect().topLeft()).y() - 8
+            # Clear of the board's scroll bar, which sits just above the entry bar.
+            bottom = anchor.mapTo(parent, anchor.rect().topLeft()).y() - 24
         self.move((parent.width() - width) // 2, max(0, bottom - self.height()))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -110,7 +110,7 @@ class OutcomesController(QObject):
             dock = QDockWidget(self.tr("Decisions and action items"), w)
             dock.setObjectName("outcomes")
             dock.setWidget(panel)
-            panel.setMinimumWidth(380)
+            panel.setMinimumWidth(460)   # the words of an action item beside who, when, where
             w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.visibilityChanged.connect(self.panel_action.setChecked)
             dock.hide()

@@ -26,6 +26,7 @@ _SESSION = Qt.ItemDataRole.UserRole + 1
 #: Column -> field of the two tables.
 DECISION_FIELDS = {0: "text", 1: "session_id"}
 ACTION_FIELDS = {1: "what", 2: "owner", 3: "due", 4: "session_id"}
+_COLUMN_WIDTH = {"owner": 84, "session_id": 104}
 
 
 class _Delegate(QStyledItemDelegate):
@@ -128,10 +129,17 @@ class OutcomesPanel(QWidget):
         table.setWordWrap(True)
         table.setItemDelegate(_Delegate(self, fields))
         head = table.horizontalHeader()
+        head.setMinimumSectionSize(28)
         for column in range(len(headers)):
-            text_column = fields.get(column) in ("text", "what")
-            head.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if text_column
-                                      else QHeaderView.ResizeMode.ResizeToContents)
+            field = fields.get(column)
+            if field in ("text", "what"):   # the words get the room; the rest fits beside
+                head.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            elif field in ("owner", "session_id"):
+                head.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                head.resizeSection(column, _COLUMN_WIDTH[field])
+            else:
+                head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.installEventFilter(self)
         return table
 
@@ -264,6 +272,7 @@ def _session_cell(titles: dict[str, str], session_id: str | None,
                   whole: str) -> QTableWidgetItem:
     item = QTableWidgetItem(titles.get(session_id, whole))
     item.setData(_SESSION, session_id)
+    item.setToolTip(item.text())   # elided in a narrow dock
     return item
 
 

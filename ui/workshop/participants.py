@@ -25,6 +25,7 @@ from facilitator.workshop.model import ROLES, Participant
 from facilitator.workshop.people import (
     PersonRow, add_people, person_change, remove_people, reorder_people,
 )
+from ui.i18n import sentences
 from ui.workshop.roles import role_label
 
 NAME, ORGANISATION, ROLE, ATTENDED = range(4)
@@ -298,8 +299,8 @@ class ParticipantsDialog(QDialog):
         skipped = len([r for r in rows if r.name.strip()]) - added
         text = self.tr("Added {count} people.").format(count=added)
         if skipped:
-            text += " " + self.tr("{count} already in the list were left out.").format(
-                count=skipped)
+            text = sentences(text, self.tr("{count} already in the list were left out.").format(
+                count=skipped))
         self.tell(text)
         if added:
             self.table.scrollToBottom()

@@ -13,6 +13,7 @@ from facilitator.errors import FurikaeriError
 from facilitator.io.roster import Roster, encoding_label, parse_roster
 from facilitator.workshop.model import Participant
 from facilitator.workshop.people import PersonRow
+from ui.i18n import sentences
 from ui.workshop.roles import role_label
 
 
@@ -108,8 +109,8 @@ class RosterDialog(QDialog):
         skipped = len(people) - len(new)
         text = self.tr("{count} people will be added.").format(count=len(new))
         if skipped:
-            text += " " + self.tr("{count} already in the list (greyed) are left out.").format(
-                count=skipped)
+            text = sentences(text, self.tr(
+                "{count} already in the list (greyed) are left out.").format(count=skipped))
         self.summary.setText(text)
         if not keep_remarks:
             self.remarks.setText("\n".join(r.text() for r in self.roster.remarks))
