@@ -1895,10 +1895,6 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>参加者</translation>
     </message>
     <message>
-        <source>{year}/{month}/{day}</source>
-        <translation>{year}年{month}月{day}日</translation>
-    </message>
-    <message>
         <source>Absent ({count})</source>
         <translation>欠席（{count}名）</translation>
     </message>

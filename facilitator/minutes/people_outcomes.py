@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from reportlab.platypus import CondPageBreak, Spacer
 
-from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.i18n import QT_TRANSLATE_NOOP, language, translate
 from facilitator.outcomes.items import by_session
 
 ROLE_NAMES = {
@@ -31,13 +31,13 @@ def role_name(role: str) -> str:
 
 
 def due_text(due: str) -> str:
-    """A due date as printed: ``2026年12月1日`` for an ISO date, else as typed."""
+    """A due date as printed: ``2026年12月1日`` in Japanese, ``2026-12-01`` in English;
+    words (「12月末」) as typed."""
     try:
         d = date.fromisoformat(due)
     except ValueError:
         return due
-    return translate("Story", "{year}/{month}/{day}").format(
-        year=d.year, month=d.month, day=d.day)
+    return f"{d.year}年{d.month}月{d.day}日" if language() == "ja" else d.isoformat()
 
 
 def participants(story) -> None:
@@ -94,7 +94,7 @@ def decisions(story) -> None:
         title = (titles[sid] if sid is not None
                  else translate("Story", "The workshop as a whole"))
         # A session's heading never ends a page without its first rows.
-        story.out += [CondPageBreak(90), story.heading(title, "h2", 1, listed=False)]
+        story.out += [CondPageBreak(90), p(title, "h2")]
         if decided.get(sid):
             rows = [(p("#", "cellhead"), p(translate("Story", "Decision"), "cellhead"))]
             for d in decided[sid]:

@@ -1,4 +1,5 @@
-"""The workshop's details and its people, as changes (no Qt); schema 3 (出欠, action items' sessions)."""
+"""The workshop's details and its people, as changes (no Qt); schema 3 (出欠, sessions of
+action items)."""
 
 from __future__ import annotations
 

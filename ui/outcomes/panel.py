@@ -27,6 +27,9 @@ _SESSION = Qt.ItemDataRole.UserRole + 1
 DECISION_FIELDS = {0: "text", 1: "session_id"}
 ACTION_FIELDS = {1: "what", 2: "owner", 3: "due", 4: "session_id"}
 _COLUMN_WIDTH = {"owner": 84, "session_id": 104}
+_EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked
+                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
 
 
 class _Delegate(QStyledItemDelegate):
@@ -123,9 +126,7 @@ class OutcomesPanel(QWidget):
         table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().setVisible(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                              | QAbstractItemView.EditTrigger.EditKeyPressed
-                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        table.setEditTriggers(_EDIT_TRIGGERS)
         table.setWordWrap(True)
         table.setItemDelegate(_Delegate(self, fields))
         head = table.horizontalHeader()
@@ -166,7 +167,8 @@ class OutcomesPanel(QWidget):
             for a in actions:
                 check = _cell("", a.id)
                 check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                               | Qt.ItemFlag.ItemIsUserCheckable)
+                               | (Qt.ItemFlag.ItemIsUserCheckable if not ws.readonly
+                                  else Qt.ItemFlag.NoItemFlags))
                 check.setCheckState(Qt.CheckState.Checked if a.done else Qt.CheckState.Unchecked)
                 row = [check, _cell(a.what), _cell(a.owner), _cell(a.due),
                        _session_cell(titles, a.session_id, self.whole_workshop)]
@@ -187,6 +189,9 @@ class OutcomesPanel(QWidget):
         enabled = ws is not None and not ws.readonly
         for w in (self.add_decision, self.add_action, self.delete_button):
             w.setEnabled(enabled)
+        for table in (self.decisions, self.actions):   # a read-only file: look, not touch
+            table.setEditTriggers(_EDIT_TRIGGERS if enabled
+                                  else QAbstractItemView.EditTrigger.NoEditTriggers)
 
     def _sessions(self) -> tuple[dict[str, str], dict[str, int]]:
         sessions = self.ws.all(Session) if self.ws else []
@@ -250,6 +255,7 @@ class OutcomesPanel(QWidget):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if obj in (self.decisions, self.actions) and event.type() == QEvent.Type.KeyPress \
+                and self.ws is not None and not self.ws.readonly \
                 and obj.state() != QAbstractItemView.State.EditingState \
                 and (event.matches(QKeySequence.StandardKey.Delete)
                      or event.key() == Qt.Key.Key_Backspace):

@@ -36,7 +36,8 @@ class VotingPanel(QWidget):
         self.dots.setRange(1, MAX_DOTS)
         self.numbered = QSpinBox(self)
         self.numbered.setRange(0, MAX_NUMBERED)
-        self.numbered.setToolTip(self.tr("Voters without a registered name: 投票者1, 投票者2, …"))
+        self.numbered.setToolTip(self.tr(
+            "Voters without a registered name: 投票者1, 投票者2, …"))
         self.left = QLabel(self)
         self.hint = QLabel(self.tr("Click a note or a theme's frame to add a dot; "
                                    "right-click or Shift+click takes it back."), self)

@@ -94,7 +94,8 @@ class PeopleModel(QAbstractTableModel):
         return None
 
     # -- editing -----------------------------------------------------------------------
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex, value,  # noqa: N802
+                role=Qt.ItemDataRole.EditRole) -> bool:
         if self.ws is None:
             return False
         row, col = index.row(), index.column()
