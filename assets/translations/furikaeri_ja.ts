@@ -399,6 +399,10 @@
         <translation>取り消し（Esc）</translation>
     </message>
     <message>
+        <source>Enter saves · Esc cancels</source>
+        <translation>Enterで保存・Escで取り消し</translation>
+    </message>
+    <message>
         <source>Decision</source>
         <translation>決定事項</translation>
     </message>
@@ -407,12 +411,12 @@
         <translation>宿題</translation>
     </message>
     <message>
-        <source>What was decided  ·  Enter saves  ·  Esc cancels</source>
-        <translation>決まったこと&#x3000;・&#x3000;Enterで保存&#x3000;・&#x3000;Escで取り消し</translation>
+        <source>What was decided</source>
+        <translation>決まったこと</translation>
     </message>
     <message>
-        <source>What is to be done  ·  Enter saves  ·  Esc cancels</source>
-        <translation>やること&#x3000;・&#x3000;Enterで保存&#x3000;・&#x3000;Escで取り消し</translation>
+        <source>What is to be done</source>
+        <translation>やること（何を）</translation>
     </message>
     <message>
         <source>(the workshop as a whole)</source>

@@ -101,6 +101,7 @@ class CaptureBar(QFrame):
         self.badge = QLabel(self)
         self.session = QComboBox(self)
         self.session.setMinimumWidth(150)
+        self.session.setMaximumWidth(260)
         self.session.setToolTip(self.tr("The session this belongs to"))
         self.text = ImeLineEdit(self)
         self.owner = QComboBox(self)
@@ -109,13 +110,14 @@ class CaptureBar(QFrame):
         self.owner_line = ImeLineEdit(self.owner)
         self.owner.setLineEdit(self.owner_line)
         self.owner_line.setPlaceholderText(self.tr("Owner"))
-        self.owner.setMinimumWidth(140)
+        self.owner.setMinimumWidth(160)
         self.owner.setToolTip(self.tr("Who does it: choose a participant or type a name"))
         self.due = ImeLineEdit(self)
         self.due.setPlaceholderText(self.tr("Due (e.g. 12/15)"))
         self.due.setToolTip(self.tr("A date such as 12/15 or 2026-12-15, or words such as "
                                     "「年内」"))
-        self.due.setMaximumWidth(150)
+        self.due.setMinimumWidth(150)
+        self.due.setMaximumWidth(180)
         self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
@@ -130,19 +132,27 @@ class CaptureBar(QFrame):
         self.message.setStyleSheet("color: #B00020;")
         self.message.hide()
 
+        self.keys = QLabel(self.tr("Enter saves · Esc cancels"), self)
+        self.keys.setStyleSheet("color: palette(mid);")
+        # The words get the whole first line; where, who and by when go below them.
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.badge)
-        row.addWidget(self.session)
         row.addWidget(self.text, 1)
-        row.addWidget(self.owner)
-        row.addWidget(self.due)
         row.addWidget(self.save_button)
         row.addWidget(self.close_button)
+        details = QHBoxLayout()
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self.session)
+        details.addWidget(self.owner)
+        details.addWidget(self.due)
+        details.addStretch(1)
+        details.addWidget(self.keys)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 8, 8, 8)
-        lay.setSpacing(4)
+        lay.setSpacing(6)
         lay.addLayout(row)
+        lay.addLayout(details)
         lay.addWidget(self.message)
         for line in (self.text, self.owner_line, self.due):
             line.submitted.connect(self.save)
@@ -163,9 +173,8 @@ class CaptureBar(QFrame):
         self.badge.setText(self.tr("Decision") if kind == DECISION else self.tr("Action item"))
         self.badge.setStyleSheet(f"background:{_COLOURS[kind]}; color:white; "
                                  "border-radius:4px; padding:3px 8px; font-weight:bold;")
-        self.text.setPlaceholderText(
-            self.tr("What was decided  ·  Enter saves  ·  Esc cancels") if kind == DECISION
-            else self.tr("What is to be done  ·  Enter saves  ·  Esc cancels"))
+        self.text.setPlaceholderText(self.tr("What was decided") if kind == DECISION
+                                     else self.tr("What is to be done"))
         self.session.clear()
         for s in capture_sessions(ws):
             self.session.addItem(s.title, s.id)
