@@ -206,7 +206,8 @@ def _fill(ws: Workshop, data: dict) -> None:
     ws.add(*(Decision(id=new_id(), text=d["text"], session_id=session[d["session"]].id,
                       order=i) for i, d in enumerate(data["decisions"])),
            *(ActionItem(id=new_id(), what=a["what"], owner=a["owner"], due=a["due"],
-                        order=i) for i, a in enumerate(data["actions"])),
+                        order=i, session_id=session[a["session"]].id if a.get("session")
+                        else None) for i, a in enumerate(data["actions"])),
            label="decisions")
 
 

@@ -85,3 +85,12 @@ def uninstall_translator() -> None:
         if translator is not None:
             QCoreApplication.instance().removeTranslator(translator)
     _installed = _qt_installed = None
+
+
+def sentences(*parts: str) -> str:
+    """Sentences run on: a space after an English full stop, none after a Japanese 。."""
+    out = ""
+    for part in parts:
+        if part:
+            out += part if not out or out.endswith(("。", "\n")) else " " + part
+    return out

@@ -31,6 +31,8 @@ from ui.board.quick_entry import QuickEntryBar
 from ui.io.files import FileTransfer
 from ui.minutes.printing import ReportController
 from ui.workshop.save_banner import DiskFullBanner
+from ui.outcomes.controller import OutcomesController
+from ui.workshop.details_menu import DetailsController
 from ui.workshop.start_screen import StartScreen, recent_files, remember_file
 from ui.themes.controller import ThemesController
 
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
         self.report = ReportController(self)  # 印刷・PDFに保存・まとめを編集
         self.report.install(self)
         self.files = FileTransfer(self).install()  # File › Import…, Export…, dropped files
+        self.details = DetailsController(self).install()  # ワークショップ情報・参加者
+        self.outcomes = OutcomesController(self).install()  # 決定事項・宿題
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
         self._presentation = None  # made on first F5 (ui.board.presentation)
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
         self._update_state()
         self.poll.start()
         self.themes.attach()
+        self.outcomes.attach()
         self.entry.setFocus()
 
     def close_workshop(self) -> None:
@@ -186,6 +191,8 @@ class MainWindow(QMainWindow):
             return
         self.poll.stop()
         self.themes.detach()
+        self.outcomes.detach()
+        self.details.detach()
         self.leave_presentation()
         self._close_projector()
         if self.board is not None:

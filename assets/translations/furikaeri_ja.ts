@@ -470,6 +470,61 @@
     </message>
 </context>
 <context>
+    <name>CaptureBar</name>
+    <message>
+        <source>The session this belongs to</source>
+        <translation>どのセッションで決まったか</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Who does it: choose a participant or type a name</source>
+        <translation>担当者：参加者から選ぶか、名前を入力</translation>
+    </message>
+    <message>
+        <source>Due (e.g. 12/15)</source>
+        <translation>期限（例: 12/15）</translation>
+    </message>
+    <message>
+        <source>A date such as 12/15 or 2026-12-15, or words such as 「年内」</source>
+        <translation>12/15 や 2026-12-15 などの日付、または「年内」などの言葉</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取り消し（Esc）</translation>
+    </message>
+    <message>
+        <source>Enter saves · Esc cancels</source>
+        <translation>Enterで保存・Escで取り消し</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>決定事項</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>宿題</translation>
+    </message>
+    <message>
+        <source>What was decided</source>
+        <translation>決まったこと</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>やること（何を）</translation>
+    </message>
+    <message>
+        <source>(the workshop as a whole)</source>
+        <translation>（ワークショップ全体）</translation>
+    </message>
+</context>
+<context>
     <name>Chime</name>
     <message>
         <source>The chime is silent: sound is not available on this computer.</source>
@@ -612,6 +667,76 @@
     <message>
         <source>Theme {number}</source>
         <translation>テーマ {number}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsController</name>
+    <message>
+        <source>&amp;Workshop details…</source>
+        <translation>ワークショップ情報(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Participants…</source>
+        <translation>参加者(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsDialog</name>
+    <message>
+        <source>Workshop details</source>
+        <translation>ワークショップ情報</translation>
+    </message>
+    <message>
+        <source>e.g. LOCAL X STAGE reflection workshop</source>
+        <translation>例: LOCAL X STAGE 振り返りワークショップ</translation>
+    </message>
+    <message>
+        <source>Date decided</source>
+        <translation>日付あり</translation>
+    </message>
+    <message>
+        <source>e.g. Prefectural office, meeting room 3</source>
+        <translation>例: 県庁 第3会議室</translation>
+    </message>
+    <message>
+        <source>e.g. Industrial Innovation Division</source>
+        <translation>例: 〇〇県 産業イノベーション課</translation>
+    </message>
+    <message>
+        <source>Why the workshop is held, in a few sentences</source>
+        <translation>ワークショップの目的を数行で</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>タイトル(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>開催日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>T&amp;ime</source>
+        <translation>時間(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>会場(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Organiser</source>
+        <translation>主催(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>目的(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The minutes&apos; cover prints these. The start time is also where the programme&apos;s clock times begin.</source>
+        <translation>議事録の表紙に印刷されます。開始時刻はプログラムの予定時刻の起点にもなります。</translation>
+    </message>
+    <message>
+        <source>Furikaeri</source>
+        <translation>ふりかえり</translation>
     </message>
 </context>
 <context>
@@ -906,6 +1031,7 @@
     </message>
     <message>
         <source>Each participant needs between 1 and {max} dots.</source>
+        <extracomment>Numbered voters when nobody is registered (the facilitator changes the count).</extracomment>
         <translation>一人あたりのドット数は1から{max}の間で指定してください。</translation>
     </message>
     <message>
@@ -1036,6 +1162,53 @@
         <source>Image export is not available in this build.</source>
         <translation>この版では画像の書き出しは使えません。</translation>
     </message>
+    <message>
+        <source>That text is too long: at most {limit} characters.</source>
+        <extracomment>The longest decision or action item text (longer is refused, never cut). The longest owner name or due text.
+----------
+Fields of the workshop&apos;s details a person edits (the rest is the agenda&apos;s or まとめ&apos;s). Longest single-line detail (a title, a venue) and the longest text (purpose, findings).</extracomment>
+        <translation>長すぎます。{limit}文字までです。</translation>
+    </message>
+    <message>
+        <source>That session does not exist any more.</source>
+        <translation>そのセッションはもうありません。</translation>
+    </message>
+    <message>
+        <source>Write what was decided first.</source>
+        <translation>決まったことを入力してください。</translation>
+    </message>
+    <message>
+        <source>Write what is to be done first.</source>
+        <translation>やることを入力してください。</translation>
+    </message>
+    <message>
+        <source>The number of voters must be between 0 and {max}.</source>
+        <translation>投票者の人数は0〜{max}人にしてください。</translation>
+    </message>
+    <message>
+        <source>{name} has already placed dots; take them back first.</source>
+        <translation>{name}はすでにドットを置いています。先にドットを取り消してください。</translation>
+    </message>
+    <message>
+        <source>{value} is not a date; write it as 2026-11-23.</source>
+        <translation>「{value}」は日付ではありません。2026-11-23 のように入力してください。</translation>
+    </message>
+    <message>
+        <source>{value} is not a time; write it as 13:30.</source>
+        <translation>「{value}」は時刻ではありません。13:30 のように入力してください。</translation>
+    </message>
+    <message>
+        <source>Unknown role: {role}</source>
+        <translation>不明な役割です: {role}</translation>
+    </message>
+    <message>
+        <source>A participant needs a name; delete the row to remove them.</source>
+        <translation>参加者には名前が必要です。削除するときは行を削除してください。</translation>
+    </message>
+    <message>
+        <source>{name} is already in the list.</source>
+        <translation>{name}はすでに登録されています。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1130,6 +1303,10 @@
     <message>
         <source>Wrote {path}</source>
         <translation>{path} に書き出しました</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>欠席</translation>
     </message>
 </context>
 <context>
@@ -1507,6 +1684,203 @@
     </message>
 </context>
 <context>
+    <name>OutcomesController</name>
+    <message>
+        <source>Record a &amp;decision…</source>
+        <translation>決定事項を記録(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Record an &amp;action item…</source>
+        <translation>宿題を記録(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;List of decisions and action items</source>
+        <translation>決定事項と宿題の一覧(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Record a decision of this session ({key})</source>
+        <translation>このセッションの決定事項を記録（{key}）</translation>
+    </message>
+    <message>
+        <source>Record an action item: what, who, by when ({key})</source>
+        <translation>宿題を記録：何を・誰が・いつまでに（{key}）</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>決定</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>宿題</translation>
+    </message>
+    <message>
+        <source>&amp;Outcomes</source>
+        <translation>決定と宿題(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Read-only: nothing can be recorded.</source>
+        <translation>読み取り専用のため記録できません。</translation>
+    </message>
+    <message>
+        <source>Decision recorded. Ctrl+Z takes it back.</source>
+        <translation>決定事項を記録しました。Ctrl+Zで取り消せます。</translation>
+    </message>
+    <message>
+        <source>Action item recorded. Ctrl+Z takes it back.</source>
+        <translation>宿題を記録しました。Ctrl+Zで取り消せます。</translation>
+    </message>
+    <message>
+        <source>Decisions and action items</source>
+        <translation>決定事項と宿題</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesPanel</name>
+    <message>
+        <source>(the workshop as a whole)</source>
+        <extracomment>Column -&gt; field of the two tables.</extracomment>
+        <translation>（ワークショップ全体）</translation>
+    </message>
+    <message>
+        <source>+ Decision</source>
+        <translation>＋ 決定事項</translation>
+    </message>
+    <message>
+        <source>+ Action item</source>
+        <translation>＋ 宿題</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>決定事項</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>セッション</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>済</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>宿題</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Past its due date</source>
+        <translation>期限を過ぎています</translation>
+    </message>
+    <message>
+        <source>Decisions ({count})</source>
+        <translation>決定事項（{count}件）</translation>
+    </message>
+    <message>
+        <source>Action items ({count}, {done} done)</source>
+        <translation>宿題（{count}件・完了{done}件）</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsDialog</name>
+    <message>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>&amp;Paste a list…</source>
+        <translation>リストを貼り付け(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSVを読み込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上へ(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下へ(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Type in the last row to add a person; paste a list copied from Excel or a mail with Ctrl+V (one person a line: name, organisation). Ctrl+Z undoes.</source>
+        <translation>最後の行に名前を入力すると追加されます。Excelやメールからコピーした名簿は Ctrl+V で貼り付けられます（1行に1人：名前, 所属）。Ctrl+Zで元に戻せます。</translation>
+    </message>
+    <message>
+        <source>{count} registered: {present} present, {absent} absent</source>
+        <translation>登録{count}人（出席{present}人・欠席{absent}人）</translation>
+    </message>
+    <message>
+        <source>Added {count} people.</source>
+        <translation>{count}人を追加しました。</translation>
+    </message>
+    <message>
+        <source>{count} already in the list were left out.</source>
+        <translation>登録済みの{count}人は追加しませんでした。</translation>
+    </message>
+    <message>
+        <source>Import participants</source>
+        <translation>参加者を読み込む</translation>
+    </message>
+    <message>
+        <source>Lists of people (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>名簿 (*.csv *.tsv *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Furikaeri</source>
+        <translation>ふりかえり</translation>
+    </message>
+    <message>
+        <source>Removed {count} people. Ctrl+Z brings them back.</source>
+        <translation>{count}人を削除しました。Ctrl+Zで元に戻せます。</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Type a name to add a person…</source>
+        <translation>名前を入力して追加…</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>欠席</translation>
+    </message>
+</context>
+<context>
     <name>ProjectorWindow</name>
     <message>
         <source>Furikaeri — projector</source>
@@ -1718,10 +2092,116 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Participant</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>ファシリテーター</translation>
+    </message>
+    <message>
+        <source>Note-taker</source>
+        <translation>書記</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>有識者</translation>
+    </message>
+    <message>
+        <source>Graphic recorder</source>
+        <translation>グラフィックレコーダー</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>主催者</translation>
+    </message>
+</context>
+<context>
     <name>RoomClockWindow</name>
     <message>
         <source>Room clock</source>
         <translation>会場用の時計</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <source>Line {line} has no name and was left out.</source>
+        <extracomment>Column -&gt; header names accepted (compared NFKC-normalised and casefolded). Role -&gt; words that name it in a list (compared NFKC-normalised and casefolded).</extracomment>
+        <translation>{line}行目は名前がないため読み込みませんでした。</translation>
+    </message>
+    <message>
+        <source>Line {line}: 「{word}」 is neither a role nor an attendance; it was left out.</source>
+        <translation>{line}行目：「{word}」は役割でも出欠でもないため無視しました。</translation>
+    </message>
+    <message>
+        <source>Line {line}: the role 「{word}」 is not known; the person is listed as a participant.</source>
+        <translation>{line}行目：役割「{word}」がわからないため参加者として登録します。</translation>
+    </message>
+    <message>
+        <source>Line {line}: the attendance 「{word}」 is not 出席 or 欠席; the person is counted as present.</source>
+        <translation>{line}行目：出欠「{word}」は出席・欠席のどちらでもないため出席として扱います。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterDialog</name>
+    <message>
+        <source>Import participants</source>
+        <translation>参加者を読み込む</translation>
+    </message>
+    <message>
+        <source>Paste a list of participants</source>
+        <translation>参加者リストを貼り付け</translation>
+    </message>
+    <message>
+        <source>Paste the list below: one person a line, as 「名前, 所属」, tab-separated cells copied from Excel, or 「名前（所属）」. A third cell may give the role (書記, 有識者…) and a fourth the attendance (出席/欠席).</source>
+        <translation>下に名簿を貼り付けてください。1行に1人で「名前, 所属」、Excelからコピーしたタブ区切り、または「名前（所属）」の形。3つ目の欄に役割（書記、有識者…）、4つ目の欄に出欠（出席/欠席）を書けます。</translation>
+    </message>
+    <message>
+        <source>{file} — read as {encoding}</source>
+        <translation>{file}（文字コード: {encoding}）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出欠</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>欠席</translation>
+    </message>
+    <message>
+        <source>Already in the list: not added again</source>
+        <translation>登録済みのため追加しません</translation>
+    </message>
+    <message>
+        <source>{count} people will be added.</source>
+        <translation>{count}人を追加します。</translation>
+    </message>
+    <message>
+        <source>{count} already in the list (greyed) are left out.</source>
+        <translation>登録済みの{count}人（灰色）は追加しません。</translation>
+    </message>
+    <message>
+        <source>Add {count} people</source>
+        <translation>{count}人を追加</translation>
     </message>
 </context>
 <context>
@@ -2219,24 +2699,12 @@
         <translation>決定事項と宿題</translation>
     </message>
     <message>
-        <source>Decisions</source>
-        <translation>決定事項</translation>
-    </message>
-    <message>
         <source>Decision</source>
         <translation>決定事項</translation>
     </message>
     <message>
         <source>No decisions were recorded.</source>
         <translation>決定事項は記録されていません。</translation>
-    </message>
-    <message>
-        <source>Action items</source>
-        <translation>宿題</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>内容</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -2254,6 +2722,18 @@
         <source>No action items were recorded.</source>
         <translation>宿題は記録されていません。</translation>
     </message>
+    <message>
+        <source>Absent ({count})</source>
+        <translation>欠席（{count}名）</translation>
+    </message>
+    <message>
+        <source>The workshop as a whole</source>
+        <translation>ワークショップ全体</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>宿題</translation>
+    </message>
 </context>
 <context>
     <name>SummaryDialog</name>
@@ -2266,10 +2746,6 @@
         <translation>テーマからの下書きに戻す</translation>
     </message>
     <message>
-        <source>No session has notes to summarise yet.</source>
-        <translation>まとめる付箋のあるセッションはまだありません。</translation>
-    </message>
-    <message>
         <source>A draft made from the themes&apos; notes: edit it freely.</source>
         <translation>テーマの付箋から作った下書きです。自由に編集してください。</translation>
     </message>
@@ -2280,6 +2756,34 @@
     <message>
         <source>Furikaeri</source>
         <translation>ふりかえり</translation>
+    </message>
+    <message>
+        <source>Key findings</source>
+        <translation>主な気づき</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>次のステップ</translation>
+    </message>
+    <message>
+        <source>This session has no notes: write what was said or done here.</source>
+        <translation>このセッションには付箋がありません。話したこと・行ったことをここに書いてください。</translation>
+    </message>
+    <message>
+        <source>The key findings of the day, in a few sentences: printed before the sessions.</source>
+        <translation>この日の主な気づきを数文で。議事録ではセッションの前に印刷されます。</translation>
+    </message>
+    <message>
+        <source>What happens next (the next meeting, who follows up): printed with the key findings.</source>
+        <translation>これからのこと（次回の集まり、誰がフォローするか）。主な気づきと一緒に印刷されます。</translation>
+    </message>
+    <message>
+        <source>This session&apos;s notes have no themes yet: write its summary here.</source>
+        <translation>このセッションの付箋はまだテーマに分けられていません。まとめをここに書いてください。</translation>
+    </message>
+    <message>
+        <source>Write the summary here.</source>
+        <translation>ここにまとめを書く</translation>
     </message>
 </context>
 <context>
@@ -2334,10 +2838,6 @@
         <translation>提案を破棄しました。</translation>
     </message>
     <message>
-        <source>Add participants to the workshop before dot voting.</source>
-        <translation>ドット投票の前に参加者を登録してください。</translation>
-    </message>
-    <message>
         <source>Dot voting: click a note or a theme&apos;s frame.</source>
         <translation>ドット投票：付箋かテーマの枠をクリックしてください。</translation>
     </message>
@@ -2348,6 +2848,21 @@
     <message>
         <source>Furikaeri</source>
         <translation>Furikaeri</translation>
+    </message>
+    <message>
+        <source>{done} has voted; now {name}.</source>
+        <translation>{done}の投票が終わりました。次は{name}です。</translation>
+    </message>
+    <message>
+        <source>Everyone has placed their dots.</source>
+        <translation>全員がドットを置き終えました。</translation>
+    </message>
+</context>
+<context>
+    <name>Voting</name>
+    <message>
+        <source>Voter {number}</source>
+        <translation>投票者{number}</translation>
     </message>
 </context>
 <context>
@@ -2395,6 +2910,14 @@
     <message>
         <source>{left} of {total}</source>
         <translation>{total}個中 残り{left}個</translation>
+    </message>
+    <message>
+        <source>Voters without a registered name: 投票者1, 投票者2, …</source>
+        <translation>名前を登録していない投票者：投票者1、投票者2、…</translation>
+    </message>
+    <message>
+        <source>Numbered voters</source>
+        <translation>番号の投票者（人数）</translation>
     </message>
 </context>
 <context>

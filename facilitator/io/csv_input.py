@@ -320,3 +320,14 @@ def read_table(text: str, name: str = "", tab: bool = False) -> Table:
     file of one column without a known header is a list of notes, one a row.
     """
     return make_table(parse_table(text, name, tab), name)
+
+
+def read_rows(text: str, name: str = "",
+              tab: bool = False) -> tuple[list[tuple[int, list[str]]], bool]:
+    """``([(line, cells), ...], tab)``: the records of CSV (or TSV) text, empty lines left out.
+
+    ``line`` is the 1-based line where a record starts; a file whose first line
+    has tabs and no comma is read as tab-separated (``tab`` says which was used).
+    """
+    raw = parse_table(text, name, tab)
+    return raw.records, raw.tab

@@ -249,8 +249,9 @@ def markdown_text(ws: Workshop) -> str:
     people = ws.participants()
     if people:
         out += ["## " + translate("Export", "Participants"), ""]
-        out += [_bullet(md(p.name) + (f"（{md(p.organisation)}）" if p.organisation else ""))
-                for p in people]
+        absent = translate("Export", "absent")
+        out += [_bullet(md(p.name) + (f"（{md(p.organisation)}）" if p.organisation else "")
+                        + ("" if p.attended else f"［{absent}］")) for p in people]
         out.append("")
     themes = ws.all(Theme)
     notes = notes_in_order(ws)

@@ -69,6 +69,7 @@ class Minutes:
     decisions: list[Decision]
     actions: list[ActionItem]
     session_titles: dict[str, str]
+    absent: list[Participant] = field(default_factory=list)   # registered, marked 欠席
 
     @property
     def boards(self) -> list[Board]:
@@ -91,7 +92,8 @@ def hhmm(iso: str | None) -> str:
 def gather(ws: Workshop) -> Minutes:
     """The content of the minutes of ``ws``."""
     info = ws.info
-    people = ws.participants()
+    everyone = ws.participants()
+    people = [p for p in everyone if p.attended]   # the absent are listed apart
     staff = [p for p in people if p.role in STAFF_ROLES]
     orgs: dict[str, list[Participant]] = {}
     for p in people:
@@ -134,7 +136,8 @@ def gather(ws: Workshop) -> Minutes:
     return Minutes(info, list(orgs.items()), staff,
                    [(g, g.note_taker) for g in groups if g.note_taker],
                    parts, loose, ws.decisions(), ws.action_items(),
-                   {s.id: s.title for s in sessions})
+                   {s.id: s.title for s in sessions},
+                   [p for p in everyone if not p.attended])
 
 
 def _reading_order(n: Note):

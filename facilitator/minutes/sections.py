@@ -20,22 +20,14 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.i18n import translate
 from facilitator.workshop.model import KIND_BREAK
 from facilitator.minutes.board import board_pictures
 from facilitator.minutes.boards import Board, ThemeBlock
 from facilitator.minutes.content import Minutes, SessionPart, hhmm
 from facilitator.minutes.fonts import FONT, markup
 from facilitator.minutes.layout import ACCENT, RULE, TINT
-
-ROLE_NAMES = {
-    "organiser": QT_TRANSLATE_NOOP("Story", "Organiser"),
-    "facilitator": QT_TRANSLATE_NOOP("Story", "Facilitator"),
-    "note_taker": QT_TRANSLATE_NOOP("Story", "Note-taker"),
-    "recorder": QT_TRANSLATE_NOOP("Story", "Graphic recorder"),
-    "expert": QT_TRANSLATE_NOOP("Story", "Expert"),
-    "participant": QT_TRANSLATE_NOOP("Story", "Participant"),
-}
+from facilitator.minutes import people_outcomes
 
 
 @dataclass(frozen=True)
@@ -138,30 +130,7 @@ class Story:
 
     # -- people ----------------------------------------------------------------------
     def participants(self) -> None:
-        self.out.append(self.numbered(self.tr("Participants")))
-        if not self.m.organisations and not self.m.staff and not self.m.note_takers:
-            self.out.append(self.p(self.tr("No participants were recorded."), "empty"))
-            return
-        rows = []
-        for org, people in self.m.organisations:
-            names = "、".join(p.name + (f"（{self.tr(ROLE_NAMES[p.role])}）"
-                                        if p.role == "expert" else "") for p in people)
-            rows.append((self.p(org or self.tr("(no organisation)"), "cell"),
-                         self.p(names, "cell"), self.p(str(len(people)), "cell")))
-        if rows:
-            head = [self.tr("Organisation"), self.tr("Participants"), self.tr("People")]
-            self.out.append(self.table([tuple(self.p(h, "cellhead") for h in head), *rows],
-                                       [0.42, 0.46, 0.12]))
-        staff = [(self.tr(ROLE_NAMES.get(p.role, p.role)),
-                  p.name + (f"（{p.organisation}）" if p.organisation else ""))
-                 for p in self.m.staff]
-        staff += [(self.tr("Note-taker") + f"（{g.name}）", name)
-                  for g, name in self.m.note_takers
-                  if not any(s.name == name and s.role == "note_taker" for s in self.m.staff)]
-        if staff:
-            self.out += [self.p(self.tr("Organisers and staff"), "h3"),
-                         self.table([(self.p(r, "cell"), self.p(n, "cell")) for r, n in staff],
-                                    [0.3, 0.7], header=False)]
+        people_outcomes.participants(self)
 
     # -- programme ---------------------------------------------------------------------
     def programme(self) -> None:
@@ -346,28 +315,7 @@ class Story:
 
     # -- decisions and action items ----------------------------------------------------
     def decisions(self) -> None:
-        self.out.append(self.numbered(self.tr("Decisions and action items")))
-        self.out.append(self.p(self.tr("Decisions"), "h3"))
-        if self.m.decisions:
-            rows = [tuple(self.p(h, "cellhead") for h in
-                          ("#", self.tr("Decision"), self.tr("Session")))]
-            rows += [(self.p(str(i), "cell"), self.p(d.text, "cell"),
-                      self.p(self.m.session_titles.get(d.session_id, ""), "cell"))
-                     for i, d in enumerate(self.m.decisions, start=1)]
-            self.out.append(self.table(rows, [0.06, 0.66, 0.28]))
-        else:
-            self.out.append(self.p(self.tr("No decisions were recorded."), "empty"))
-        self.out.append(self.p(self.tr("Action items"), "h3"))
-        if self.m.actions:
-            rows = [tuple(self.p(h, "cellhead") for h in
-                          ("#", self.tr("What"), self.tr("Owner"), self.tr("Due"),
-                           self.tr("Done")))]
-            rows += [(self.p(str(i), "cell"), self.p(a.what, "cell"), self.p(a.owner, "cell"),
-                      self.p(a.due, "cell"), self.p("✓" if a.done else "", "cell"))
-                     for i, a in enumerate(self.m.actions, start=1)]
-            self.out.append(self.table(rows, [0.06, 0.52, 0.2, 0.14, 0.08]))
-        else:
-            self.out.append(self.p(self.tr("No action items were recorded."), "empty"))
+        people_outcomes.decisions(self)
 
     # -- helpers -----------------------------------------------------------------------
     def _chart_box(self) -> tuple[float, float]:

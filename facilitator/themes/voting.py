@@ -2,9 +2,15 @@
 
 The facilitator sets how many dots each participant has (the Setting
 ``dots_per_participant``).  Each voter's dots on one session are a Setting
-``dots:<session>:<participant>`` mapping record id -> dots, so nobody can
-place more dots than they have; ``Note.votes`` and ``Theme.votes`` stay the
-totals and change in the same :class:`Change` (one undo step each).
+``dots:<session>:<voter>`` mapping record id -> dots, so nobody can place more
+dots than they have; ``Note.votes`` and ``Theme.votes`` stay the totals and
+change in the same :class:`Change` (one undo step each).
+
+Voters are the participants marked present and, for a room whose people
+were never registered, numbered voters 投票者1, 投票者2, … (ids ``#1``,
+``#2``; how many is the Setting ``numbered_voters``, 10 when nobody is
+registered).  The ranking and the minutes read only the totals, so they are
+the same whoever voted.
 """
 
 from __future__ import annotations
@@ -13,13 +19,18 @@ from dataclasses import dataclass
 
 from facilitator.workshop.changes import Change
 from facilitator.errors import FurikaeriError
-from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 from facilitator.workshop.model import Frame, Note, Participant, Setting, Theme
 from facilitator.themes.textnorm import for_features
 
 DOTS_SETTING = "dots_per_participant"
 DEFAULT_DOTS = 3
 MAX_DOTS = 99
+NUMBERED_SETTING = "numbered_voters"
+#: Numbered voters when nobody is registered (the facilitator changes the count).
+DEFAULT_NUMBERED = 10
+MAX_NUMBERED = 500
+_NUMBERED_PREFIX = "#"
 
 
 def dots_per_participant(ws) -> int:
@@ -84,11 +95,78 @@ def _target(ws, target_id: str):
     return rec
 
 
-def _voter(ws, voter_id: str) -> Participant:
-    voter = ws.get(Participant, voter_id)
-    if voter is None:
-        raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "Choose who is voting first."))
-    return voter
+def numbered_id(number: int) -> str:
+    """The voter id of numbered voter ``number`` (``#3``)."""
+    return f"{_NUMBERED_PREFIX}{number}"
+
+
+def _number(voter_id: str | None) -> int | None:
+    if voter_id and voter_id.startswith(_NUMBERED_PREFIX) and voter_id[1:].isdigit():
+        number = int(voter_id[1:])
+        return number if 1 <= number <= MAX_NUMBERED else None
+    return None
+
+
+def _highest_numbered_with_dots(ws) -> int:
+    numbers = [_number(s.id.rsplit(":", 1)[-1]) for s in ws.all(Setting)
+               if s.id.startswith("dots:") and _dots(s)]
+    return max((n for n in numbers if n), default=0)
+
+
+def numbered_voters(ws) -> int:
+    """How many numbered voters (投票者1…) there are.
+
+    The facilitator's count; by default 10 when nobody is registered and 0
+    otherwise; never fewer than the highest number that has dots placed.
+    """
+    rec = ws.get(Setting, NUMBERED_SETTING)
+    value = rec.value if rec is not None else None
+    if not isinstance(value, int) or isinstance(value, bool):
+        value = 0 if ws.all(Participant) else DEFAULT_NUMBERED
+    return max(value, _highest_numbered_with_dots(ws))
+
+
+def set_numbered_voters(ws, count: int) -> Change:
+    """Set how many numbered voters there are (0 to 500).
+
+    Refused below a numbered voter who has placed dots: take those back first.
+    """
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_NUMBERED:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "The number of voters must be between 0 and {max}."), max=MAX_NUMBERED)
+    highest = _highest_numbered_with_dots(ws)
+    if count < highest:
+        raise FurikaeriError(QT_TRANSLATE_NOOP(
+            "Errors", "{name} has already placed dots; take them back first."),
+            name=voter_name(ws, numbered_id(highest)))
+    return _put(ws, Setting(id=NUMBERED_SETTING, value=count), "voters")
+
+
+def voter_name(ws, voter_id: str) -> str:
+    """A voter's name: the participant's, or 投票者3 for a numbered voter."""
+    number = _number(voter_id)
+    if number is not None:
+        return translate("Voting", "Voter {number}").format(number=number)
+    person = ws.get(Participant, voter_id)
+    return (person.name or person.id) if person is not None else voter_id
+
+
+def voters(ws) -> list[tuple[str, str]]:
+    """``(voter id, name)`` of everyone who may vote: people present, then 投票者1…."""
+    out = [(p.id, p.name or p.id) for p in ws.all(Participant) if p.attended]
+    out += [(numbered_id(n), voter_name(ws, numbered_id(n)))
+            for n in range(1, numbered_voters(ws) + 1)]
+    return out
+
+
+def _voter(ws, voter_id: str) -> str:
+    """The voter's name; refused when ``voter_id`` is nobody who may vote."""
+    number = _number(voter_id)
+    if number is not None and number <= numbered_voters(ws):
+        return voter_name(ws, voter_id)
+    if number is None and ws.get(Participant, voter_id) is not None:
+        return voter_name(ws, voter_id)
+    raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "Choose who is voting first."))
 
 
 def place_dot(ws, session_id: str, voter_id: str, target_id: str) -> Change:
@@ -98,7 +176,7 @@ def place_dot(ws, session_id: str, voter_id: str, target_id: str) -> Change:
     if remaining(ws, session_id, voter_id) <= 0:
         raise FurikaeriError(QT_TRANSLATE_NOOP(
             "Errors", "{name} has placed all {count} dots."),
-            name=voter.name, count=dots_per_participant(ws))
+            name=voter, count=dots_per_participant(ws))
     dots = placed(ws, session_id, voter_id)
     dots[target_id] = dots.get(target_id, 0) + 1
     return _put(ws, Setting(id=_key(session_id, voter_id), value=dots), "vote",
@@ -112,7 +190,7 @@ def remove_dot(ws, session_id: str, voter_id: str, target_id: str) -> Change:
     dots = placed(ws, session_id, voter_id)
     if dots.get(target_id, 0) <= 0:
         raise FurikaeriError(QT_TRANSLATE_NOOP(
-            "Errors", "{name} has no dot here to remove."), name=voter.name)
+            "Errors", "{name} has no dot here to remove."), name=voter)
     dots[target_id] -= 1
     if not dots[target_id]:
         del dots[target_id]

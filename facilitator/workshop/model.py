@@ -27,6 +27,7 @@ SESSION_KINDS = (KIND_PLENARY, KIND_GROUPS, KIND_BREAK)
 
 #: Participant roles.
 ROLES = ("participant", "facilitator", "note_taker", "expert", "recorder", "organiser")
+ROLE_PARTICIPANT = "participant"
 
 #: Pictograms a stamp may show (SVG files in ``assets/stamps``).
 PICTOGRAMS = (
@@ -77,11 +78,14 @@ class WorkshopInfo(Record):
 
 @dataclass(frozen=True, slots=True)
 class Participant(Record):
+    """A person of the workshop: a participant, an expert or one of the staff."""
+
     TABLE: ClassVar[str] = "participants"
     name: str = ""
     organisation: str = ""
     role: str = "participant"
     order: int = 0
+    attended: bool = True    # 出欠: registered people count as present until marked absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,14 +229,15 @@ class Decision(Record):
 
 @dataclass(frozen=True, slots=True)
 class ActionItem(Record):
-    """An action item (宿題): what, who, by when."""
+    """An action item (宿題): what, who, by when, and the session it came up in."""
 
     TABLE: ClassVar[str] = "action_items"
     what: str = ""
     owner: str = ""
-    due: str = ""
+    due: str = ""           # ISO date when one was recognised, else as typed ("12月末")
     done: bool = False
     order: int = 0
+    session_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,10 +94,17 @@ def _v2_timer_log(db: sqlite_utils.Database) -> None:
     db["settings"].create({"id": str, "value": str}, pk="id")
 
 
+def _v3_attendance_and_action_sessions(db: sqlite_utils.Database) -> None:
+    """Schema 3: participants' attendance (出欠); action items belong to a session."""
+    db["participants"].add_column("attended", int, not_null_default=1)
+    db["action_items"].add_column("session_id", str, fk="sessions", fk_col="id")
+
+
 #: ``MIGRATIONS[i]`` takes a file from schema ``i`` to ``i + 1``.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_first_schema,
     _v2_timer_log,
+    _v3_attendance_and_action_sessions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -320,7 +320,8 @@ class Workshop:
 
         Connectors attached to a removed element go too; notes of a removed
         theme stay, outside any theme; a removed session takes its groups and
-        boards with it.
+        boards with it, but its decisions and action items stay (of no session):
+        what was agreed is never lost with an agenda edit.
         """
         doomed: dict[str, Record] = {}
         todo = [r for r in (self.find(i) for i in ids) if r is not None]
@@ -332,7 +333,8 @@ class Workshop:
             todo.extend(self._dependants(rec))
         updated = []
         for rtype, field_name in ((Note, "theme_id"), (Frame, "theme_id"),
-                                  (Theme, "parent_id")):
+                                  (Theme, "parent_id"), (Decision, "session_id"),
+                                  (ActionItem, "session_id")):
             for other in self._tables[rtype].values():
                 ref = getattr(other, field_name)
                 if ref in doomed and other.id not in doomed:
@@ -348,7 +350,6 @@ class Workshop:
         if isinstance(rec, Session):
             out += [g for g in self._tables[Group].values() if g.session_id == rec.id]
             out += [t for t in self._tables[Theme].values() if t.session_id == rec.id]
-            out += [d for d in self._tables[Decision].values() if d.session_id == rec.id]
             out += [e for e in self._tables[TimerEvent].values() if e.session_id == rec.id]
             for rtype in ELEMENT_TYPES:
                 out += [e for e in self._tables[rtype].values() if e.session_id == rec.id]

@@ -134,7 +134,7 @@ def test_f1_sheet_lists_the_menus_shortcuts_and_the_other_keys(window):
     sheet = window.findChild(ShortcutSheet)
     assert sheet.isVisible() and sheet.windowTitle() == "ショートカット一覧"
     rows = sheet_rows(sheet)
-    assert list(rows)[:6] == ["ファイル", "編集", "表示", "テーマ", "時計", "ヘルプ"]
+    assert list(rows)[:7] == ["ファイル", "編集", "表示", "テーマ", "決定と宿題", "時計", "ヘルプ"]
     assert rows["表示"]["プレゼンテーションモード"] == "F5"
     assert rows["表示"]["プロジェクター画面"] == "Shift+F5"
     assert rows["時計"]["会場用の時計を表示"] == "F9"

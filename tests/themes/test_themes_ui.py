@@ -171,11 +171,17 @@ def test_dot_voting_by_clicks_respects_the_dots(qtbot, window, messages):
     assert win.themes.votes_dock.isVisible()
     win.themes.votes.dots.setValue(2)
     win.themes.votes.dots.editingFinished.emit()
-    for _ in range(3):
+    for _ in range(2):
         _click_note(qtbot, win, notes[0].id)
     sid = win.session_id
     assert win.ws.get(Note, notes[0].id).votes == 2 and remaining(win.ws, sid, "p1") == 0
+    # Dots used up: the next voter's turn, said in the status bar.
+    assert win.themes.votes.voter_id() == "p2"
+    assert "佐藤" in win.statusBar().currentMessage()
+    win.themes.votes.voter.setCurrentIndex(0)    # back to 山田, who has none left
     assert "0" in win.themes.votes.left.text()
+    _click_note(qtbot, win, notes[0].id)
+    assert win.ws.get(Note, notes[0].id).votes == 2
     _click_note(qtbot, win, notes[0].id, Qt.MouseButton.RightButton)
     assert win.ws.get(Note, notes[0].id).votes == 1
     win.themes.votes.voter.setCurrentIndex(1)
@@ -190,7 +196,29 @@ def test_dot_voting_by_clicks_respects_the_dots(qtbot, window, messages):
     assert win.ws.get(Note, notes[2].id).votes == 0
 
 
-def test_voting_needs_participants(qtbot, window, messages):
+def test_a_room_without_registered_participants_votes_with_numbered_voters(
+        qtbot, window, messages):
+    from facilitator.i18n import translate
     win = window(BUDGET)
+    notes = win.ws.all(Note)
     win.themes.voting_action.trigger()
-    assert messages and not win.themes.voting_action.isChecked()
+    assert win.themes.voting_action.isChecked() and messages == []
+    votes = win.themes.votes
+    names = [votes.voter.itemText(i) for i in range(votes.voter.count())]
+    assert names[0] == translate("Voting", "Voter {number}").format(number=1)
+    assert len(names) == votes.numbered.value() == 10
+    votes.numbered.setValue(3)                    # the facilitator counts the room
+    votes.numbered.editingFinished.emit()
+    assert votes.voter.count() == 3
+    votes.dots.setValue(1)
+    votes.dots.editingFinished.emit()
+    _click_note(qtbot, win, notes[0].id)          # 投票者1
+    assert votes.voter.currentIndex() == 1        # 投票者2's turn
+    _click_note(qtbot, win, notes[0].id)
+    _click_note(qtbot, win, notes[1].id)          # 投票者3
+    assert "" != win.statusBar().currentMessage()
+    assert [win.ws.get(Note, n.id).votes for n in notes[:2]] == [2, 1]
+    ranked = votes.ranking.topLevelItem(0)
+    assert ranked.child(0).text(2) == "2" and ranked.child(1).text(2) == "1"
+    _click_note(qtbot, win, notes[2].id)          # everyone has voted: refused, told
+    assert win.ws.get(Note, notes[2].id).votes == 0

@@ -106,6 +106,7 @@ class ThemesController(QObject):
         dock = _dock(w, self.tr("Theme proposal"), "themes", panel)
         self._votes = votes = VotingPanel(w)
         votes.dotsChanged.connect(self._set_dots)
+        votes.numberedChanged.connect(self._set_numbered)
         votes.voter.currentIndexChanged.connect(lambda _i: self._refresh_votes())
         votes_dock = _dock(w, self.tr("Dot voting"), "voting", votes)
         for d in (dock, votes_dock):
@@ -292,8 +293,7 @@ class ThemesController(QObject):
     def set_voting(self, on: bool) -> None:
         """Voting mode: clicks on notes and frames place (or take back) dots."""
         w = self.window
-        if on and (w.ws is None or not w.ws.participants()):
-            self.tell(self.tr("Add participants to the workshop before dot voting."))
+        if on and w.ws is None:
             self.voting_action.setChecked(False)
             return
         viewport = w.board.viewport() if on and w.board is not None else None
@@ -338,19 +338,35 @@ class ThemesController(QObject):
         voter = self.votes.voter_id()
         if target is None or voter is None:
             return False
-        from facilitator.themes.voting import place_dot, remove_dot
+        from facilitator.themes.voting import place_dot, remaining, remove_dot, voter_name
         w = self.window
         try:
             (remove_dot if take_back else place_dot)(w.ws, w.session_id, voter, target)
         except FurikaeriError as exc:
             w.statusBar().showMessage(exc.text(), 6000)
             return False
+        if not take_back and remaining(w.ws, w.session_id, voter) <= 0:
+            # Dots used up: the next voter's turn (the room queues at the screen).
+            done = voter_name(w.ws, voter)
+            if self.votes.next_voter():
+                w.statusBar().showMessage(self.tr("{done} has voted; now {name}.").format(
+                    done=done, name=self.votes.voter.currentText()), 6000)
+            else:
+                w.statusBar().showMessage(self.tr("Everyone has placed their dots."), 6000)
         return True
 
     def _set_dots(self, dots: int) -> None:
         from facilitator.themes.voting import set_dots_per_participant
         try:
             set_dots_per_participant(self.window.ws, dots)
+        except FurikaeriError as exc:
+            self.tell(exc.text())
+            self._refresh_votes()
+
+    def _set_numbered(self, count: int) -> None:
+        from facilitator.themes.voting import set_numbered_voters
+        try:
+            set_numbered_voters(self.window.ws, count)
         except FurikaeriError as exc:
             self.tell(exc.text())
             self._refresh_votes()

@@ -1,4 +1,9 @@
-"""The dot-voting panel: who votes, their dots left, dots per participant, the ranking."""
+"""The dot-voting panel: who votes, their dots left, dots per participant, the ranking.
+
+Voters are the participants present and the numbered voters 投票者1, 2, …
+(how many is set here; 10 by default when nobody is registered), so a room
+whose people were never typed in votes all the same.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,9 @@ from PySide6.QtWidgets import (
 
 from facilitator.workshop.model import Theme
 from ui.themes.preview import fit_columns
-from facilitator.themes.voting import MAX_DOTS, dots_per_participant, ranking, remaining
+from facilitator.themes.voting import (
+    MAX_DOTS, MAX_NUMBERED, dots_per_participant, numbered_voters, ranking, remaining, voters,
+)
 
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -20,12 +27,17 @@ class VotingPanel(QWidget):
     """Pick the voter; the facilitator sets the dots; the ranking follows the votes."""
 
     dotsChanged = Signal(int)
+    numberedChanged = Signal(int)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.voter = QComboBox(self)
         self.dots = QSpinBox(self)
         self.dots.setRange(1, MAX_DOTS)
+        self.numbered = QSpinBox(self)
+        self.numbered.setRange(0, MAX_NUMBERED)
+        self.numbered.setToolTip(self.tr(
+            "Voters without a registered name: 投票者1, 投票者2, …"))
         self.left = QLabel(self)
         self.hint = QLabel(self.tr("Click a note or a theme's frame to add a dot; "
                                    "right-click or Shift+click takes it back."), self)
@@ -41,12 +53,15 @@ class VotingPanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Voter"), self.voter)
         form.addRow(self.tr("Dots per participant"), self.dots)
+        form.addRow(self.tr("Numbered voters"), self.numbered)
         form.addRow(self.tr("Dots left"), self.left)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.hint)
         lay.addWidget(self.ranking, 1)
         self.dots.editingFinished.connect(lambda: self.dotsChanged.emit(self.dots.value()))
+        self.numbered.editingFinished.connect(
+            lambda: self.numberedChanged.emit(self.numbered.value()))
         self.voter.currentIndexChanged.connect(lambda _i: self._refresh_left())
         self._ws = None
         self._session = None
@@ -61,14 +76,17 @@ class VotingPanel(QWidget):
         chosen = self.voter.currentData()
         self.voter.blockSignals(True)
         self.voter.clear()
-        for p in (ws.participants() if ws else []):
-            self.voter.addItem(p.name or p.id, p.id)
+        for voter_id, name in (voters(ws) if ws else []):
+            self.voter.addItem(name, voter_id)
         index = self.voter.findData(chosen)
         self.voter.setCurrentIndex(index if index >= 0 else 0)
         self.voter.blockSignals(False)
         self.dots.blockSignals(True)
         self.dots.setValue(dots_per_participant(ws) if ws else 3)
         self.dots.blockSignals(False)
+        self.numbered.blockSignals(True)
+        self.numbered.setValue(numbered_voters(ws) if ws else 0)
+        self.numbered.blockSignals(False)
         self._refresh_left()
         self.ranking.clear()
         if ws is None or session_id is None:
@@ -95,6 +113,18 @@ class VotingPanel(QWidget):
                     row.setTextAlignment(column, _RIGHT)
                 head.addChild(row)
         self.ranking.expandAll()
+
+    def next_voter(self) -> bool:
+        """Choose the next voter who has dots left in this session (False: none has)."""
+        if self._ws is None or self._session is None or self.voter.count() == 0:
+            return False
+        start = self.voter.currentIndex()
+        for step in range(1, self.voter.count() + 1):
+            i = (start + step) % self.voter.count()
+            if remaining(self._ws, self._session, self.voter.itemData(i)) > 0:
+                self.voter.setCurrentIndex(i)
+                return True
+        return False
 
     def _refresh_left(self) -> None:
         voter = self.voter.currentData()
