@@ -19,6 +19,7 @@ class ThemeBlock:
     notes: list[Note]
     children: list["ThemeBlock"] = field(default_factory=list)
     rank: int | None = None        # 1 = most votes, among themes with votes
+    fallback: str = ""             # printed when the theme has no label (its key words...)
 
     @property
     def is_other(self) -> bool:
@@ -26,7 +27,8 @@ class ThemeBlock:
 
     @property
     def label(self) -> str:
-        return self.theme.label if self.theme else ""
+        """The theme's label; for a theme nobody named, its key words or "Theme n"."""
+        return (self.theme.label.strip() or self.fallback) if self.theme else ""
 
     def all_notes(self) -> list[Note]:
         """Its notes and those of its nested themes."""
