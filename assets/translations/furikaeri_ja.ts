@@ -1242,8 +1242,11 @@
         <translation>部分{n}</translation>
     </message>
     <message>
+        <source>{title} (continued)</source>
+        <translation>{title}（続き）</translation>
+    </message>
+    <message>
         <source>Theme {n}</source>
-        <extracomment>Roles listed as the workshop&apos;s staff rather than as participants. How many key words name a theme nobody labelled.</extracomment>
         <translation>テーマ{n}</translation>
     </message>
 </context>

@@ -223,6 +223,18 @@ class BoardPicture(Flowable):
             size = 14.0
             draw_string(c, self._X(f.x) + PAD, self._Y(f.y + bar / 2) - size * 0.35,
                         _fit(f.title, f.w - 2 * PAD, size), size)
+            x0, y0, w, h = self.region
+            if self.members is not None and f.x + PAD < x0 and y0 <= f.y < y0 + h:
+                self._frame_goes_on(f, x0, min(f.x + f.w, x0 + w), bar, size)
+
+    def _frame_goes_on(self, f: Frame, x: float, right: float, bar: float,
+                       size: float) -> None:
+        """A frame wider than a tile, its title bar entering from the part on the left:
+        the title again, in the bar (where nothing else goes)."""
+        text = translate("Report", "{title} (continued)").format(title=f.title)
+        if right - x > 4 * size:
+            draw_string(self.canv, self._X(x) + PAD, self._Y(f.y + bar / 2) - size * 0.35,
+                        _fit(text, right - x - 2 * PAD, size), size)
 
     def _heading(self, hd: Heading) -> None:
         if not self.text:

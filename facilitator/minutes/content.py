@@ -16,7 +16,6 @@ from datetime import datetime
 
 from facilitator.agenda import plan as agenda
 from facilitator.errors import FurikaeriError
-from facilitator.i18n import translate
 from facilitator.workshop.model import (
     ELEMENT_TYPES, ActionItem, Decision, Element, Group, Note, Participant, Session,
     Theme, TimerEvent, WorkshopInfo,
@@ -204,7 +203,8 @@ LABEL_WORDS = 3
 
 def _name_unlabelled(blocks: list[ThemeBlock]) -> None:
     """Give every theme without a label a name to print: its key words, else "Theme n"
-    (n: its place among the board's themes, nested ones counted in order)."""
+    (n: its place among the board's themes, nested ones counted in order; translated
+    when printed, in the minutes' language)."""
     flat, stack = [], list(blocks)
     while stack:
         b = stack.pop(0)
@@ -212,9 +212,8 @@ def _name_unlabelled(blocks: list[ThemeBlock]) -> None:
         stack[:0] = b.children
     for n, b in enumerate(flat, start=1):
         if b.theme is not None and not b.theme.label.strip():
-            words = [w for w in b.theme.keywords if w.strip()][:LABEL_WORDS]
-            b.fallback = ("・".join(words) if words else
-                          translate("Report", "Theme {n}").format(n=n))
+            b.fallback = "・".join([w for w in b.theme.keywords if w.strip()][:LABEL_WORDS])
+            b.number = n
 
 
 def _cycle(by_id: dict[str, Theme], tid: str) -> bool:

@@ -17,13 +17,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.workshop.model import Connector, Element, Heading, Note, Stroke
+from facilitator.workshop.model import Connector, Element, Frame, Heading, Note, Stroke
 
 Rect = tuple[float, float, float, float]   # x0, y0, x1, y1 (board coordinates)
 
 #: Room kept around a tile's content (board points): the paper shows a little of
 #: what surrounds it, never a note cut by the page's edge.
 TILE_MARGIN = 14.0
+#: How far above a tile's content a large frame's top may be and still be shown
+#: (its title bar and padding, as theme frames are laid out).
+FRAME_REACH = 64.0
 
 
 @dataclass(frozen=True)
@@ -207,9 +210,14 @@ def plan_tiles(elements: list[Element], width: float, height: float,
     if not units:
         return [], decor
     groups = _merged(_cut(units, w, h), w, h)
+    big_frames = [e for e in elements if e.id in decor and isinstance(e, Frame)]
     tiles = []
     for group in groups:
         x0, y0, x1, y1 = _bbox(group)
+        # Inside a frame larger than a page, just under its title bar: show the bar.
+        tops = [f.y for f in big_frames if f.x < x1 and x0 < f.x + f.w
+                and f.y < y0 <= f.y + FRAME_REACH and y1 - f.y + 2 <= h]
+        y0 = min([t - 2 for t in tops], default=y0)
         tiles.append(Tile((x0 - margin, y0 - margin, x1 - x0 + 2 * margin,
                            y1 - y0 + 2 * margin),
                           frozenset(i for _, ids in group for i in ids)))
