@@ -244,6 +244,14 @@ def installer(tmp: Path) -> Figures:
             **_script_figures("scripts/bench_ui.py", "installer", str(INSTALLER_DIR))}
 
 
+@provides("minutes_100_notes_s")
+def minutes_100_notes(tmp: Path) -> Figures:
+    """Minutes PDF of a realistic 100-note day (issue 13), cold process; median of 3."""
+    runs = sorted(_script_figures("scripts/bench_report.py", "day")["minutes_100_notes_s"]
+                  for _ in range(3))
+    return {"minutes_100_notes_s": runs[1]}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated figure names (default: all)")

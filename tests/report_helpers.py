@@ -100,3 +100,19 @@ def assert_faithful(ws: Workshop, pages: list[str]) -> None:
 
 def session_by_title(ws: Workshop, title: str) -> Session:
     return next(s for s in ws.sessions() if s.title == title)
+
+
+def assert_tiles_hold_every_note_whole(notes: list[Note], tiles) -> None:
+    """Every note drawn whole in exactly one tile (inside its region); no tile empty.
+
+    ``tiles``: the tile pictures (``BoardPicture``) of one board.
+    """
+    for note in notes:
+        holders = [t for t in tiles if note.id in t.members]
+        assert len(holders) == 1, f"note {note.id} is in {len(holders)} tiles"
+        x, y, w, h = holders[0].region
+        assert (x <= note.x and y <= note.y and note.x + note.w <= x + w
+                and note.y + note.h <= y + h), f"note {note.id} is cut by its tile's edge"
+    for t in tiles:
+        assert t.members, "a tile holds nothing of its own"
+        assert any(e.id in t.members for e in t.shown()), "a tile draws nothing it holds"

@@ -2043,6 +2043,19 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <source>No notes were captured.</source>
         <translation>付箋は記録されていません。</translation>
     </message>
+    <message>
+        <source>part {n}</source>
+        <extracomment>Below this scale a board is split into tiles: a note&apos;s text (NOTE_FONT) prints at NOTE_FONT * MIN_SCALE points (5.5 pt); raise it for larger type on paper (9 pt: 0.7). Tile scales tried, largest first: the largest giving no more tiles than MIN_SCALE wins. Below this scale the overview leaves out text (it would print as grey fuzz).</extracomment>
+        <translation>部分{n}</translation>
+    </message>
+    <message>
+        <source>{title} (continued)</source>
+        <translation>{title}（続き）</translation>
+    </message>
+    <message>
+        <source>Theme {n}</source>
+        <translation>テーマ{n}</translation>
+    </message>
 </context>
 <context>
     <name>ReportController</name>
@@ -2691,8 +2704,8 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>（全体図）</translation>
     </message>
     <message>
-        <source> part {n} (row {row}, column {col})</source>
-        <translation>（部分 {n}：{row}行目・{col}列目）</translation>
+        <source> part {n} of {count}</source>
+        <translation>（部分 {n}/{count}）</translation>
     </message>
     <message>
         <source>Decisions and action items</source>

@@ -3,8 +3,11 @@
 Notes, frames, headings, strokes, connectors and stamps are drawn from the
 model (not from a screenshot), so they print sharp at any size.  A board
 that would have to shrink below :data:`MIN_SCALE` to fit the page is shown
-whole once (shapes only when its type would be unreadable) and then in
-tiles at a legible scale, one page each, with where each tile sits.
+whole once (shapes only when its type would be unreadable, the tiles marked
+and numbered on it) and then in tiles (:mod:`facilitator.minutes.tiles`),
+one page each: cut along the gaps between things, so no note is ever cut and
+a frame only when it is larger than a page; arrows at a tile's edges name
+the part the board continues in.
 """
 
 from __future__ import annotations
@@ -17,12 +20,17 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from facilitator.i18n import translate
 from facilitator.workshop.model import Connector, Element, Frame, Heading, Note, Stamp, Stroke
 from facilitator.paths import STAMPS_DIR
 from facilitator.minutes.fonts import FONT, draw_string, markup, string_width
+from facilitator.minutes.tiles import Tile, neighbours, plan_tiles
 
-#: Below this scale a board is split into tiles (note text would be under ~5 pt).
+#: Below this scale a board is split into tiles: a note's text (NOTE_FONT) prints at
+#: NOTE_FONT * MIN_SCALE points (5.5 pt); raise it for larger type on paper (9 pt: 0.7).
 MIN_SCALE = 0.42
+#: Tile scales tried, largest first: the largest giving no more tiles than MIN_SCALE wins.
+TILE_SCALES = (1.0, 0.85, 0.72, 0.6, 0.5)
 #: Below this scale the overview leaves out text (it would print as grey fuzz).
 TEXT_SCALE = 0.22
 PAD = 8.0          # inside a note, as on the screen
@@ -68,18 +76,46 @@ def _stamp_drawing(pictogram: str):
 
 
 class BoardPicture(Flowable):
-    """The part ``region`` (board coordinates) of a board, drawn at ``scale``."""
+    """The part ``region`` (board coordinates) of a board, drawn at ``scale``.
+
+    A tile draws only its ``members``, the ``decor`` that crosses it and
+    whatever else lies wholly inside it (never a neighbour's note cut in two);
+    ``continues`` maps a side ("left", "right", "up", "down") to the number of
+    the part the board continues in there; ``keymap`` outlines and numbers
+    the tiles on an overview.
+    """
 
     def __init__(self, elements: list[Element], region: tuple[float, float, float, float],
-                 scale: float, text: bool = True) -> None:
+                 scale: float, text: bool = True, members: frozenset[str] | None = None,
+                 decor: frozenset[str] | set[str] = frozenset(),
+                 continues: dict[str, int] | None = None,
+                 keymap: list[tuple[float, float, float, float]] = ()) -> None:
         super().__init__()
         self.elements = elements
         self.region = region
         self.scale = scale
         self.text = text
+        self.members = members
+        self.decor = decor
+        self.continues = continues or {}
+        self.keymap = list(keymap)
         self.width = region[2] * scale
         self.height = region[3] * scale
         self._by_id = {e.id: e for e in elements}
+
+    def shown(self) -> list[Element]:
+        """The elements this picture draws (in stacking order)."""
+        x0, y0, w, h = self.region
+        out = []
+        for e in self.elements:
+            ew, eh = max(e.w, 1), max(e.h, 1)
+            if e.x > x0 + w or e.y > y0 + h or e.x + ew < x0 or e.y + eh < y0:
+                continue
+            if (self.members is None or e.id in self.members or e.id in self.decor
+                    or (e.x >= x0 and e.y >= y0 and e.x + ew <= x0 + w
+                        and e.y + eh <= y0 + h)):
+                out.append(e)
+        return out
 
     def wrap(self, avail_w, avail_h):
         return self.width, self.height
@@ -98,14 +134,53 @@ class BoardPicture(Flowable):
         # Board coordinates point down; the page's up: Y = top - y.
         self._top = y0 + h
         self._x0 = x0
-        for e in self.elements:
-            if (e.x > x0 + w or e.y > y0 + h or e.x + max(e.w, 1) < x0
-                    or e.y + max(e.h, 1) < y0):
-                continue
+        for e in self.shown():
             drawer = _DRAWERS.get(type(e))
             if drawer:
                 drawer(self, e)
+        for n, r in enumerate(self.keymap, start=1):
+            self._key(n, r)
         canv.restoreState()
+        for side, n in self.continues.items():
+            self._continues(side, n)
+
+    def _key(self, n: int, r: tuple[float, float, float, float]) -> None:
+        """Tile ``n``'s outline and number on an overview."""
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(colors.HexColor("#2F5D9B"))
+        c.setLineWidth(1.5 / self.scale)
+        c.setDash(6 / self.scale, 3 / self.scale)
+        c.rect(self._X(r[0]), self._Y(r[1] + r[3]), r[2], r[3], fill=0, stroke=1)
+        c.setDash()
+        size = 9.0 / self.scale
+        label = str(n)
+        bw = string_width(label, size) + size * 0.6
+        c.setFillColor(colors.HexColor("#2F5D9B"))
+        c.rect(self._X(r[0]), self._Y(r[1]) - size * 1.3, bw, size * 1.3, fill=1, stroke=0)
+        c.setFillColor(colors.white)
+        draw_string(c, self._X(r[0]) + size * 0.3, self._Y(r[1]) - size * 1.0, label, size)
+        c.restoreState()
+
+    def _continues(self, side: str, n: int) -> None:
+        """A tab beside a side: the part the board continues in, that way."""
+        c = self.canv
+        size = 7.5
+        arrow = {"left": "←", "right": "→", "up": "↑", "down": "↓"}[side]
+        part = translate("Report", "part {n}").format(n=n)
+        text = f"{arrow} {part}" if side in ("left", "up") else f"{part} {arrow}"
+        tw = string_width(text, size) + 6
+        th = size + 4
+        # Outside the picture (in the page's margin), never over what it shows.
+        x = {"left": -tw - 2, "right": self.width + 2, "up": self.width - tw}.get(
+            side, (self.width - tw) / 2)
+        y = {"down": -th - 2, "up": self.height + 2}.get(side, (self.height - th) / 2)
+        c.saveState()
+        c.setFillColor(colors.HexColor("#2F5D9B"))
+        c.roundRect(x, y, tw, th, 2, fill=1, stroke=0)
+        c.setFillColor(colors.white)
+        draw_string(c, x + 3, y + 2.6, text, size)
+        c.restoreState()
 
     # -- one element each ---------------------------------------------------------
     def _X(self, x: float) -> float:  # noqa: N802
@@ -148,6 +223,18 @@ class BoardPicture(Flowable):
             size = 14.0
             draw_string(c, self._X(f.x) + PAD, self._Y(f.y + bar / 2) - size * 0.35,
                         _fit(f.title, f.w - 2 * PAD, size), size)
+            x0, y0, w, h = self.region
+            if self.members is not None and f.x + PAD < x0 and y0 <= f.y < y0 + h:
+                self._frame_goes_on(f, x0, min(f.x + f.w, x0 + w), bar, size)
+
+    def _frame_goes_on(self, f: Frame, x: float, right: float, bar: float,
+                       size: float) -> None:
+        """A frame wider than a tile, its title bar entering from the part on the left:
+        the title again, in the bar (where nothing else goes)."""
+        text = translate("Report", "{title} (continued)").format(title=f.title)
+        if right - x > 4 * size:
+            draw_string(self.canv, self._X(x) + PAD, self._Y(f.y + bar / 2) - size * 0.35,
+                        _fit(text, right - x - 2 * PAD, size), size)
 
     def _heading(self, hd: Heading) -> None:
         if not self.text:
@@ -291,22 +378,44 @@ def board_pictures(elements: list[Element], width: float, height: float,
     """Pictures of a board for a frame of ``width`` x ``height``, each with a tile note.
 
     One picture when the whole board fits at a legible scale; else an
-    overview and then tiles at ``min_scale`` (note "n/m: row r, column c").
+    overview (the tiles outlined and numbered on it) and then the tiles of
+    :func:`tiling`, each noted ``"n/count"``.
     """
     region = bounds(elements)
     fit = min(width / region[2], height / region[3], 1.0)
     if fit >= min_scale * 0.85:  # nearly legible whole: one page beats tiles
         return [(BoardPicture(elements, region, fit), "")]
-    out = [(BoardPicture(elements, region, fit, text=fit >= TEXT_SCALE), "overview")]
-    cols = math.ceil(region[2] * min_scale / width)
-    rows = math.ceil(region[3] * min_scale / height)
-    # Spread the board evenly over the tiles, each as large as the page allows.
-    tile_w, tile_h = region[2] / cols, region[3] / rows
-    scale = min(width / tile_w, height / tile_h, 1.0)
-    count = rows * cols
-    for r in range(rows):
-        for c in range(cols):
-            sub = (region[0] + c * tile_w, region[1] + r * tile_h, tile_w, tile_h)
-            out.append((BoardPicture(elements, sub, scale),
-                        f"{r * cols + c + 1}/{count}:{r + 1}:{c + 1}"))
+    tiles, decor, scale = tiling(elements, width, height, min_scale)
+    out = [(BoardPicture(elements, region, fit, text=fit >= TEXT_SCALE,
+                         keymap=[t.region for t in tiles]), "overview")]
+    for i, (tile, near) in enumerate(zip(tiles, neighbours(tiles))):
+        w, h = tile.region[2], tile.region[3]
+        out.append((BoardPicture(elements, tile.region, min(scale, width / w, height / h),
+                                 members=tile.members, decor=decor,
+                                 continues={side: j + 1 for side, j in near.items()}),
+                    f"{i + 1}/{len(tiles)}"))
     return out
+
+
+def tiling(elements: list[Element], width: float, height: float,
+           min_scale: float = MIN_SCALE) -> tuple[list[Tile], set[str], float]:
+    """(tiles, decor ids, scale) of a board for a ``width`` x ``height`` frame.
+
+    The scale is the largest of :data:`TILE_SCALES` (never below ``min_scale``)
+    that needs no more tiles than ``min_scale`` does, so the pages are as few
+    and the type as large as they can be; every tile is drawn at that scale
+    (a note larger than a page gets a page of its own, smaller).
+    """
+    tiles, decor = plan_tiles(elements, width / min_scale, height / min_scale)
+    chosen = min_scale
+    for s in TILE_SCALES:
+        if s <= min_scale:
+            break
+        bigger, bigger_decor = plan_tiles(elements, width / s, height / s)
+        if len(bigger) <= len(tiles):
+            tiles, decor, chosen = bigger, bigger_decor, s
+            break
+    scale = min([min(width / t.region[2], height / t.region[3], 1.0) for t in tiles
+                 if t.region[2] * chosen <= width + 0.01
+                 and t.region[3] * chosen <= height + 0.01] or [chosen])
+    return tiles, decor, scale

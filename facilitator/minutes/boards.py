@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from facilitator.i18n import translate
 from facilitator.workshop.model import Element, Group, Note, Session, Theme
 
 
@@ -19,6 +20,8 @@ class ThemeBlock:
     notes: list[Note]
     children: list["ThemeBlock"] = field(default_factory=list)
     rank: int | None = None        # 1 = most votes, among themes with votes
+    fallback: str = ""             # printed when the theme has no label: its key words,
+    number: int = 0                # else "Theme n" (translated when printed)
 
     @property
     def is_other(self) -> bool:
@@ -26,7 +29,12 @@ class ThemeBlock:
 
     @property
     def label(self) -> str:
-        return self.theme.label if self.theme else ""
+        """The theme's label; for a theme nobody named, its key words or "Theme n"."""
+        if self.theme is None:
+            return ""
+        if self.theme.label.strip() or self.fallback:
+            return self.theme.label.strip() or self.fallback
+        return translate("Report", "Theme {n}").format(n=self.number) if self.number else ""
 
     def all_notes(self) -> list[Note]:
         """Its notes and those of its nested themes."""

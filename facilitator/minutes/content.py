@@ -181,10 +181,42 @@ def theme_blocks(notes: list[Note], themes: list[Theme],
         else:
             other.notes = sorted(other.notes + loose, key=_reading_order)
     top.sort(key=lambda b: b.is_other)  # その他 last (stable: theme order otherwise)
+    top = _pruned(top)
+    _name_unlabelled(top)
     board = Board(None, None, top, [])  # type: ignore[arg-type]
     for rank, block in enumerate(board.ranking(), start=1):
         block.rank = rank
     return top
+
+
+def _pruned(blocks: list[ThemeBlock]) -> list[ThemeBlock]:
+    """``blocks`` without the themes that hold nothing: no note, no nested theme with
+    notes and no vote (a frame drawn and left empty is a theme with nothing in it)."""
+    out = []
+    for b in blocks:
+        b.children = _pruned(b.children)
+        if b.all_notes() or b.theme_votes:
+            out.append(b)
+    return out
+
+
+#: How many key words name a theme nobody labelled.
+LABEL_WORDS = 3
+
+
+def _name_unlabelled(blocks: list[ThemeBlock]) -> None:
+    """Give every theme without a label a name to print: its key words, else "Theme n"
+    (n: its place among the board's themes, nested ones counted in order; translated
+    when printed, in the minutes' language)."""
+    flat, stack = [], list(blocks)
+    while stack:
+        b = stack.pop(0)
+        flat.append(b)
+        stack[:0] = b.children
+    for n, b in enumerate(flat, start=1):
+        if b.theme is not None and not b.theme.label.strip():
+            b.fallback = "・".join([w for w in b.theme.keywords if w.strip()][:LABEL_WORDS])
+            b.number = n
 
 
 def _cycle(by_id: dict[str, Theme], tid: str) -> bool:

@@ -8,7 +8,8 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4, landscape as to_landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus import Paragraph as _Paragraph
 
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
@@ -59,13 +60,17 @@ def styles(base: float = 10.0) -> dict[str, ParagraphStyle]:
     return {
         "title": s("title", base * 2.6, base * 3.4, spaceAfter=base * 0.8),
         "subtitle": s("subtitle", base * 1.4, textColor=MUTED, spaceAfter=base * 3),
+        # Headings stay on the page of what follows them (MinutesDoc: KeepWithFirst).
         "h1": s("h1", base * 1.6, spaceBefore=base * 0.6, spaceAfter=base * 0.8,
-                textColor=ACCENT),
-        "h2": s("h2", base * 1.3, spaceBefore=base * 1.4, spaceAfter=base * 0.5),
+                textColor=ACCENT, keepWithNext=1),
+        "h2": s("h2", base * 1.3, spaceBefore=base * 1.4, spaceAfter=base * 0.5,
+                keepWithNext=1),
         "h3": s("h3", base * 1.12, spaceBefore=base * 1.0, spaceAfter=base * 0.4,
-                textColor=ACCENT),
-        "theme": s("theme", base * 1.05, spaceBefore=base * 0.8, spaceAfter=base * 0.2),
-        "keywords": s("keywords", base * 0.8, textColor=MUTED, spaceAfter=base * 0.3),
+                textColor=ACCENT, keepWithNext=1),
+        "theme": s("theme", base * 1.05, spaceBefore=base * 0.8, spaceAfter=base * 0.2,
+                   keepWithNext=1),
+        "keywords": s("keywords", base * 0.8, textColor=MUTED, spaceAfter=base * 0.3,
+                      keepWithNext=1),
         "body": s("body", base, spaceAfter=base * 0.3),
         "note": s("note", base, base * 1.55, leftIndent=base * 1.4, bulletIndent=base * 0.3,
                   spaceAfter=base * 0.25),
@@ -75,6 +80,58 @@ def styles(base: float = 10.0) -> dict[str, ParagraphStyle]:
         "empty": s("empty", base, textColor=MUTED, spaceBefore=base * 0.4,
                    spaceAfter=base * 0.6),
     }
+
+
+class Paragraph(_Paragraph):
+    """reportlab's Paragraph, remembering its line breaking per width.
+
+    The minutes are laid out in two passes (and KeepWithFirst measures a
+    heading group before placing it): Japanese line breaking, character by
+    character, was most of the build's time, done again for the same text at
+    the same width each time.
+    """
+
+    def breakLinesCJK(self, maxWidths):  # noqa: N802, N803 (reportlab's names)
+        key = tuple(maxWidths) if isinstance(maxWidths, (list, tuple)) else maxWidths
+        cache = self.__dict__.setdefault("_broken", {})
+        if key not in cache:
+            cache[key] = super().breakLinesCJK(maxWidths)
+        return cache[key]
+
+
+class KeepWithFirst(KeepTogether):
+    """Headings (``keepWithNext``) and what follows them: the headings go on the page
+    only with the first lines of what follows (a long table or note still starts
+    under its heading and runs on over the next pages; KeepTogether would send it
+    all to a new page, leaving the rest of this one blank)."""
+
+    def wrap(self, aW, aH):  # noqa: N803 (reportlab's names)
+        from reportlab.platypus.flowables import _listWrapOn
+        dims: list = []
+        w, self._H = _listWrapOn(self._content, aW, self.canv, dims=dims)
+        self._H0 = dims[0][1] if dims else 0
+        self._dims = dims
+        self._wrapInfo = aW, aH
+        return w, 0xffffff  # force a split
+
+    def split(self, aW, aH):  # noqa: N803 (reportlab's names)
+        *heads, last = self._content
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H <= aH:
+            return list(self._content)
+        # The headings' height, their spaces merged as the frame merges them.
+        head_h, after = 0.0, 0.0
+        for i, (f, (_, h)) in enumerate(zip(heads, self._dims)):
+            head_h += h + (max(after, f.getSpaceBefore()) if i else 0.0)
+            after = f.getSpaceAfter()
+        room = aH - head_h - max(after, last.getSpaceBefore()) - 1
+        if room > 0:
+            last.wrapOn(self.canv, aW, room)
+            parts = last.splitOn(self.canv, aW, room)
+            if parts and parts[0].wrapOn(self.canv, aW, room)[1] <= room:
+                return [*heads, *parts]
+        return super().split(aW, aH)  # on the next page, as KeepTogether does
 
 
 class MinutesDoc(BaseDocTemplate):
@@ -92,13 +149,15 @@ class MinutesDoc(BaseDocTemplate):
         # The canvas's initial font is referenced by every PDF: ours, not Helvetica.
         super().__init__(buf, pagesize=page, title=title, author="Furikaeri",
                          creator="Furikaeri", subject=footer_note, initialFontName=FONT,
-                         **kw)
+                         keepTogetherClass=KeepWithFirst, **kw)
         self.header_title = title
         self.header_date = date
         self.progress = progress
         self._count = 0
         self.total = 1
         self.pages_before: int | None = None  # the page count of the last pass
+        self.passes = 0
+        _install_draft_drawing()
         m = options.margin
         head = 10 * mm  # room for the running header and the footer
         normal = Frame(m, m + head / 2, page[0] - 2 * m, page[1] - 2 * m - head,
@@ -149,6 +208,10 @@ class MinutesDoc(BaseDocTemplate):
 
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
         self.canv.showOutline()  # a viewer opens with the bookmarks shown
+        self.passes += 1
+        # The first pass only counts pages (it is never the last: see _allSatisfied)
+        # and its canvas is thrown away, so nothing in it is drawn (_draft_drawOn).
+        self.canv.furikaeri_draft = self.passes == 1
 
     def _allSatisfied(self) -> bool:  # noqa: N802 (reportlab's name, read by multiBuild)
         """Another pass unless the page count is the one the footers printed."""
@@ -172,3 +235,21 @@ class MinutesDoc(BaseDocTemplate):
         """Lay out ``story``: twice, so the contents page knows every page number."""
         self.total = 2 * max(1, len(story))  # two passes
         self.multiBuild(story)
+
+
+_DRAW_ON = Flowable.drawOn
+
+
+def _draft_drawOn(self, canvas, *args, **kw):  # noqa: N802 (reportlab's name)
+    """Flowable.drawOn, but nothing on a layout-only pass's canvas."""
+    if getattr(canvas, "furikaeri_draft", False):
+        return None
+    return _DRAW_ON(self, canvas, *args, **kw)
+
+
+def _install_draft_drawing() -> None:
+    """Let MinutesDoc's first pass lay out without drawing (about half the build's time).
+
+    Reads a flag of the canvas it draws on, so other documents (and builds on
+    other threads) are unaffected."""
+    Flowable.drawOn = _draft_drawOn

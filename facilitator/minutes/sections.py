@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
-    CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer, Table,
-    TableStyle,
+    CondPageBreak, NextPageTemplate, PageBreak, Spacer, Table, TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -26,7 +25,7 @@ from facilitator.minutes.board import board_pictures
 from facilitator.minutes.boards import Board, ThemeBlock
 from facilitator.minutes.content import Minutes, SessionPart, hhmm
 from facilitator.minutes.fonts import FONT, markup
-from facilitator.minutes.layout import ACCENT, RULE, TINT
+from facilitator.minutes.layout import ACCENT, RULE, TINT, Paragraph
 from facilitator.minutes import people_outcomes
 
 
@@ -87,6 +86,7 @@ class Story:
         self.sessions()
         self.graphic_record()
         self.decisions()
+        _keep_headings(self.out)
         # Every title known with a dummy page: the first pass already gives the
         # contents its final length, so two passes settle every page number.
         toc.addEntries([(e.level, e.markup, 0, e.key) for e in self.entries if e.listed])
@@ -145,7 +145,7 @@ class Story:
         for p in parts:
             rows.append(tuple(self.p(c, "cell") for c in self._programme_row(p)))
         self.out.append(self.table(rows, [0.34, 0.19, 0.19, 0.12, 0.16]))
-        if self.charts and any(p.session.planned_minutes for p in parts):
+        if self.charts and any(p.session.actual_start for p in parts):  # something ran
             from facilitator.minutes.charts import programme_chart
             self.out += [Spacer(1, 10), programme_chart(parts, *self._chart_box())]
 
@@ -215,6 +215,7 @@ class Story:
                                                 for line in part.summary.split("\n") if line]]
             t = Table(box, colWidths=[self.frame[0]])
             t.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), TINT),
+                                   ("NOSPLIT", (0, 0), (-1, min(1, len(box) - 1))),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                                    ("LINEBEFORE", (0, 0), (0, -1), 2, ACCENT)]))
@@ -243,7 +244,7 @@ class Story:
                 str(len(t.all_notes())))) for t in ranking]
             self.out += [self.p(self.tr("Ranking by votes"), "theme"),
                          self.table(rows, [0.08, 0.5, 0.14, 0.14, 0.14])]
-        if self.charts and len(board.themes) >= 2:
+        if self.charts and ranking and len(board.themes) >= 2:  # no votes: no chart
             from facilitator.minutes.charts import theme_chart
             self.out += [Spacer(1, 6), theme_chart(board, *self._chart_box())]
         for block in board.themes:
@@ -267,9 +268,8 @@ class Story:
         if t.theme and t.theme.keywords:
             parts.append(Paragraph(markup(self.tr("Key words: {words}").format(
                 words="、".join(t.theme.keywords))), _indented(self.st["keywords"], indent)))
-        first = [self.note(n, indent) for n in t.notes[:1]]
-        self.out.append(KeepTogether(parts + first))  # no label alone at a page's foot
-        self.out += [self.note(n, indent) for n in t.notes[1:]]
+        # The label and key words keep with the first note (styles: keepWithNext).
+        self.out += parts + [self.note(n, indent) for n in t.notes]
         for child in t.children:
             self.theme(child, depth + 1)
 
@@ -303,9 +303,8 @@ class Story:
                 if where == "overview":
                     text += self.tr(" (whole board)")
                 elif where:
-                    n, r, c = where.split(":")
-                    text += self.tr(" part {n} (row {row}, column {col})").format(
-                        n=n, row=r, col=c)
+                    n, count = where.split("/")
+                    text += self.tr(" part {n} of {count}").format(n=n, count=count)
                 if i or j:
                     self.out.append(PageBreak())
                 self.out.append(self.p(text, "h3"))
@@ -334,6 +333,28 @@ class Story:
             style += [("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, TINT])]
         t.setStyle(TableStyle(style))
         return t
+
+
+def _keep_headings(out: list) -> None:
+    """Keep every heading with what follows it (reportlab's keepWithNext, see
+    layout.KeepWithFirst): the facts line under a session's heading counts as
+    part of it, and a conditional page break right after a heading goes before
+    it (the chain of headings would stop there)."""
+    i = 0
+    while i < len(out) - 1:
+        f, nxt = out[i], out[i + 1]
+        if _is_heading(f) and isinstance(nxt, CondPageBreak):
+            out[i], out[i + 1] = nxt, f
+            i = max(i - 1, 0)
+            continue
+        if (getattr(getattr(f, "style", None), "name", "") == "h2"
+                and getattr(getattr(nxt, "style", None), "name", "") == "small"):
+            nxt.keepWithNext = 1
+        i += 1
+
+
+def _is_heading(f) -> bool:
+    return isinstance(f, Paragraph) and bool(f.getKeepWithNext())
 
 
 _INDENTED: dict = {}

@@ -27,7 +27,8 @@ from facilitator.minutes.layout import styles
 from facilitator.minutes.sample import sample_workshop
 from facilitator.workshop import Workshop
 from tests.report_helpers import (
-    assert_faithful, contents_entries, contents_pages, flat, pdf_pages, session_text,
+    assert_faithful, assert_tiles_hold_every_note_whole, contents_entries, contents_pages, flat,
+    pdf_pages, session_text,
 )
 
 EN = Options(lang="en")
@@ -205,9 +206,7 @@ def test_a_board_far_larger_than_a_page_is_split_into_legible_tiles():
     assert overview[1] == "overview" and overview[0].scale < MIN_SCALE
     assert len(tiles) > 4 and all(p.scale >= MIN_SCALE for p, _ in tiles)
     assert all(p.width <= 770.01 and p.height <= 480.01 for p, _ in pics)
-    # The tiles cover the whole board.
-    assert sum(p.region[2] * p.region[3] for p, _ in tiles) == pytest.approx(
-        overview[0].region[2] * overview[0].region[3])
+    assert_tiles_hold_every_note_whole(notes, [p for p, _ in tiles])
 
 
 def test_a_read_only_folder_is_a_clear_error(demo, read_only_folder):
@@ -355,7 +354,8 @@ def test_no_author_or_vote_count_is_split_at_a_line_end(tmp_path, paper):
     with Workshop.create(tmp_path / "tails.furikaeri", records + notes) as ws:
         pages = pdf_pages(minutes_pdf(gather(ws), Options(lang="en", paper=paper)))
         assert_faithful(ws, pages)
-    text = session_text(pages, "Untitled workshop")
+        # (The running header, left out, is the template's title and today's date.)
+        text = session_text(pages, ws.info.title, ws.info.date)
     assert all(flat(n.text) + tails[n.id] in text for n in notes)
     lines = [flat(line) for page in pages for line in page.splitlines()]
     for tail in set(tails.values()):  # each on one line, once per note
