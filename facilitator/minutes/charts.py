@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from facilitator.i18n import translate
 from facilitator.paths import japanese_font_path
@@ -107,7 +107,9 @@ def programme_chart(parts: list[SessionPart], width_pt: float, max_height: float
             if s.actual_start and s.actual_end:
                 a, b = (datetime.fromisoformat(t).replace(tzinfo=None)
                         for t in (s.actual_start, s.actual_end))
-                if p.planned_start:  # the plan's day, so both share the axis
+                if p.planned_start and abs(a - p.planned_start.replace(tzinfo=None)
+                                           ) > timedelta(hours=12):
+                    # Held on another day than planned: on the plan's day, to share the axis.
                     day = p.planned_start.date()
                     a, b = (datetime.combine(day, a.time()),
                             datetime.combine(day, a.time()) + (b - a))
@@ -122,12 +124,18 @@ def programme_chart(parts: list[SessionPart], width_pt: float, max_height: float
                         frameon=False)
         _style(timeline)
 
-        planned = [p.session.planned_minutes for p in parts][::-1]
+        planned = [p.planned_minutes for p in parts][::-1]
         actual = [p.actual_minutes or 0 for p in parts][::-1]
         minutes.barh([y + 0.18 for y in ys], planned, height=0.34, color=PLANNED,
                      label=translate("Report", "Planned"))
         minutes.barh([y - 0.18 for y in ys], actual, height=0.34, color=ACTUAL,
                      label=translate("Report", "Actual"))
+        replanned = [(p.replanned_minutes, y) for y, p in zip(ys, parts[::-1])
+                     if p.replanned_minutes is not None]
+        if replanned:  # where a replan during the day moved the session's timebox
+            minutes.scatter([m for m, _ in replanned], [y + 0.18 for _, y in replanned],
+                            marker="|", s=220, linewidths=2.2, color="#1A1A1A", zorder=3,
+                            label=translate("Report", "Replanned"))
         pauses = [p.pause_minutes for p in parts][::-1]
         if any(pauses):
             minutes.barh([y - 0.18 for y in ys], pauses, left=[a - q for a, q in
@@ -136,7 +144,7 @@ def programme_chart(parts: list[SessionPart], width_pt: float, max_height: float
         minutes.set_yticks(list(ys), labels)
         minutes.set_xlabel(translate("Report", "minutes"), fontsize=8)
         minutes.set_title(translate("Report", "Time per session"), fontsize=10, loc="left")
-        minutes.legend(fontsize=8, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=3,
+        minutes.legend(fontsize=8, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=4,
                        frameon=False)
         _style(minutes)
         return _to_drawing(fig, width_pt, max_height)
