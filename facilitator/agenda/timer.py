@@ -381,6 +381,10 @@ class RoomClock:
                       for i, (s, kind, elapsed, minutes) in enumerate(log, start=1))
         updated = tuple((self.ws.get(Session, sid), rec) for sid, rec in (sessions or {}).items()
                         if self.ws.get(Session, sid) != rec)
+        # Settings kept with the log (the day's plan and anchor) replace any left before.
+        old = {r.id: self.ws.get(type(r), r.id) for r in records}
+        updated += tuple((old[r.id], r) for r in records if old[r.id] is not None)
+        records = [r for r in records if old[r.id] is None]
         # The new reference before apply: its listeners read the clock's status.
         previous, self._mono_ref = self._mono_ref, self.clock()
         try:

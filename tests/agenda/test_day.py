@@ -239,3 +239,12 @@ def test_a_replan_before_the_day_started_is_planning_not_a_replan(ws):
     first = ws.sessions()[0]
     assert days.replan_records(ws, [first.replace(planned_minutes=15)],
                                datetime(2026, 11, 20, 12, 0, tzinfo=JST)) == []
+
+
+def test_a_first_start_replaces_an_anchor_left_from_before(ws):
+    """Actual times cleared (an imported or hand-edited file) but the anchor kept."""
+    ws.add(Setting(id=days.ANCHOR_SETTING, value=days.ANCHOR_SHIFT))
+    rc = room(ws, at(13, 40))
+    rc.start()
+    assert ws.get(Setting, days.ANCHOR_SETTING).value == days.ANCHOR_PLAN
+    assert rc.drift_minutes() == pytest.approx(10)
