@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-RATE = 22_050
+RATE = 44_100   # 16-bit PCM at 44.1 kHz: a format every audio backend accepts
 OUT = Path(__file__).resolve().parent.parent / "assets" / "sounds" / "chime.wav"
 
 

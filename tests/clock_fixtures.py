@@ -45,3 +45,9 @@ def window(qtbot, tmp_path, made, fake, user_data):
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+class QSoundEffectStatus:
+    """QSoundEffect.Status's values the chime looks at (the fakes need no QtMultimedia)."""
+
+    Null, Loading, Ready, Error = range(4)

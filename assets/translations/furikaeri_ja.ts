@@ -116,6 +116,23 @@
         <source>break</source>
         <translation>休憩</translation>
     </message>
+    <message>
+        <source>, </source>
+        <extracomment>A first start further than this from the plan (or on another date) shifts the plan.</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{title} {old}→{new} min</source>
+        <translation>{title} {old}→{new}分</translation>
+    </message>
+    <message>
+        <source>{time} replanned: {changes}</source>
+        <translation>{time} 再計画：{changes}</translation>
+    </message>
+    <message>
+        <source>The plan was moved to the actual start: {start} instead of {written}.</source>
+        <translation>予定を実際の開始に合わせてずらしました（{written} 開始 → {start} 開始）。</translation>
+    </message>
 </context>
 <context>
     <name>AgendaEditor</name>
@@ -267,10 +284,18 @@
 <context>
     <name>AgendaPanel</name>
     <message>
+        <source>{minutes} min</source>
+        <translation>{minutes}分</translation>
+    </message>
+    <message>
+        <source>{minutes} min (planned {planned})</source>
+        <translation>{minutes}分（予定 {planned}分）</translation>
+    </message>
+    <message>
         <source>{n}. {title}
-{minutes} min · {kind}</source>
+{minutes} · {kind}</source>
         <translation>{n}. {title}
-{minutes} 分 · {kind}</translation>
+{minutes} · {kind}</translation>
     </message>
     <message>
         <source>running</source>
@@ -292,8 +317,12 @@
         <translation>開始</translation>
     </message>
     <message>
-        <source>Minutes</source>
-        <translation>分</translation>
+        <source>Planned</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Replanned</source>
+        <translation>再計画</translation>
     </message>
     <message>
         <source>Session</source>
@@ -306,6 +335,10 @@
     <message>
         <source>Groups</source>
         <translation>グループ</translation>
+    </message>
+    <message>
+        <source>Ended at {end}: {minutes:+.0f} min against the plan ({planned}).</source>
+        <translation>{end} に終了：予定（{planned}）に対して {minutes:+.0f} 分。</translation>
     </message>
     <message>
         <source>Drift: {minutes:+.0f} min, projected end {end}</source>
@@ -547,6 +580,10 @@
         <translation>次のセッションを開始(&amp;S)</translation>
     </message>
     <message>
+        <source>Start no&amp;w (move the plan to now)</source>
+        <translation>今から始める（予定を今にずらす）(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;Pause</source>
         <translation>一時停止(&amp;P)</translation>
     </message>
@@ -593,6 +630,10 @@
     <message>
         <source>&amp;Replan the rest of the day…</source>
         <translation>残りのプログラムを組み直す(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Plan &amp;follows the actual start</source>
+        <translation>予定を実際の開始時刻に合わせる(&amp;F)</translation>
     </message>
     <message>
         <source>Shortest &amp;break when replanning…</source>
@@ -998,8 +1039,12 @@
     </message>
     <message>
         <source>There is no session to start.</source>
-        <extracomment>Colour phases of the room clock by share of time left.</extracomment>
+        <extracomment>A day stopped part-way is over once it has stood still this long (or since another date). Colour phases of the room clock by share of time left.</extracomment>
         <translation>開始するセッションがありません。</translation>
+    </message>
+    <message>
+        <source>The day has not started yet.</source>
+        <translation>まだ開始していません。</translation>
     </message>
     <message>
         <source>The clock is not paused.</source>
@@ -1991,6 +2036,10 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>タイムライン</translation>
     </message>
     <message>
+        <source>Replanned</source>
+        <translation>再計画</translation>
+    </message>
+    <message>
         <source>Paused</source>
         <translation>一時停止</translation>
     </message>
@@ -2454,6 +2503,29 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     </message>
 </context>
 <context>
+    <name>StartTheDay</name>
+    <message>
+        <source>The plan starts at {planned}; it is {now} now.</source>
+        <translation>予定の開始は {planned} ですが、今は {now} です。</translation>
+    </message>
+    <message>
+        <source>Start the day</source>
+        <translation>本日の開始</translation>
+    </message>
+    <message>
+        <source>Starting now moves every planned time along, so the clock measures the day from its real start.</source>
+        <translation>今から開始すると、予定の時刻がすべて今の時刻にずれ、押し・巻きは実際の開始から計ります。</translation>
+    </message>
+    <message>
+        <source>Start now (move the plan to now)</source>
+        <translation>今から開始（予定を今にずらす）</translation>
+    </message>
+    <message>
+        <source>Count from the planned {time}</source>
+        <translation>予定どおり {time} 開始として扱う</translation>
+    </message>
+</context>
+<context>
     <name>Story</name>
     <message>
         <source>Untitled workshop</source>
@@ -2576,6 +2648,14 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>{minutes}分超過</translation>
     </message>
     <message>
+        <source>Replanned</source>
+        <translation>再計画</translation>
+    </message>
+    <message>
+        <source>The day ran {start}–{end}, {difference} against the plan ({planned_end}).</source>
+        <translation>実施 {start}–{end}（予定の終了 {planned_end} に対して {difference}）。</translation>
+    </message>
+    <message>
         <source>{minutes} min early</source>
         <translation>{minutes}分短縮</translation>
     </message>
@@ -2618,6 +2698,10 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>Planned {planned}; actual {actual}</source>
         <translation>予定 {planned}／実績 {actual}</translation>
+    </message>
+    <message>
+        <source> (replanned to {minutes})</source>
+        <translation>（再計画 {minutes}）</translation>
     </message>
     <message>
         <source>Prompts</source>

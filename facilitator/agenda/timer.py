@@ -17,14 +17,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Callable
 
+from facilitator.agenda import day as days
 from facilitator.agenda import plan as agenda
 from facilitator.workshop.changes import Change
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
-from facilitator.workshop.model import Session, TimerEvent, new_id
+from facilitator.workshop.model import Record, Session, Setting, TimerEvent, new_id
 from facilitator.workshop.workshop import Workshop
 
 START, PAUSE, RESUME, ADJUST, END = "start", "pause", "resume", "adjust", "end"
+#: A day stopped part-way is over once it has stood still this long (or since another date).
+STALE_HOURS = 12
 
 #: Colour phases of the room clock by share of time left.
 PHASE_NORMAL, PHASE_WARN, PHASE_FINAL, PHASE_OVER = "normal", "warn", "final", "over"
@@ -121,10 +124,15 @@ class RoomClock:
         return sum(e.minutes for e in self.events(session_id) if e.event == ADJUST)
 
     # -- acting ------------------------------------------------------------------
-    def start(self, session_id: str | None = None) -> None:
+    def start(self, session_id: str | None = None, anchor: str | None = None) -> None:
         """Start ``session_id`` (default: the next one); ends the running one.
 
-        A session that ran before goes on from the time it had used.
+        A session that ran before goes on from the time it had used.  The
+        first start of the day keeps the plan as it stands (the original
+        plan) and where its times sit: ``anchor`` is
+        :data:`~facilitator.agenda.day.ANCHOR_SHIFT` to move the plan to now
+        ("start now"), :data:`~facilitator.agenda.day.ANCHOR_PLAN` to keep its
+        clock times; None decides by :func:`~facilitator.agenda.day.auto_anchor`.
         """
         current = self.current_session()
         target = self.ws.get(Session, session_id) if session_id else self._neighbour(current, +1)
@@ -135,7 +143,47 @@ class RoomClock:
         t = sessions.get(target.id, target)
         sessions[target.id] = t.replace(actual_start=t.actual_start or self._wall_iso(),
                                         actual_end=None)
-        self._commit(log, sessions)
+        settings = self._first_start(target, anchor)
+        self._commit(log, sessions, settings)
+
+    def _first_start(self, target: Session, anchor: str | None) -> list[Setting]:
+        """The Settings the day's first start keeps: the original plan and its anchor."""
+        if any(s.actual_start for s in self.ws.sessions()):
+            return []
+        out = [days.original_plan_record(self.ws)]
+        if anchor is None:
+            slot = self.day().slots.get(target.id)
+            anchor = days.auto_anchor(slot.start, self.wall()) if slot else days.ANCHOR_PLAN
+        out.append(Setting(id=days.ANCHOR_SETTING, value=anchor))
+        return [r for r in out if r is not None]
+
+    def start_question(self, session_id: str | None = None) -> datetime | None:
+        """The planned start, when starting now would be far from it (else None).
+
+        Asked before the day's first start only: the window then offers to
+        start as planned or to move the plan to now.
+        """
+        if any(s.actual_start for s in self.ws.sessions()):
+            return None
+        target = (self.ws.get(Session, session_id) if session_id
+                  else self._neighbour(self.current_session(), +1))
+        slot = self.day().slots.get(target.id) if target else None
+        if slot is None or not days.far_from_plan(slot.start, self.wall()):
+            return None
+        return slot.start
+
+    def set_anchor(self, anchor: str) -> Change:
+        """Once the day started: keep the plan's clock times, or move them to the actual start.
+
+        An ordinary edit (Undo takes it back).
+        """
+        if not any(s.actual_start for s in self.ws.sessions()):
+            raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "The day has not started yet."))
+        old = self.ws.get(Setting, days.ANCHOR_SETTING)
+        new = Setting(id=days.ANCHOR_SETTING, value=anchor)
+        if old is None:
+            return self.ws.apply(Change(added=(new,), label="anchor"))
+        return self.ws.apply(Change(updated=((old, new),), label="anchor"))
 
     def pause(self) -> None:
         st = self._require_running()
@@ -183,42 +231,86 @@ class RoomClock:
         self._commit(*self._ending(current))
 
     # -- the plan against the clock ------------------------------------------------
+    def day(self) -> days.Day:
+        """The plan (original, anchored), the replans and the day's actual start and end."""
+        return days.read_day(self.ws, self.wall().tzinfo)
+
+    def actual_end(self, day: days.Day | None = None) -> datetime | None:
+        """When the day ended: its last session's end, or where it stopped long ago."""
+        day = day or self.day()
+        if day.ended is not None:
+            return day.ended
+        if day.started is None or self.current_session() is not None:
+            return None
+        ends = [datetime.fromisoformat(s.actual_end) for s in self.ws.sessions()
+                if s.actual_end]
+        last, now = max(ends, default=None), self.wall()
+        if last is not None and (now.date() != last.astimezone(now.tzinfo).date()
+                                 or now - last > timedelta(hours=STALE_HOURS)):
+            return last
+        return None
+
     def projected_end(self) -> datetime | None:
-        """When the last session will end if the rest keeps its plan."""
+        """When the last session will end if the rest keeps its plan (the actual end once over)."""
         sessions = self.ws.sessions()
         if not sessions:
             return None
+        day = self.day()
+        ended = self.actual_end(day)
+        if ended is not None:
+            return ended
         st = self.status()
         now = self.wall()
         if st.session is None:
-            started = [s for s in sessions if s.actual_start]
-            if not started:  # nothing ran yet: the plan, or later if its start has passed
-                slots = agenda.schedule(sessions, self.ws.info.date, self.ws.info.start_time,
-                                        now.tzinfo)
-                late = now - slots[0].start
-                if slots[0].start.date() == now.date() and late.total_seconds() > 0:
-                    return slots[-1].end + late
-                return slots[-1].end
-            rest = [s for s in sessions if s.order > max(s.order for s in started)]
+            if day.started is None:  # nothing ran yet: the plan, or later if its start passed
+                if not day.planned:
+                    return None
+                late = now - day.planned[0].start
+                if late.total_seconds() <= 0:
+                    return day.planned[-1].end
+                return day.planned[-1].end + late  # (moved along with the plan when far)
+            done = max(s.order for s in sessions if s.actual_start)
+            rest = [s for s in sessions if s.order > done]
         else:
             rest = [s for s in sessions if s.order > st.session.order]
             now += timedelta(seconds=max(0.0, st.remaining_s))
         return now + timedelta(minutes=sum(s.planned_minutes for s in rest))
 
-    def planned_end(self, tz=None) -> datetime | None:
-        """The end of the day: the workshop's end time (else the agenda's end)."""
+    def planned_end(self, tz=None, day: days.Day | None = None) -> datetime | None:
+        """The end the day aims at: the workshop's end time (else the agenda's end),
+        moved with the plan when the day was started "now"."""
         sessions = self.ws.sessions()
         info = self.ws.info
+        day = day or self.day()
+        tz = day.started.tzinfo if day.started else tz
+        shift = day.shift if day.started else self._shift_if_started_now(day)
         if info.end_time:
-            return agenda.day_start(info.date, info.end_time, tz)
+            return agenda.day_start(info.date, info.end_time, tz) + shift
         if not sessions:
             return None
-        return agenda.schedule(sessions, info.date, info.start_time, tz)[-1].end
+        return agenda.schedule(sessions, info.date, info.start_time, tz)[-1].end + shift
+
+    def _shift_if_started_now(self, day: days.Day) -> timedelta:
+        """Before the first start: how far starting now would move the plan (0: not at all).
+
+        A plan whose start passed long ago (or on another date) is not "late"
+        before anything ran: starting it will move it to now.
+        """
+        if not day.planned:
+            return timedelta(0)
+        late = self.wall() - day.planned[0].start
+        if late.total_seconds() > 0 and days.far_from_plan(day.planned[0].start, self.wall()):
+            return late
+        return timedelta(0)
 
     def drift_minutes(self) -> float:
-        """Minutes the day is projected to end after its planned end (negative: early)."""
+        """Minutes the day is projected to end after its planned end (negative: early).
+
+        Once the day is over: how much later than planned it ended.
+        """
+        day = self.day()
         end = self.projected_end()
-        planned = self.planned_end(end.tzinfo if end else None)
+        planned = self.planned_end(end.tzinfo if end else None, day)
         if end is None or planned is None:
             return 0.0
         return (end - planned).total_seconds() / 60
@@ -236,9 +328,14 @@ class RoomClock:
         return agenda.propose(rest, over, min_break=min_break)
 
     def accept(self, proposal: agenda.Proposal) -> Change:
-        """Apply a proposal's new durations (one undoable agenda edit)."""
+        """Apply a proposal's new durations (one undoable agenda edit), remembered as a replan."""
         sessions = {s.id: s for s in self.ws.sessions()}
-        return self.ws.apply(proposal.change(sessions))
+        change = proposal.change(sessions)
+        current = self.current_session()
+        kept = days.replan_records(self.ws, [after for _, after in change.updated], self.wall(),
+                                   current.id if current else None)
+        return self.ws.apply(Change(change.added + tuple(kept), change.updated, change.removed,
+                                    change.label))
 
     # -- helpers -------------------------------------------------------------------
     def _require_running(self) -> ClockStatus:
@@ -274,7 +371,8 @@ class RoomClock:
                 {current.id: current.replace(actual_end=self._wall_iso())})
 
     def _commit(self, log: list[tuple[Session, str, float, float]],
-                sessions: dict[str, Session] | None = None) -> None:
+                sessions: dict[str, Session] | None = None,
+                records: list[Record] = ()) -> None:
         last = self._last_event()
         seq = last.seq if last else 0
         at = self._wall_iso()
@@ -283,11 +381,16 @@ class RoomClock:
                       for i, (s, kind, elapsed, minutes) in enumerate(log, start=1))
         updated = tuple((self.ws.get(Session, sid), rec) for sid, rec in (sessions or {}).items()
                         if self.ws.get(Session, sid) != rec)
+        # Settings kept with the log (the day's plan and anchor) replace any left before.
+        old = {r.id: self.ws.get(type(r), r.id) for r in records}
+        updated += tuple((old[r.id], r) for r in records if old[r.id] is not None)
+        records = [r for r in records if old[r.id] is None]
         # The new reference before apply: its listeners read the clock's status.
         previous, self._mono_ref = self._mono_ref, self.clock()
         try:
             # The clock's log records what happened; it is not an edit to undo.
-            self.ws.apply(Change(added=added, updated=updated, label="timer"), record=False)
+            self.ws.apply(Change(added=added + tuple(records), updated=updated, label="timer"),
+                          record=False)
         except BaseException:
             self._mono_ref = previous
             raise

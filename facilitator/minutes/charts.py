@@ -156,7 +156,9 @@ def _clock(p: SessionPart) -> tuple[tuple[datetime, datetime] | None,
     if s.actual_start and s.actual_end:
         a, b = (datetime.fromisoformat(t).replace(tzinfo=None)
                 for t in (s.actual_start, s.actual_end))
-        if p.planned_start:  # the plan's day, so both share the axis
+        if p.planned_start and abs(a - p.planned_start.replace(tzinfo=None)
+                                   ) > timedelta(hours=12):
+            # Held on another day than planned: on the plan's day, to share the axis.
             day = p.planned_start.date()
             a, b = (datetime.combine(day, a.time()), datetime.combine(day, a.time()) + (b - a))
         actual = (a, b)
@@ -211,16 +213,20 @@ def programme_chart(parts: list[SessionPart], width_pt: float, max_height: float
         _text(g, label_w - 4, y_top - (i + 0.5) * PAIR - TICK * 0.35, name, TICK, INK, "end")
 
     # Minutes per session: planned, actual (the paused part of it in its own colour).
-    planned = [p.session.planned_minutes for p in parts]
+    planned = [p.planned_minutes for p in parts]   # the plan the day started with
     actual = [p.actual_minutes or 0 for p in parts]
     pauses = [min(p.pause_minutes, a) for p, a in zip(parts, actual)]
+    replanned = [p.replanned_minutes for p in parts]
     y_top = height - block - 20
     keys = [(planned_word, PLANNED), (actual_word, ACTUAL)]
     if any(pauses):
         keys.append((translate("Report", "Paused"), PAUSE))
+    if any(r is not None for r in replanned):
+        keys.append((translate("Report", "Replanned"), INK))
     _legend(g, width_pt, y_top + 6, keys)
     x0, unit = _bars(g, label_w, y_top, plot_w, n, PAIR, translate("Report", "Time per session"),
-                     max(planned + actual + [1]), _number)
+                     max(planned + actual + [r for r in replanned if r is not None] + [1]),
+                     _number)
     for i, (pl, ac, pa) in enumerate(zip(planned, actual, pauses)):
         row = y_top - (i + 1) * PAIR
         if pl:
@@ -232,6 +238,10 @@ def programme_chart(parts: list[SessionPart], width_pt: float, max_height: float
         if pa:
             g.add(Rect(x0 + (ac - pa) * unit, row + PAIR * 0.14, pa * unit, PAIR * 0.34,
                        fillColor=PAUSE, strokeColor=None))
+        if replanned[i] is not None:  # where a replan during the day moved the timebox
+            x = x0 + replanned[i] * unit
+            g.add(Line(x, row + PAIR * 0.46, x, row + PAIR * 0.92, strokeColor=INK,
+                       strokeWidth=2))
     _text(g, label_w + plot_w, y_top - panel_h - 2 * TICK - 5, translate("Report", "minutes"),
           TICK, MUTED, "end")
     for i, name in enumerate(names):

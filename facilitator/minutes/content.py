@@ -14,8 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from facilitator.agenda import plan as agenda
-from facilitator.errors import FurikaeriError
+from facilitator.agenda.day import Day, read_day
 from facilitator.workshop.model import (
     ELEMENT_TYPES, ActionItem, Decision, Element, Group, Note, Participant, Session,
     Theme, TimerEvent, WorkshopInfo,
@@ -38,6 +37,21 @@ class SessionPart:
     summary_is_draft: bool
     pauses: list[tuple[str, str, float]]   # (start HH:MM, end HH:MM, minutes)
     added_minutes: float       # time added (or removed) on the room clock
+    original_minutes: int | None = None   # planned when the day started (None: as now)
+
+    @property
+    def replanned_minutes(self) -> int | None:
+        """The minutes a replan during the day gave the session (None if not replanned)."""
+        s = self.session
+        if self.original_minutes is None or self.original_minutes == s.planned_minutes:
+            return None
+        return s.planned_minutes
+
+    @property
+    def planned_minutes(self) -> int:
+        """The minutes of the plan the day started with."""
+        return (self.session.planned_minutes if self.original_minutes is None
+                else self.original_minutes)
 
     @property
     def actual_minutes(self) -> float | None:
@@ -48,6 +62,7 @@ class SessionPart:
 
     @property
     def overrun_minutes(self) -> float | None:
+        """Actual minutes against the latest plan of the session (replanned, else planned)."""
         actual = self.actual_minutes
         return None if actual is None else actual - self.session.planned_minutes
 
@@ -70,6 +85,7 @@ class Minutes:
     actions: list[ActionItem]
     session_titles: dict[str, str]
     absent: list[Participant] = field(default_factory=list)   # registered, marked 欠席
+    day: Day | None = None                     # the plan's anchor, replans, actual start/end
 
     @property
     def boards(self) -> list[Board]:
@@ -100,10 +116,9 @@ def gather(ws: Workshop) -> Minutes:
         if p.role not in STAFF_ROLES:
             orgs.setdefault(p.organisation, []).append(p)
     sessions = ws.sessions()
-    try:
-        slots = {s.session.id: s for s in agenda.schedule(sessions, info.date, info.start_time)}
-    except FurikaeriError:  # a start time that is not HH:MM: no planned clock times
-        slots = {}
+    # The plan the day started with, at its times (moved to the actual start if it was).
+    day = read_day(ws)
+    slots = day.slots
     themes = ws.all(Theme)
     notes = ws.all(Note)
     elements: dict[tuple[str | None, str | None], list[Element]] = {}
@@ -129,7 +144,8 @@ def gather(ws: Workshop) -> Minutes:
             s, slot.start if slot else None, slot.end if slot else None, boards,
             draft_summary(boards) if draft else s.summary.strip(), draft,
             _pauses(log, s.id), sum(e.minutes for e in log
-                                     if e.session_id == s.id and e.event == "adjust")))
+                                     if e.session_id == s.id and e.event == "adjust"),
+            day.original.get(s.id)))
     known = {s.id for s in sessions}
     loose = [n for n in notes if n.session_id not in known]
     loose.sort(key=lambda n: (n.y, n.x, n.id))
@@ -137,7 +153,7 @@ def gather(ws: Workshop) -> Minutes:
                    [(g, g.note_taker) for g in groups if g.note_taker],
                    parts, loose, ws.decisions(), ws.action_items(),
                    {s.id: s.title for s in sessions},
-                   [p for p in everyone if not p.attended])
+                   [p for p in everyone if not p.attended], day)
 
 
 def _reading_order(n: Note):

@@ -139,21 +139,52 @@ class Story:
         if not parts:
             self.out.append(self.p(self.tr("The workshop has no agenda."), "empty"))
             return
-        head = [self.tr("Session"), self.tr("Planned"), self.tr("Actual"),
+        head = [self.tr("Session"), self.tr("Planned"), self.tr("Replanned"), self.tr("Actual"),
                 self.tr("Difference"), self.tr("Pauses")]
         rows = [tuple(self.p(h, "cellhead") for h in head)]
         for p in parts:
             rows.append(tuple(self.p(c, "cell") for c in self._programme_row(p)))
-        self.out.append(self.table(rows, [0.34, 0.19, 0.19, 0.12, 0.16]))
+        self.out.append(self.table(rows, [0.28, 0.15, 0.09, 0.15, 0.14, 0.19]))
+        lines = self._day_lines()
+        if lines:
+            self.out += [Spacer(1, 4), *(self.p(line, "small") for line in lines)]
         if self.charts and any(p.session.actual_start for p in parts):  # something ran
             from facilitator.minutes.charts import programme_chart
             self.out += [Spacer(1, 10), programme_chart(parts, *self._chart_box())]
 
+    def _day_lines(self) -> list[str]:
+        """Under the 予実 table: where the plan sat, every replan, and how the day ended."""
+        from facilitator.agenda.day import replan_line, shift_line
+        day = self.m.day
+        if day is None:
+            return []
+        out = [line for line in [shift_line(day)] if line]
+        out += [replan_line(r.at, [(t, o, n) for _, t, o, n in r.changes])
+                for r in day.replans]
+        diff = day.final_difference_minutes()
+        if day.started and day.ended and diff is not None:
+            out.append(self.tr("The day ran {start}–{end}, {difference} against the plan "
+                               "({planned_end}).").format(
+                start=f"{day.started:%H:%M}", end=f"{day.ended:%H:%M}",
+                difference=self._difference(round(diff)),
+                planned_end=f"{day.planned_end:%H:%M}"))
+        return out
+
+    def _difference(self, over: int) -> str:
+        return (self.tr("+{minutes} min over").format(minutes=over) if over > 0 else
+                self.tr("{minutes} min early").format(minutes=-over) if over < 0 else
+                self.tr("on time"))
+
     def _programme_row(self, p: SessionPart) -> list[str]:
+        """Session, planned (the plan the day started with), replanned, actual, difference
+        (against the latest plan of the session), pauses."""
         s = p.session
-        planned = self.tr("{minutes} min").format(minutes=s.planned_minutes)
+        planned = self.tr("{minutes} min").format(minutes=p.planned_minutes)
         if p.planned_start and p.planned_end:
             planned = f"{p.planned_start:%H:%M}–{p.planned_end:%H:%M}\n{planned}"
+        replanned = p.replanned_minutes
+        replanned_text = "" if replanned is None else self.tr("{minutes} min").format(
+            minutes=replanned)
         actual = p.actual_minutes
         if actual is None:
             done = hhmm(s.actual_start) + ("–" if s.actual_start else "")
@@ -162,15 +193,12 @@ class Story:
         else:
             actual_text = f"{hhmm(s.actual_start)}–{hhmm(s.actual_end)}\n" + self.tr(
                 "{minutes} min").format(minutes=round(actual))
-            over = round(p.overrun_minutes or 0)
-            diff = (self.tr("+{minutes} min over").format(minutes=over) if over > 0 else
-                    self.tr("{minutes} min early").format(minutes=-over) if over < 0 else
-                    self.tr("on time"))
+            diff = self._difference(round(p.overrun_minutes or 0))
         if p.added_minutes:
             diff += "\n" + self.tr("clock {minutes:+.0f} min").format(minutes=p.added_minutes)
         pauses = "\n".join(f"{a}–{b}" + (self.tr(" ({minutes} min)").format(
             minutes=round(m)) if b else "") for a, b, m in p.pauses)
-        return [s.title, planned, actual_text, diff.strip(), pauses]
+        return [s.title, planned, replanned_text, actual_text, diff.strip(), pauses]
 
     def findings(self) -> None:
         info = self.m.info
@@ -202,8 +230,10 @@ class Story:
         self.out += [CondPageBreak(120), self.heading(f"{number} {s.title}", "h2", 1)]
         row = self._programme_row(part)
         facts = self.tr("Planned {planned}; actual {actual}").format(
-            planned=row[1].replace("\n", " "), actual=row[2].replace("\n", " "))
-        self.out.append(self.p(facts + (f" ({row[3]})" if row[3] else ""), "small"))
+            planned=row[1].replace("\n", " "), actual=row[3].replace("\n", " "))
+        if row[2]:
+            facts += self.tr(" (replanned to {minutes})").format(minutes=row[2])
+        self.out.append(self.p(facts + (f" ({row[4]})" if row[4] else ""), "small"))
         if s.prompts:
             self.out.append(self.p(self.tr("Prompts"), "h3"))
             self.out += [self.p(q, "note", bulletText=f"{'①②③④⑤⑥⑦⑧⑨⑩'[i % 10]}")

@@ -6,7 +6,7 @@ import sys
 import types
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor
 
 from clock_fixtures import fake, made, user_data, window  # noqa: F401 (fixtures)
@@ -14,6 +14,7 @@ from facilitator.workshop.model import Note, Session
 from facilitator.agenda.timer import PHASE_FINAL, PHASE_NORMAL, PHASE_OVER, PHASE_WARN
 from facilitator.workshop import Workshop
 from ui.agenda.clock.chime import Chime
+from clock_fixtures import QSoundEffectStatus
 from ui.agenda.clock.face import PHASE_COLOURS, clock_text
 
 
@@ -182,19 +183,24 @@ def test_room_clock_on_the_board_in_presentation_mode(window, fake, qtbot):
     assert not ctl.overlay.isVisible()
 
 
-class FakeSoundEffect:
+class FakeSoundEffect(QObject):
     """Stands in for QtMultimedia's QSoundEffect; counts what was played."""
 
+    Status = QSoundEffectStatus
+    statusChanged = Signal()
     plays = 0
 
     def __init__(self, parent=None):
-        pass
+        super().__init__(parent)
 
     def setSource(self, url):  # noqa: N802
         pass
 
     def setVolume(self, volume):  # noqa: N802
         pass
+
+    def status(self):
+        return self.Status.Ready
 
     def play(self):
         FakeSoundEffect.plays += 1

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.agenda import plan as agenda
+from facilitator.agenda.day import replan_records
 from facilitator.workshop.changes import Change
 from facilitator.errors import FurikaeriError
 from facilitator.workshop.model import (
@@ -460,6 +461,8 @@ class AgendaEditor(QDialog):
         gone_groups = [g.id for g in self.ws.all(Group)
                        if g.id not in kept_groups and g.session_id not in {s.id for s in gone}]
         removal = self.ws.removal([s.id for s in gone] + gone_groups)
+        # Minutes changed during the day are a replan: kept beside the original plan.
+        added += replan_records(self.ws, sessions, self.now(), self._running_id())
         return Change(tuple(added), tuple(updated), label="agenda").then(removal)
 
     def _refuse(self, text: str) -> None:

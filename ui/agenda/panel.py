@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from facilitator.agenda.day import read_day
 from facilitator.workshop.model import KIND_BREAK, KIND_GROUPS, KIND_PLENARY
 from facilitator.workshop import Workshop
 
@@ -80,9 +81,15 @@ class AgendaPanel(QTreeWidget):
                 return
             chosen = None
             current_session = self._current[0] if self._current else None
+            original = read_day(self.ws).original   # the plan before today's replans
             for number, session in enumerate(self.ws.sessions(), start=1):
-                text = self.tr("{n}. {title}\n{minutes} min · {kind}").format(
-                    n=number, title=session.title, minutes=session.planned_minutes,
+                minutes = self.tr("{minutes} min").format(minutes=session.planned_minutes)
+                planned = original.get(session.id, session.planned_minutes)
+                if planned != session.planned_minutes:
+                    minutes = self.tr("{minutes} min (planned {planned})").format(
+                        minutes=session.planned_minutes, planned=planned)
+                text = self.tr("{n}. {title}\n{minutes} · {kind}").format(
+                    n=number, title=session.title, minutes=minutes,
                     kind=kind_label(session.kind))
                 running = bool(session.actual_start and not session.actual_end)
                 actual = actual_minutes(session)

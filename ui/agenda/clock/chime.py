@@ -2,6 +2,10 @@
 
 QtMultimedia is imported on first use only (it needs the system's audio
 libraries, e.g. libpulse); without them the chime is silent and says so once.
+So it does when QtMultimedia is there but cannot play: no sound output (a
+machine without a sound server), or a device that refuses the file's format
+(QSoundEffect then turns to its Error status, with a warning on the console
+only).  The file is 16-bit PCM at 44.1 kHz, which every audio backend takes.
 """
 
 from __future__ import annotations
@@ -55,10 +59,19 @@ class Chime(QObject):
             self._fail(self.tr("The chime is silent: its sound file is missing."))
             return None
         effect = QSoundEffect(self)
+        # Loading, and checking the format against the device, happen later in the event loop.
+        effect.statusChanged.connect(lambda: self._check_status(effect))
         effect.setSource(QUrl.fromLocalFile(str(self.path)))
         effect.setVolume(0.6)
         self._effect = effect
         return effect
+
+    def _check_status(self, effect) -> None:
+        if self._failed:
+            return
+        if effect.status() == type(effect).Status.Error:
+            self._effect = None
+            self._fail(self.tr("The chime is silent: sound is not available on this computer."))
 
     def _fail(self, reason: str) -> None:
         self._failed = True

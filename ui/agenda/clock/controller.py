@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
 
+from facilitator.agenda.day import ANCHOR_PLAN, ANCHOR_SETTING, ANCHOR_SHIFT
 from facilitator.workshop.changes import Change
 from facilitator.errors import FurikaeriError
 from facilitator.workshop.model import Session, TimerEvent
@@ -116,13 +117,14 @@ class ClockController(QObject):
             menu.addAction(a)
             return a
 
-        self.a_start = act(self.tr("&Start the next session"), lambda: self._do(self.rc.start), "F6")
+        self.a_start = act(self.tr("&Start the next session"), self.start_next, "F6")
+        self.a_start_now = act(self.tr("Start no&w (move the plan to now)"), self.start_now)
         self.a_pause = act(self.tr("&Pause"), self.pause_resume, "F7")
         self.a_plus1 = act(self.tr("+1 min"), lambda: self._do(self.rc.adjust, 1), "F8")
         self.a_plus5 = act(self.tr("+5 min"), lambda: self._do(self.rc.adjust, 5))
         self.a_minus1 = act(self.tr("−1 min"), lambda: self._do(self.rc.adjust, -1))
         menu.addSeparator()
-        self.a_skip = act(self.tr("&Next session"), lambda: self._do(self.rc.skip))
+        self.a_skip = act(self.tr("&Next session"), self.skip)
         self.a_back = act(self.tr("&Back to the previous session"), lambda: self._do(self.rc.back))
         self.a_end = act(self.tr("&End the session"), lambda: self._do(self.rc.end))
         menu.addSeparator()
@@ -135,11 +137,13 @@ class ClockController(QObject):
         self.a_chime.setChecked(self.chime.enabled)
         menu.addSeparator()
         self.a_replan = act(self.tr("&Replan the rest of the day…"), self.replan_now)
+        self.a_shifted = act(self.tr("Plan &follows the actual start"), self.set_shifted,
+                             checkable=True)
         self.a_min_break = act(self.tr("Shortest &break when replanning…"), self.ask_min_break)
         menu.addSeparator()
         self.a_edit = act(self.tr("Edit the &agenda…"), self.edit_agenda)
         self.a_template = act(self.tr("Save the agenda as a &template…"), self.save_as_template)
-        self._clock_actions = [self.a_start, self.a_pause, self.a_plus1, self.a_plus5,
+        self._clock_actions = [self.a_start, self.a_start_now, self.a_shifted, self.a_pause, self.a_plus1, self.a_plus5,
                                self.a_minus1, self.a_skip, self.a_back, self.a_end,
                                self.a_replan, self.a_edit]
 
@@ -160,9 +164,12 @@ class ClockController(QObject):
         for a in self._clock_actions:
             a.setEnabled(ws is not None and not ws.readonly)
         self.a_template.setEnabled(ws is not None)
+        self._update_day_actions()
         self.refresh(check_drift=True)
         if ws is None:
             self.timer.stop()
+        else:
+            self._schedule()  # a session running when the file was closed goes on at once
 
     # -- ticking -------------------------------------------------------------------
     def tick(self) -> bool:
@@ -248,7 +255,9 @@ class ClockController(QObject):
         self.window.choose_board(session_id, groups[0].id if groups else None, False)
 
     def _on_change(self, change: Change) -> None:
-        if change.tables() & {Session.TABLE, TimerEvent.TABLE}:
+        if (change.tables() & {Session.TABLE, TimerEvent.TABLE}
+                or ANCHOR_SETTING in change.touched_ids()):
+            self._update_day_actions()
             # Start/skip/edits/undo: reread now (not at the next tick).
             self.refresh(check_drift=True)
             self._schedule()
@@ -262,6 +271,14 @@ class ClockController(QObject):
             a.setEnabled(writable and running)
         self.a_start.setEnabled(writable and not running)
 
+    def _update_day_actions(self) -> None:
+        """Start now / plan follows the start (after the day's start or anchor changed)."""
+        writable = self.ws is not None and not self.ws.readonly
+        started = self.ws is not None and any(s.actual_start for s in self.ws.sessions())
+        self.a_start_now.setEnabled(writable and not started)
+        self.a_shifted.setEnabled(writable and started)
+        self.a_shifted.setChecked(bool(started and self.rc.day().anchor == ANCHOR_SHIFT))
+
     # -- acting ----------------------------------------------------------------------
     def _do(self, method, *args) -> bool:
         if self.rc is None:
@@ -272,6 +289,40 @@ class ClockController(QObject):
             self.window.statusBar().showMessage(exc.text(), 8000)
             return False
         return True
+
+    def start_next(self) -> bool:
+        """Start the next session; the day's first start asks when it is far from the plan."""
+        if self.rc is None:
+            return False
+        planned = self.rc.start_question()
+        anchor = None
+        if planned is not None:
+            anchor = self.ask_anchor(planned)
+            if anchor is None:
+                return False
+        return self._do(self.rc.start, None, anchor)
+
+    def start_now(self) -> bool:
+        """Clock › Start now: the first session starts and the plan moves to now."""
+        return self._do(self.rc.start, None, ANCHOR_SHIFT) if self.rc else False
+
+    def skip(self) -> bool:
+        if self.rc is None:
+            return False
+        if self.rc.current_session() is None and self.rc.start_question() is not None:
+            return self.start_next()
+        return self._do(self.rc.skip)
+
+    def set_shifted(self, on: bool) -> None:
+        """Plan follows the actual start (on) or keeps its written times (off)."""
+        if self.rc is not None:
+            self._do(self.rc.set_anchor, ANCHOR_SHIFT if on else ANCHOR_PLAN)
+        self._update_day_actions()
+
+    def ask_anchor(self, planned: datetime) -> str | None:
+        """Far from the plan's start: start as planned, or move the plan to now? (None: cancel)"""
+        from ui.agenda.clock.start import ask_anchor
+        return ask_anchor(self.window, planned, self.wall())
 
     def pause_resume(self) -> None:
         st = self.rc.status() if self.rc else None
