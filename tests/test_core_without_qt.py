@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+from facilitator.paths import cache_dir
+
 SCRIPT = r'''
 import importlib, json, pkgutil, sys
 
@@ -42,7 +44,8 @@ print(json.dumps(result, ensure_ascii=False))
 def test_core_works_without_qt(tmp_path):
     path = tmp_path / "qtなし.furikaeri"
     run = subprocess.run([sys.executable, "-c", SCRIPT, str(path)], capture_output=True,
-                         text=True, timeout=120, env={"PATH": "", "LANG": "C.UTF-8"})
+                         text=True, timeout=120, env={"PATH": "", "LANG": "C.UTF-8",
+                                                      "FURIKAERI_CACHE_DIR": str(cache_dir())})
     assert run.returncode == 0, run.stderr
     *printed, last = run.stdout.strip().splitlines()
     result = json.loads(last)
