@@ -12,7 +12,9 @@ $(STAMP): pyproject.toml
 	@$(PY) -m pip install --quiet -e ".[dev]" 1>&2
 	@touch $(STAMP)
 
+# First the system libraries Qt's window needs (Linux): the exact install line if any lacks.
 run: $(STAMP)
+	@$(PY) scripts/check_system.py
 	$(VENV)/bin/furikaeri demo
 
 test: $(STAMP)
