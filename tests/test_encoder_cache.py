@@ -159,3 +159,27 @@ def test_temporary_entries_of_killed_writers_are_removed(cache, monkeypatch):
     assert killed.name not in names and half_token.name not in names
     assert forgotten.name not in names  # too old, whoever wrote it
     assert writing.name in names and kept.name in names
+
+
+def test_every_installation_of_the_same_weights_shares_one_copy(tmp_path):
+    import shutil
+
+    from facilitator.encoder_cache import _key
+    installed = tmp_path / "weights.npz"  # as another environment installs it: a newer time
+    shutil.copyfile(WEIGHTS, installed)
+    os.utime(installed, (1e9, 1e9))
+    assert _key(str(installed)) == _key(WEIGHTS)
+    with open(installed, "r+b") as f:  # other numbers in it: another key
+        f.seek(-100, os.SEEK_END)
+        f.write(b"\xff" * 4)
+    assert _key(str(installed)) != _key(WEIGHTS)
+
+
+def test_a_new_copy_removes_those_of_other_versions(cache):
+    folder = cache_dir()
+    old = folder / "use-weights-1-0.2.0-30377056-1796093234"
+    old.mkdir(parents=True)
+    (old / "table.npy").write_bytes(b"\0" * 1000)
+    _backend()  # writes the copy of this version
+    _wait_for_cache_writer()
+    assert not old.exists() and len(list(folder.glob("use-weights-*"))) == 1
