@@ -64,9 +64,12 @@ def _wait_for_cache_writer():
 
 def test_cached_weights_are_the_package_arrays_and_encode_alike(cache):
     import numpy as np
+    older = cache_dir() / "use-weights-1-0.2.0-30377056-1796093234"  # another version's copy
+    older.mkdir(parents=True)
+    (older / "table.npy").write_bytes(b"\0" * 1000)
     first = _backend()  # the package's own loading; the arrays are written to the cache
     _wait_for_cache_writer()
-    folder, = cache_dir().glob("use-weights-*")
+    folder, = cache_dir().glob("use-weights-*")  # ... and the other version's removed
     assert (folder / "table.npy").stat().st_size > 60_000_000
     again = _backend()
     assert isinstance(again.table, np.memmap)  # mapped from the cache, not inflated
@@ -106,6 +109,15 @@ def test_unwritable_cache_still_loads(cache):
 
 
 # -- the writer finishes; what killed writers left is removed ----------------------------
+def _dead_pid() -> int:
+    """The pid of a process that has ended."""
+    import subprocess
+    import sys
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    return int(gone.stdout)
+
+
 def test_cluster_command_leaves_a_complete_cache_and_no_temporary_folder(tmp_path):
     import subprocess
     import sys
@@ -114,51 +126,45 @@ def test_cluster_command_leaves_a_complete_cache_and_no_temporary_folder(tmp_pat
     csv.write_text("text\n予算が足りない\n費用を削りたい\n人が足りない\n採用が難しい\n",
                    encoding="utf-8")
     folder = tmp_path / "cache"
-    env = {**os.environ, "FURIKAERI_CACHE_DIR": str(folder)}
-    for _ in range(2):  # the first run writes the cache, the second maps it
-        run = subprocess.run([sys.executable, "-m", "facilitator", "cluster", str(csv), "--json"],
-                             capture_output=True, text=True, timeout=300, env=env)
-        assert run.returncode == 0, run.stderr
-        assert len(run.stdout.splitlines()) == 4
-        left = sorted(p.name for p in folder.iterdir())
-        assert not [n for n in left if n.endswith((".tmp", ".part"))], left
-        weights, = folder.glob("use-weights-*")
-        assert (weights / "manifest.marshal").is_file()
-        assert (weights / "table.npy").stat().st_size > 60_000_000
+    killed = folder / f"use-weights-2-0.2.1-30377056-0.{_dead_pid()}.tmp"  # a killed run's
+    killed.mkdir(parents=True)
+    run = subprocess.run([sys.executable, "-m", "facilitator", "cluster", str(csv), "--json"],
+                         capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "FURIKAERI_CACHE_DIR": str(folder)})
+    assert run.returncode == 0, run.stderr
+    assert len(run.stdout.splitlines()) == 4
+    left = sorted(p.name for p in folder.iterdir())
+    assert not [n for n in left if n.endswith((".tmp", ".part"))], left
+    weights, = folder.glob("use-weights-*")  # written whole before the command exited
+    assert (weights / "manifest.marshal").is_file()
+    assert (weights / "table.npy").stat().st_size > 60_000_000
 
 
-def test_temporary_entries_of_killed_writers_are_removed(cache, monkeypatch):
-    import subprocess
-    import sys
+def test_temporary_entries_of_killed_writers_are_removed(tmp_path):
     import time
 
-    from facilitator import encoder_cache
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
-    dead = int(gone.stdout)  # a process that has ended
-    folder = cache_dir()
-    folder.mkdir()
-    killed = folder / f"use-weights-1-0.2.1-5-6.{dead}.tmp"
+    from facilitator.encoder_cache import STALE_AFTER_S, remove_stale_temp
+    dead = _dead_pid()
+    killed = tmp_path / f"use-weights-2-0.2.1-5-6.{dead}.tmp"
     killed.mkdir()
     (killed / "table.npy").write_bytes(b"\0" * 1000)
-    half_token = folder / f"use-tokenizer-1-0.2.1-5-6.{dead}.tmp"
-    half_token.write_bytes(b"half")
-    writing = folder / f"use-weights-1-0.2.1-5-6.{os.getppid()}.tmp"  # a live writer
+    half_tokenizer = tmp_path / f"use-tokenizer-2-0.2.1-5-6.{dead}.tmp"
+    half_tokenizer.write_bytes(b"half")
+    half_catalog = tmp_path / f"catalog-ja.marshal.{dead}.part"
+    half_catalog.write_bytes(b"half")
+    writing = tmp_path / f"use-weights-2-0.2.1-5-6.{os.getppid()}.tmp"  # a live writer's
     writing.mkdir()
-    forgotten = folder / f"use-weights-1-0.2.1-5-6.{os.getppid()}x.tmp"  # not named by us
+    forgotten = tmp_path / "use-weights-2-0.2.1-5-6.tmp"  # no pid: only its age tells
     forgotten.mkdir()
-    long_ago = time.time() - encoder_cache.STALE_AFTER_S - 60
+    recent = tmp_path / "use-tokenizer-2-0.2.1-5-6.tmp"
+    recent.write_bytes(b"")
+    long_ago = time.time() - STALE_AFTER_S - 60
     os.utime(forgotten, (long_ago, long_ago))
-    kept = folder / "catalog-ja.marshal"
+    kept = tmp_path / "catalog-ja.marshal"
     kept.write_bytes(b"x")
-
-    backend = _backend()  # the next start of the encoder tidies up, then loads
-    assert backend.encode(["予算"]).shape == (1, 512)
-    _wait_for_cache_writer()
-    names = sorted(p.name for p in folder.iterdir())
-    assert killed.name not in names and half_token.name not in names
-    assert forgotten.name not in names  # too old, whoever wrote it
-    assert writing.name in names and kept.name in names
+    remove_stale_temp(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [writing.name, recent.name, kept.name])
 
 
 def test_every_installation_of_the_same_weights_shares_one_copy(tmp_path):
@@ -173,13 +179,3 @@ def test_every_installation_of_the_same_weights_shares_one_copy(tmp_path):
         f.seek(-100, os.SEEK_END)
         f.write(b"\xff" * 4)
     assert _key(str(installed)) != _key(WEIGHTS)
-
-
-def test_a_new_copy_removes_those_of_other_versions(cache):
-    folder = cache_dir()
-    old = folder / "use-weights-1-0.2.0-30377056-1796093234"
-    old.mkdir(parents=True)
-    (old / "table.npy").write_bytes(b"\0" * 1000)
-    _backend()  # writes the copy of this version
-    _wait_for_cache_writer()
-    assert not old.exists() and len(list(folder.glob("use-weights-*"))) == 1
