@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint translations clean
+.PHONY: run test test-time bench lint translations clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# How long `make test` takes here (installed first): one JSON line {"make_test_s": N} on stdout.
+test-time: $(STAMP)
+	@MAKE="$(MAKE)" $(PY) scripts/time_make_test.py
 
 # The app is measured as installed: pip compiles a wheel's modules to bytecode, an
 # editable install does not (and PYTHONDONTWRITEBYTECODE may forbid caching them).
