@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint translations clean installer installer-check bench-installer
+.PHONY: run test test-time bench lint translations clean installer installer-check bench-installer
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -12,12 +12,18 @@ $(STAMP): pyproject.toml
 	@$(PY) -m pip install --quiet -e ".[dev]" 1>&2
 	@touch $(STAMP)
 
+# First the system libraries Qt's window needs (Linux): the exact install line if any lacks.
 run: $(STAMP)
+	@$(PY) scripts/check_system.py
 	$(VENV)/bin/furikaeri demo
 
 test: $(STAMP)
 	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# How long `make test` takes here (installed first): one JSON line {"make_test_s": N} on stdout.
+test-time: $(STAMP)
+	@MAKE="$(MAKE)" $(PY) scripts/time_make_test.py
 
 # The app is measured as installed: pip compiles a wheel's modules to bytecode, an
 # editable install does not (and PYTHONDONTWRITEBYTECODE may forbid caching them).

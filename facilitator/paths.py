@@ -41,7 +41,11 @@ def cache_dir() -> Path:
     """The per-user cache folder of Furikaeri (created on first write).
 
     It holds only what can be rebuilt (see the README): any entry may be deleted.
+    ``FURIKAERI_CACHE_DIR`` names another folder (the tests use a temporary one).
     """
+    chosen = os.environ.get("FURIKAERI_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
     elif sys.platform == "darwin":

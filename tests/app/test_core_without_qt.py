@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+from facilitator.paths import cache_dir
+
 SCRIPT = r'''
 import importlib, json, pkgutil, sys
 
@@ -43,9 +45,10 @@ print(json.dumps(result, ensure_ascii=False))
 def test_core_works_without_qt(tmp_path):
     path = tmp_path / "qtなし.furikaeri"
     run = subprocess.run([sys.executable, "-c", SCRIPT, str(path)], capture_output=True,
-                         text=True, timeout=120, env={"PATH": "", "LANG": "C.UTF-8", **{
-                             k: os.environ[k] for k in ("XDG_CACHE_HOME", "XDG_STATE_HOME")
-                             if k in os.environ}})  # the tests' own cache and log
+                         text=True, timeout=120, env={
+                             "PATH": "", "LANG": "C.UTF-8", "FURIKAERI_CACHE_DIR": str(cache_dir()),
+                             **{k: os.environ[k] for k in ("XDG_CACHE_HOME", "XDG_STATE_HOME")
+                                if k in os.environ}})  # the tests' own cache and log
     assert run.returncode == 0, run.stderr
     *printed, last = run.stdout.strip().splitlines()
     result = json.loads(last)

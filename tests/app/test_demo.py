@@ -184,8 +184,7 @@ def _content(ws: Workshop) -> list[tuple]:
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "cache"))
+    monkeypatch.setenv("FURIKAERI_CACHE_DIR", str(tmp_path / "cache"))
     from facilitator.paths import cache_dir
     return cache_dir()
 
