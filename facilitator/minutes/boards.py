@@ -22,6 +22,7 @@ class ThemeBlock:
     rank: int | None = None        # 1 = most votes, among themes with votes
     fallback: str = ""             # printed when the theme has no label: its key words,
     number: int = 0                # else "Theme n" (translated when printed)
+    source: str = ""               # the group a plenary's copied theme came from
 
     @property
     def is_other(self) -> bool:

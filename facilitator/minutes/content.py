@@ -21,6 +21,7 @@ from facilitator.workshop.model import (
 )
 from facilitator.minutes.boards import Board, ThemeBlock
 from facilitator.minutes.draft import draft_summary
+from facilitator.themes.from_groups import copies
 from facilitator.workshop.workshop import Workshop
 
 #: Roles listed as the workshop's staff rather than as participants.
@@ -86,6 +87,7 @@ class Minutes:
     session_titles: dict[str, str]
     absent: list[Participant] = field(default_factory=list)   # registered, marked 欠席
     day: Day | None = None                     # the plan's anchor, replans, actual start/end
+    copied_notes: frozenset[str] = frozenset()  # groups' notes brought onto a plenary board
 
     @property
     def boards(self) -> list[Board]:
@@ -93,7 +95,9 @@ class Minutes:
 
     @property
     def note_count(self) -> int:
-        return sum(len(b.notes) for b in self.boards) + len(self.loose_notes)
+        """Notes captured: a group's note brought onto the plenary counts once."""
+        return sum(len([n for n in b.notes if n.id not in self.copied_notes])
+                   for b in self.boards) + len(self.loose_notes)
 
 
 def _dt(iso: str) -> datetime:
@@ -129,6 +133,7 @@ def gather(ws: Workshop) -> Minutes:
         lst.sort(key=lambda e: (e.z, e.id))
     log = ws.all(TimerEvent)
     groups = ws.all(Group)
+    brought = copies(ws)
     parts = []
     for s in sessions:
         boards = []
@@ -137,7 +142,9 @@ def gather(ws: Workshop) -> Minutes:
             board_notes = [e for e in els if isinstance(e, Note)]
             if not els:
                 continue  # an empty board says nothing
-            boards.append(Board(s, g, theme_blocks(board_notes, themes, els), els))
+            blocks = theme_blocks(board_notes, themes, els)
+            _mark_sources(blocks, brought.theme_group)
+            boards.append(Board(s, g, blocks, els))
         slot = slots.get(s.id)
         draft = not s.summary.strip()
         parts.append(SessionPart(
@@ -153,7 +160,15 @@ def gather(ws: Workshop) -> Minutes:
                    [(g, g.note_taker) for g in groups if g.note_taker],
                    parts, loose, ws.decisions(), ws.action_items(),
                    {s.id: s.title for s in sessions},
-                   [p for p in everyone if not p.attended], day)
+                   [p for p in everyone if not p.attended], day, brought.note_ids)
+
+
+def _mark_sources(blocks: list[ThemeBlock], groups: dict[str, str]) -> None:
+    """Say which group each theme brought onto a plenary board came from."""
+    for b in blocks:
+        if b.theme is not None:
+            b.source = groups.get(b.theme.id, "")
+        _mark_sources(b.children, groups)
 
 
 def _reading_order(n: Note):

@@ -291,6 +291,8 @@ class Story:
             facts += "・" + self.tr("{votes} votes").format(votes=votes)
         if t.rank:
             facts += "・" + self.tr("rank {rank}").format(rank=t.rank)
+        if t.source:
+            facts += "・" + self.tr("from {group}").format(group=t.source)
         indent = depth * 14
         head = Paragraph(f"■ {markup(self._label(t))}　<font size=8 color='#5A5A5A'>"
                          f"{markup(facts)}</font>", _indented(self.st["theme"], indent))
