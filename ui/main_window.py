@@ -35,6 +35,7 @@ from ui.outcomes.controller import OutcomesController
 from ui.workshop.details_menu import DetailsController
 from ui.workshop.start_screen import StartScreen, recent_files, remember_file
 from ui.themes.controller import ThemesController
+from ui.themes.groups_in import GroupsInController
 
 POLL_MS = 2000
 _NAME_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Workshops (*.furikaeri)")
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.actions_.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.toolbar = self.actions_.build_toolbar()
         self.themes = ThemesController(self).install()
+        self.groups_in = GroupsInController(self).install()  # グループの結果を取り込む
         self.report = ReportController(self)  # 印刷・PDFに保存・まとめを編集
         self.report.install(self)
         self.files = FileTransfer(self).install()  # File › Import…, Export…, dropped files
@@ -288,9 +290,11 @@ class MainWindow(QMainWindow):
             return
         groups = self.ws.groups_of(session_id)
         if all_groups:
-            # Typed notes keep going to a group of this session.
+            # Typed notes go to the group asked for, else keep going to the same group
+            # (the entry bar says which; Tab switches).
             ids = [g.id for g in groups]
-            entry_group = self.group_id if self.group_id in ids else (ids[0] if ids else None)
+            entry_group = (group_id if group_id in ids else self.group_id
+                           if self.group_id in ids else (ids[0] if ids else None))
         else:
             entry_group = group_id
         self.session_id, self.group_id, self.all_groups = session_id, entry_group, all_groups
@@ -302,6 +306,7 @@ class MainWindow(QMainWindow):
         if self.projector is not None:
             self.projector.show_board(session_id, None if all_groups else group_id, all_groups)
         self._update_entry_target()
+        self.groups_in.refresh()
 
     def _fit_board(self) -> None:
         if self.board is not None and self.board.isVisible():
@@ -363,15 +368,20 @@ class MainWindow(QMainWindow):
         self.entry.line.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _update_entry_target(self) -> None:
+        """The entry bar says which board it types into (the one in view; side by
+        side, the group Tab chose, outlined on the board too)."""
         if self.ws is None or self.session_id is None:
             self.entry.set_target("")
             return
         group = self.ws.get(Group, self.group_id)
         session = self.ws.get(Session, self.session_id)
         if group is not None:
-            self.entry.set_target(group.name, group.color)
+            self.entry.set_target(group.name, group.color, side_by_side=self.all_groups)
         else:
-            self.entry.set_target(session.title if session else "")
+            self.entry.set_target(session.title if session else "", plenary=True)
+        scene = self.board.board_scene() if self.board is not None else None
+        if scene is not None:
+            scene.set_target_group(self.group_id if self.all_groups else None)
 
     def _refresh_participants(self) -> None:
         names = [p.name for p in self.ws.participants()] if self.ws else []
@@ -459,6 +469,7 @@ class MainWindow(QMainWindow):
         self.actions_.set_workshop_open(shown)
 
     def _update_state(self) -> None:
+        self.groups_in.refresh()
         ws = self.ws
         if ws is None:
             self.setWindowTitle(self.tr("Furikaeri"))

@@ -306,8 +306,16 @@
         <translation>実績{minutes}分</translation>
     </message>
     <message>
-        <source>All groups side by side</source>
-        <translation>全グループを並べて表示</translation>
+        <source>The board of {group} alone</source>
+        <translation>{group} のボードだけを表示</translation>
+    </message>
+</context>
+<context>
+    <name>BoardScene</name>
+    <message>
+        <source>{group} ← typing here</source>
+        <extracomment>Gap between group areas when all group boards are shown side by side. A sentence to show the user (a refused edit, a refused paste).</extracomment>
+        <translation>{group} ← ここに入力中</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +1262,15 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <source>{name} is already in the list.</source>
         <translation>{name}はすでに登録されています。</translation>
     </message>
+    <message>
+        <source>That session does not exist any more; nothing was brought in.</source>
+        <extracomment>The heading over each group&apos;s frames. A frame is at least as wide as its title (bold 14 px as the board draws it), up to this.</extracomment>
+        <translation>そのセッションはもうありません。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The groups&apos; results go onto a plenary session&apos;s board.</source>
+        <translation>グループの結果は全体セッションのボードに取り込みます。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1396,6 +1413,95 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>This workshop is open read-only; nothing can be imported into it.</source>
         <translation>このワークショップは読み取り専用で開いているので、取り込めません。</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsIn</name>
+    <message>
+        <source>From {group} ({session})</source>
+        <translation>{group} より（{session}）</translation>
+    </message>
+    <message>
+        <source>{group}: {label}</source>
+        <translation>{group}：{label}</translation>
+    </message>
+    <message>
+        <source>Other ({group})</source>
+        <translation>その他（{group}）</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsInController</name>
+    <message>
+        <source>Bring in the groups&apos; results…</source>
+        <translation>グループの結果を取り込む…</translation>
+    </message>
+    <message>
+        <source>Copy each group&apos;s themes with their notes onto the plenary board in view</source>
+        <translation>各グループのテーマを付箋と一緒に、表示中の全体ボードへ写します</translation>
+    </message>
+    <message>
+        <source>Bring in…</source>
+        <translation>取り込む…</translation>
+    </message>
+    <message>
+        <source>The results of {session} ({groups}) can come onto this board.</source>
+        <translation>{session}（{groups}）の結果を、このボードに取り込めます。</translation>
+    </message>
+    <message>
+        <source>Show a plenary session&apos;s board to bring the groups&apos; results onto it.</source>
+        <translation>グループの結果を取り込むには、全体セッションのボードを表示してください。</translation>
+    </message>
+    <message>
+        <source>Bring in the groups&apos; results</source>
+        <translation>グループの結果を取り込む</translation>
+    </message>
+    <message>
+        <source>The groups&apos; results are on this board (Ctrl+Z takes them back).</source>
+        <translation>グループの結果をこのボードに取り込みました（Ctrl+Z で元に戻せます）。</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsInDialog</name>
+    <message>
+        <source>Bring in the groups&apos; results</source>
+        <translation>グループの結果を取り込む</translation>
+    </message>
+    <message>
+        <source>Each group&apos;s themes come onto the board of {session} as frames titled with the group&apos;s name, with copies of their notes. The groups&apos; own boards stay as they are. Ctrl+Z takes it all back in one step.</source>
+        <translation>各グループのテーマを、グループ名の付いた枠として付箋の写しと一緒に「{session}」のボードに並べます。グループのボードはそのまま残ります。Ctrl+Z で一度に元に戻せます。</translation>
+    </message>
+    <message>
+        <source>A group brought in before is made anew: what was done to its copies on this board (moves, edits, votes) is lost.</source>
+        <translation>取り込み済みのグループは作り直します。このボードで写しに加えた移動・編集・投票は失われます。</translation>
+    </message>
+    <message>
+        <source>Bring in</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>From the session:</source>
+        <translation>取り込むセッション：</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>グループ：</translation>
+    </message>
+    <message>
+        <source>{group}: no notes</source>
+        <translation>{group}：付箋なし</translation>
+    </message>
+    <message>
+        <source>{group}: brought in already (tick to make it anew)</source>
+        <translation>{group}：取り込み済み（チェックすると作り直します）</translation>
+    </message>
+    <message>
+        <source>{group}: {notes} notes, {themes} themes</source>
+        <translation>{group}：付箋 {notes} 枚・テーマ {themes} 個</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2086,18 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>Type a note and press Enter  ·  @name sets the author  ·  Tab switches the group</source>
         <translation>付箋を入力して Enter  ·  @名前 で発言者  ·  Tab でグループ切り替え</translation>
+    </message>
+    <message>
+        <source>Typing into {board} (Tab: next group)</source>
+        <translation>入力先：{board}（Tab で次のグループ）</translation>
+    </message>
+    <message>
+        <source>Typing into {board} (plenary board)</source>
+        <translation>入力先：{board}（全体ボード）</translation>
+    </message>
+    <message>
+        <source>Typing into {board}</source>
+        <translation>入力先：{board}</translation>
     </message>
 </context>
 <context>
@@ -2774,6 +2892,10 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>rank {rank}</source>
         <translation>{rank}位</translation>
+    </message>
+    <message>
+        <source>from {group}</source>
+        <translation>{group} より</translation>
     </message>
     <message>
         <source>Key words: {words}</source>

@@ -60,7 +60,7 @@ def test_title_shows_the_workshop_and_saved(window, made):
     assert window.windowTitle().endswith(tr("Saved"))
 
 
-def test_agenda_lists_sessions_and_the_groups_of_the_current_one(qtbot, window, made):
+def test_agenda_lists_sessions_and_the_groups_of_a_group_session(qtbot, window, made):
     window.open_path(made)
     sessions = window.ws.sessions()
     assert window.agenda.topLevelItemCount() == len(sessions)
@@ -68,18 +68,21 @@ def test_agenda_lists_sessions_and_the_groups_of_the_current_one(qtbot, window, 
     groups = window.ws.groups_of(group_session.id)
     index = sessions.index(group_session)
     agenda = window.agenda
-    agenda.setCurrentItem(agenda.topLevelItem(index))
-    assert window.session_id == group_session.id
-    # The panel refills itself right after the click: wait for the groups to show.
-    qtbot.waitUntil(lambda: agenda.topLevelItem(index).childCount() == len(groups) + 1)
+    # The groups are listed under their session whichever board is on screen.
     item = agenda.topLevelItem(index)
-    assert [item.child(i).text(0) for i in range(len(groups))] == [g.name for g in groups]
-    agenda.setCurrentItem(item.child(1))
-    assert (window.session_id, window.group_id) == (group_session.id, groups[1].id)
+    assert [item.child(i).text(0) for i in range(item.childCount())] == [g.name for g in groups]
+    agenda.setCurrentItem(item)  # the session's own entry: its groups side by side
+    assert (window.session_id, window.all_groups) == (group_session.id, True)
+    assert window.board.board_scene().all_groups
+    qtbot.waitUntil(lambda: agenda.currentItem() is not None
+                    and agenda.currentItem().data(0, Qt.ItemDataRole.UserRole)[2])
+    agenda.setCurrentItem(agenda.topLevelItem(index).child(1))  # one group's row
+    assert (window.session_id, window.group_id, window.all_groups) == (
+        group_session.id, groups[1].id, False)
     qtbot.waitUntil(lambda: agenda.currentItem() is not None
                     and agenda.currentItem().text(0) == groups[1].name)
-    agenda.setCurrentItem(agenda.topLevelItem(index).child(len(groups)))  # all side by side
-    assert window.all_groups and window.group_id == groups[1].id
+    agenda.setCurrentItem(agenda.topLevelItem(index))  # side by side again
+    assert window.all_groups and window.group_id == groups[1].id  # still typing into B
 
 
 def test_undo_and_redo_actions_change_the_file(qtbot, window, made):

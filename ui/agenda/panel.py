@@ -1,4 +1,8 @@
-"""The agenda side panel: sessions, and the groups of the current session."""
+"""The agenda side panel: the sessions, and under a session of groups its groups.
+
+A session's own entry shows its board; for a session of several groups, the
+groups side by side.  A group's row shows that group's board alone.
+"""
 
 from __future__ import annotations
 
@@ -80,7 +84,6 @@ class AgendaPanel(QTreeWidget):
             if self.ws is None:
                 return
             chosen = None
-            current_session = self._current[0] if self._current else None
             original = read_day(self.ws).original   # the plan before today's replans
             for number, session in enumerate(self.ws.sessions(), start=1):
                 minutes = self.tr("{minutes} min").format(minutes=session.planned_minutes)
@@ -102,25 +105,23 @@ class AgendaPanel(QTreeWidget):
                     font = item.font(0)
                     font.setBold(True)
                     item.setFont(0, font)
-                item.setData(0, _ROLE, (session.id, None, False))
+                groups = self.ws.groups_of(session.id)
+                # A session's own entry: its groups side by side (one group: its board).
+                where = (session.id, None, True) if len(groups) > 1 else \
+                    (session.id, groups[0].id if groups else None, False)
+                item.setData(0, _ROLE, where)
                 item.setToolTip(0, "\n".join(session.prompts))
                 if session.kind == KIND_BREAK:
                     item.setForeground(0, QBrush(QColor("#888888")))
-                if self._current == (session.id, None, False):
+                if self._current == where:
                     chosen = item
-                if session.id != current_session:
-                    continue
-                groups = self.ws.groups_of(session.id)
                 for group in groups:
                     child = QTreeWidgetItem(item, [group.name])
                     child.setIcon(0, colour_icon(group.color))
                     child.setData(0, _ROLE, (session.id, group.id, False))
-                    if self._current == (session.id, group.id, False):
-                        chosen = child
-                if len(groups) > 1:
-                    child = QTreeWidgetItem(item, [self.tr("All groups side by side")])
-                    child.setData(0, _ROLE, (session.id, None, True))
-                    if self._current and self._current[0] == session.id and self._current[2]:
+                    child.setToolTip(0, self.tr("The board of {group} alone").format(
+                        group=group.name))
+                    if self._current == (session.id, group.id, False) and len(groups) > 1:
                         chosen = child
                 item.setExpanded(True)
             if chosen is not None:

@@ -9,7 +9,11 @@ from facilitator.workshop import Workshop
 
 
 def initial_board(ws: Workshop) -> tuple[str | None, str | None, bool]:
-    """Where to start: the running session, else the latest with notes, else the first."""
+    """Where to start: the running session, else the latest with notes, else the first.
+
+    A session of several groups opens on its groups side by side; the group
+    given is where typed notes go (the first with notes).
+    """
     sessions = ws.sessions()
     if not sessions:
         return None, None, False
@@ -22,7 +26,14 @@ def initial_board(ws: Workshop) -> tuple[str | None, str | None, bool]:
         chosen = next((s for s in sessions if s.kind != KIND_BREAK), sessions[0])
     boards = board_groups(ws, chosen.id)
     group = next((gid for gid in boards if ws.elements_on(chosen.id, gid, [Note])), boards[0])
-    return chosen.id, group, False
+    return chosen.id, group, len(boards) > 1
+
+
+def session_board(ws: Workshop, session_id: str) -> tuple[str, str | None, bool]:
+    """What a session's own entry in the agenda shows: its groups side by side
+    (several), its one group's board, or its plenary board."""
+    boards = board_groups(ws, session_id)
+    return session_id, boards[0], len(boards) > 1
 
 
 def board_groups(ws: Workshop, session_id: str) -> list[str | None]:

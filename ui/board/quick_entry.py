@@ -107,6 +107,7 @@ class QuickEntryBar(QWidget):
         super().__init__(parent)
         self.target = QLabel(self)
         self.target.setMinimumWidth(120)
+        self.board_name = ""   # the board typed notes go to, as the label names it
         self.speaker = QComboBox(self)
         self.speaker.setEditable(True)
         self.speaker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -132,11 +133,26 @@ class QuickEntryBar(QWidget):
         self.speaker.addItems(["", *names])
         self.speaker.setCurrentText(current)
 
-    def set_target(self, text: str, color: str = "") -> None:
-        """Show where the next note goes (the board's name, in its colour)."""
+    def set_target(self, name: str, color: str = "", *, side_by_side: bool = False,
+                   plenary: bool = False) -> None:
+        """Show where the next note goes: the board's name (a group's in its colour).
+
+        ``side_by_side``: several groups are in view, so say that Tab switches;
+        ``plenary``: the session's own board (no group's).
+        """
+        self.board_name = name
+        if not name:
+            text = ""
+        elif side_by_side:
+            text = self.tr("Typing into {board} (Tab: next group)").format(board=name)
+        elif plenary:
+            text = self.tr("Typing into {board} (plenary board)").format(board=name)
+        else:
+            text = self.tr("Typing into {board}").format(board=name)
         self.target.setText(text)
+        self.target.setToolTip(text)
         style = f"background:{color}; color:#222; border-radius:4px; padding:2px 6px;" \
-            if color else "padding:2px 6px;"
+            if color else "border:1px solid #888; border-radius:4px; padding:2px 6px;"
         self.target.setStyleSheet(style)
 
     def _submit(self, raw: str) -> None:

@@ -69,6 +69,7 @@ class BoardScene(SceneTools, SceneCommands, QGraphicsScene):
         self.editor: InlineEditor | None = None
         self._bounds = QRectF()
         self._decor: list = []
+        self._target_group: str | None = None   # side by side: the area typed notes go to
         self.init_tools()
         self.areas = self._make_areas()
         self._by_key = {a.key: a for a in self.areas}
@@ -127,8 +128,29 @@ class BoardScene(SceneTools, SceneCommands, QGraphicsScene):
             label = QGraphicsSimpleTextItem(area.label, band)
             label.setFont(font)
             label.setPos(area.left, top + 12)
+            band.setData(0, area.group_id)
             self.addItem(band)
             self._decor.append(band)
+        self._show_target()
+
+    def set_target_group(self, group_id: str | None) -> None:
+        """Side by side: outline the area of the group typed notes go to, and say so."""
+        self._target_group = group_id
+        self._show_target()
+
+    def _show_target(self) -> None:
+        for band in self._decor:
+            area = self._by_key.get((self.session_id, band.data(0)))
+            label = band.childItems()[0]
+            if area is not None and area.group_id == self._target_group:
+                pen = QPen(color_or(area.color, "#888888").darker(160), 4.0)
+                pen.setCosmetic(True)  # as thick at any zoom
+                band.setPen(pen)
+                label.setText(self.tr("{group} ← typing here").format(group=area.label))
+            else:
+                band.setPen(QPen(QColor(0, 0, 0, 0)))
+                if area is not None:
+                    label.setText(area.label)
 
     def _create(self, rec: Element, area: Area):
         cls = _ITEM_TYPES[type(rec)]
