@@ -160,3 +160,15 @@ def test_the_action_waits_for_a_plenary_board(window):
     assert not window.groups_in.action.isEnabled()
     assert not window.groups_in.bar.isVisible()
     assert not window.groups_in.bring_in()
+
+
+def test_the_offer_stays_off_the_projector(qtbot, window):
+    _, plenary_id = fill_groups(window.ws)
+    window.choose_board(plenary_id, None, False)
+    assert window.groups_in.bar.isVisible()
+    window.enter_presentation()
+    assert not window.groups_in.bar.isVisible()
+    window.groups_in.refresh()  # a change while presenting does not bring it back
+    assert not window.groups_in.bar.isVisible()
+    window.leave_presentation()
+    assert window.groups_in.bar.isVisible()

@@ -158,7 +158,8 @@ class Presentation:
         self.on = True
         self._was_maximized = w.isMaximized()
         # Only the board on the projector: every dock goes (agenda, theme proposal, voting).
-        chrome = [w.menuBar(), w.toolbar, w.entry, w.statusBar(), *w.findChildren(QDockWidget)]
+        chrome = [w.menuBar(), w.toolbar, w.entry, w.statusBar(), w.groups_in.bar,
+                  *w.findChildren(QDockWidget)]
         self._hidden = [c for c in chrome if c.isVisible()]
         for widget in self._hidden:
             widget.hide()

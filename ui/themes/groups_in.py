@@ -168,7 +168,8 @@ class GroupsInController(QObject):
         done = groups_brought_anywhere(ws) if session is not None else set()
         waiting = [r.group.name for r in group_results(ws, plenary, source.id)
                    if r.notes and r.group.id not in done] if session is not None else []
-        if waiting and source.order < session.order and session.kind != KIND_BREAK:
+        if (waiting and source.order < session.order and session.kind != KIND_BREAK
+                and not self.window.presenting):  # F5: only the board
             self.bar.label.setText(self.tr(
                 "The results of {session} ({groups}) can come onto this board.").format(
                     session=source.title, groups="・".join(waiting)))
