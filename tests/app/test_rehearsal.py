@@ -20,9 +20,11 @@ import re
 
 import pypdf
 import pytest
-from PySide6.QtCore import QDate, QPoint, QSettings, Qt, QTime
+from PySide6.QtCore import QDate, QPoint, QSettings, Qt, QTime, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox,
+)
 
 from fake_time import FakeTime
 from facilitator.workshop.model import ActionItem, Decision, Frame, Note, Participant, Theme
@@ -35,6 +37,7 @@ from report_helpers import flat
 from ui.board.items import NoteItem
 from ui.main_window import MainWindow
 from ui.minutes.summary_dialog import SummaryDialog
+from ui.workshop.details_dialog import DetailsDialog
 
 WAIT_MS = 60_000   # a proposal or the PDF on a loaded machine; the test takes far less
 
@@ -75,6 +78,12 @@ def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     qtbot.keyClick(QApplication.focusWidget() or window, key, modifiers)
 
 
+def back_to_typing(qtbot, window) -> None:
+    """Ctrl+E: the keyboard back in the quick-entry bar."""
+    press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.entry.line.hasFocus()
+
+
 def type_notes(qtbot, window, lines: list[str], minutes_each: float = 0.0) -> None:
     """Type each line in the quick-entry bar and press Enter; the clock moves on meanwhile."""
     for line in lines:
@@ -101,21 +110,32 @@ def new_workshop(qtbot, window, tmp_path, monkeypatch):
 
 
 def enter_details(qtbot, window) -> None:
-    """ワークショップ情報: typed into the dialog's fields, OK."""
-    dialog = window.details.edit_details(modal=False)
-    qtbot.addWidget(dialog)
-    dialog.title.selectAll()
-    type_text(qtbot, dialog.title, TITLE)
-    dialog.has_date.setChecked(True)
-    dialog.date.setDate(QDate(2026, 11, 20))
-    dialog.start.setTime(QTime(13, 30))
-    dialog.end.setTime(QTime(17, 0))
-    type_text(qtbot, dialog.venue, VENUE)
-    type_text(qtbot, dialog.organiser, ORGANISER)
-    dialog.purpose.selectAll()
-    type_text(qtbot, dialog.purpose, PURPOSE)
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    """File › ワークショップ情報… (a modal dialog): its fields typed in, OK."""
+    filled = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            assert isinstance(dialog, DetailsDialog)
+            dialog.title.selectAll()
+            type_text(qtbot, dialog.title, TITLE)
+            dialog.has_date.setChecked(True)
+            dialog.date.setDate(QDate(2026, 11, 20))
+            dialog.start.setTime(QTime(13, 30))
+            dialog.end.setTime(QTime(17, 0))
+            type_text(qtbot, dialog.venue, VENUE)
+            type_text(qtbot, dialog.organiser, ORGANISER)
+            dialog.purpose.selectAll()
+            type_text(qtbot, dialog.purpose, PURPOSE)
+            qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                             Qt.MouseButton.LeftButton)
+            filled.append(dialog.result())
+        finally:
+            if dialog is not None and dialog.isVisible():   # never leave the test waiting
+                dialog.reject()
+    QTimer.singleShot(0, fill)
+    window.details.details_action.trigger()                 # returns when the dialog closes
+    assert filled == [QDialog.DialogCode.Accepted]
     assert window.ws.info.title == TITLE and TITLE in window.windowTitle()
 
 
@@ -132,7 +152,7 @@ def enter_participants(qtbot, window) -> None:
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.focus_entry()
+    back_to_typing(qtbot, window)
 
 
 def propose_and_accept(qtbot, window, rename: str | None = None) -> None:
@@ -158,7 +178,7 @@ def propose_and_accept(qtbot, window, rename: str | None = None) -> None:
     frames = window.ws.elements_on(window.session_id, window.group_id, [Frame])
     labels = {f.title for f in frames if f.theme_id}
     assert len(labels) >= 2 and (rename is None or rename in labels)
-    window.focus_entry()
+    back_to_typing(qtbot, window)
 
 
 def bring_groups_into_plenary(qtbot, window, groups_session) -> None:
@@ -190,7 +210,7 @@ def bring_groups_into_plenary(qtbot, window, groups_session) -> None:
     qtbot.waitUntil(lambda: entry((plenary_id, None, False)) is not None)
     agenda.setCurrentItem(entry((plenary_id, None, False)))   # back to the plenary's board
     assert window.session_id == plenary_id and not window.all_groups
-    window.focus_entry()
+    back_to_typing(qtbot, window)
 
 
 def click_note(qtbot, window, note_id: str, button=Qt.MouseButton.LeftButton) -> None:
@@ -239,7 +259,7 @@ def vote(qtbot, window) -> dict[str, int]:
     ranked = votes.ranking.topLevelItem(0)
     assert ranked.child(0).text(2) == "7"
     themes.voting_action.trigger()
-    window.focus_entry()
+    back_to_typing(qtbot, window)
     return counted
 
 
