@@ -252,6 +252,25 @@ def minutes_100_notes(tmp: Path) -> Figures:
     return {"minutes_100_notes_s": runs[1]}
 
 
+@provides("rehearsal_s")
+def rehearsal(tmp: Path) -> Figures:
+    """The whole-day rehearsal test (issue 13) run by pytest in a fresh process: the
+    test's own wall seconds (setup, call, teardown; pytest's start-up left out)."""
+    import os
+    import subprocess
+    from xml.etree import ElementTree
+    report = tmp / "rehearsal.xml"
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                          f"--junitxml={report}", "tests/app/test_rehearsal.py"],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"bench: the rehearsal failed:\n{run.stdout[-3000:]}", file=sys.stderr)
+        return {"rehearsal_s": None}
+    case = ElementTree.parse(report).find(".//testcase")
+    return {"rehearsal_s": round(float(case.get("time")), 2)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated figure names (default: all)")
