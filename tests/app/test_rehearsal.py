@@ -36,6 +36,7 @@ from rehearsal_day import (
 from report_helpers import flat
 from ui.board.items import NoteItem
 from ui.main_window import MainWindow
+from ui.themes.groups_in import GroupsInDialog
 from ui.minutes.summary_dialog import SummaryDialog
 from ui.workshop.details_dialog import DetailsDialog
 
@@ -182,14 +183,12 @@ def propose_and_accept(qtbot, window, rename: str | None = None) -> None:
 
 
 def bring_groups_into_plenary(qtbot, window, groups_session) -> None:
-    """The groups' results shown to the plenary.
+    """The groups' results taken onto the plenary's own board (issue 13, part C).
 
-    TODO(issue 13 part C): take the groups' results onto the plenary's own board
-    (their themes as labelled frames with their notes, marked with their group,
-    one undo step) with the command part C adds, and assert the frames arrive;
-    main does not have it yet.  For now the facilitator does what main offers:
-    shows the groups side by side (the agenda's 「全グループを並べて表示」 under
-    the group session), then goes back to the plenary's board to type.
+    The facilitator first looks at the groups side by side (the group session's
+    own entry in the agenda), then, back on the plenary board, clicks 取り込む… on
+    the bar that offers the groups' results and accepts the dialog: every group
+    theme arrives as a frame 「グループA：表札」 with copies of its notes.
     """
     plenary_id = window.session_id
     agenda = window.agenda
@@ -199,19 +198,39 @@ def bring_groups_into_plenary(qtbot, window, groups_session) -> None:
         items += [top.child(j) for top in items for j in range(top.childCount())]
         return next((it for it in items if it.data(0, Qt.ItemDataRole.UserRole) == data), None)
 
-    # The group session's entry, then 「全グループを並べて表示」 that opens under it.
-    agenda.setCurrentItem(entry((groups_session.id, None, False)))
-    qtbot.waitUntil(lambda: entry((groups_session.id, None, True)) is not None)
+    # The group session's own entry shows its groups side by side.
     agenda.setCurrentItem(entry((groups_session.id, None, True)))
     assert window.all_groups and window.session_id == groups_session.id
     scene = window.board.board_scene()
     shown = {item.rid for item in scene.element_items() if isinstance(item, NoteItem)}
-    assert {n.id for n in window.ws.all(Note) if n.session_id == groups_session.id} <= shown
-    qtbot.waitUntil(lambda: entry((plenary_id, None, False)) is not None)
+    group_notes = [n for n in window.ws.all(Note) if n.session_id == groups_session.id]
+    assert {n.id for n in group_notes} <= shown
     agenda.setCurrentItem(entry((plenary_id, None, False)))   # back to the plenary's board
     assert window.session_id == plenary_id and not window.all_groups
-    back_to_typing(qtbot, window)
 
+    bar = window.groups_in.bar
+    assert bar.isVisible()
+
+    def accept():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, GroupsInDialog):
+            QTimer.singleShot(20, accept)
+            return
+        assert dialog.ok.isEnabled()
+        dialog.ok.click()
+    QTimer.singleShot(0, accept)
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    frames = [f.title for f in window.ws.elements_on(plenary_id, None, [Frame])]
+    for group in window.ws.groups_of(groups_session.id):
+        assert any(t.startswith(f"{group.name}：") for t in frames), (group.name, frames)
+    copied = window.ws.elements_on(plenary_id, None, [Note])
+    assert sorted((n.author, n.text) for n in copied) == sorted(
+        (n.author, n.text) for n in group_notes)
+    assert not bar.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    window.activateWindow()  # the dialog has gone: the window has the keyboard again
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    back_to_typing(qtbot, window)
 
 def click_note(qtbot, window, note_id: str, button=Qt.MouseButton.LeftButton) -> None:
     item = window.board.board_scene().item_for(note_id)
@@ -366,12 +385,12 @@ def test_a_whole_day_run_from_the_window_ends_in_minutes_with_everything_typed(
     groups_session = session_titled(window, "グループディスカッション")
     group_a, group_b = window.ws.groups_of(groups_session.id)
     assert (window.session_id, window.group_id) == (groups_session.id, group_a.id)
-    assert window.entry.target.text() == group_a.name
+    assert window.entry.target.text() == f"入力先：{group_a.name}"
     # The two note-takers share the bar: a few notes for A, Tab, a few for B, Tab …
     for start in range(0, len(GROUP_A), 4):
         type_notes(qtbot, window, GROUP_A[start:start + 4], minutes_each=1.5)
         qtbot.keyClick(window.entry.line, Qt.Key.Key_Tab)
-        assert window.group_id == group_b.id and window.entry.target.text() == group_b.name
+        assert window.group_id == group_b.id and window.entry.target.text() == f"入力先：{group_b.name}"
         type_notes(qtbot, window, GROUP_B[start:start + 4], minutes_each=1.5)
         qtbot.keyClick(window.entry.line, Qt.Key.Key_Tab)
         assert window.group_id == group_a.id
@@ -397,7 +416,7 @@ def test_a_whole_day_run_from_the_window_ends_in_minutes_with_everything_typed(
     # 全体ディスカッション: the groups brought in, more notes, votes, decisions, action items.
     ctl.a_skip.trigger()
     plenary = session_titled(window, "全体ディスカッション")
-    assert window.session_id == plenary.id and window.entry.target.text() == plenary.title
+    assert window.session_id == plenary.id and window.entry.target.text() == f"入力先：{plenary.title}（全体ボード）"
     bring_groups_into_plenary(qtbot, window, groups_session)
     type_notes(qtbot, window, PLENARY, minutes_each=3)
     vote(qtbot, window)
@@ -427,7 +446,9 @@ def test_a_whole_day_run_from_the_window_ends_in_minutes_with_everything_typed(
     ws = window.ws
     script = ORIENTATION + GROUP_A + GROUP_B + PLENARY + WRAP_UP
     typed = sorted(author_and_text(line) for line in script)
-    assert sorted((n.author, n.text) for n in ws.all(Note)) == typed
+    # … the groups' notes twice: on their boards and as the plenary's copies.
+    copies = [author_and_text(line) for line in GROUP_A + GROUP_B]
+    assert sorted((n.author, n.text) for n in ws.all(Note)) == sorted(typed + copies)
     assert [d.text for d in ws.all(Decision)] == DECISIONS["plenary"] + DECISIONS["wrap_up"]
     assert [(a.what, a.owner) for a in ws.all(ActionItem)] == [(w, o) for w, o, *_ in ACTIONS]
 
@@ -442,6 +463,7 @@ def test_a_whole_day_run_from_the_window_ends_in_minutes_with_everything_typed(
     missing = [f for f in fields if flat(f) not in text]
     assert not missing, f"fields missing from the minutes: {missing}"
     assert "高橋誠一（有識者）" in text and "欠席（1名）吉田恵" in text
+    assert "グループAより" in text and "グループBより" in text   # the plenary took them in
     assert flat("次回のイベントでは観光と産業の分科会を分けてはどうか — 加藤・7票") in text
     assert "日付2026-11-20" in text or "日付2026年11月20日" in text
     # The 予実 table: the plan the day began with, the replan, and what was held.
