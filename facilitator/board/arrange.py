@@ -91,7 +91,11 @@ def recolour(ws, ids: Iterable[str], hue: str) -> Change:
     """Give the elements the colour of ``hue`` (a note's own colour overrides its group's)."""
     updated = []
     for rec in elements(ws, ids):
-        new = rec.replace(color=colour_for(rec, hue))
+        colour = colour_for(rec, hue)
+        theme = ws.get(Theme, rec.theme_id) if isinstance(rec, Frame) and not hue else None
+        if theme is not None:
+            colour = theme.color  # a theme's frame wears its theme's colour
+        new = rec.replace(color=colour)
         if new != rec:
             updated.append((rec, new))
     return Change(updated=tuple(updated), label="recolour")

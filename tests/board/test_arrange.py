@@ -47,8 +47,9 @@ def test_recolour_gives_notes_a_fill_and_lines_an_ink(ws, board):
     fill, ink = arrange.HUES["red"]
     assert ws.get(Note, "a").color == fill
     assert ws.get(Stroke, "k1").color == ws.get(Frame, "f1").color == ink
-    ws.apply(arrange.recolour(ws, ["a", "k1"], arrange.DEFAULT_HUE))
+    ws.apply(arrange.recolour(ws, ["a", "k1", "f1"], arrange.DEFAULT_HUE))
     assert ws.get(Note, "a").color == "" and ws.get(Stroke, "k1").color == "#222222"
+    assert ws.get(Frame, "f1").color == ws.get(Theme, "t1").color
 
 
 @pytest.mark.parametrize("edge, check", [

@@ -106,6 +106,8 @@ class PenOptions(QWidget):
             return
         for button in self.colour_buttons.values():
             self.colours.removeButton(button)
+            self._colour_row.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self.colour_buttons = {}
         names = {INKS[0]: self.tr("Black"), INKS[1]: self.tr("Red"), INKS[2]: self.tr("Blue")}
