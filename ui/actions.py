@@ -155,6 +155,7 @@ class WindowActions(QObject):
         file_menu.addActions([self.close_ws, self.quit])
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu = edit_menu  # the board's commands join it (ui.board.window_commands)
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.focus_entry, self.next_group, self.prev_group])

@@ -28,6 +28,7 @@ from ui.board.view import BoardView
 from ui.agenda.clock.controller import ClockController
 from ui.board.boards import initial_board
 from ui.board.quick_entry import QuickEntryBar
+from ui.board.window_commands import BoardCommandsController
 from ui.io.files import FileTransfer
 from ui.minutes.printing import ReportController
 from ui.workshop.save_banner import DiskFullBanner
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.files = FileTransfer(self).install()  # File › Import…, Export…, dropped files
         self.details = DetailsController(self).install()  # ワークショップ情報・参加者
         self.outcomes = OutcomesController(self).install()  # 決定事項・宿題
+        self.board_commands = BoardCommandsController(self).install()  # 編集, Ctrl+F, pen
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
         self._presentation = None  # made on first F5 (ui.board.presentation)

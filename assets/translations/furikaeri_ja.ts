@@ -311,6 +311,152 @@
     </message>
 </context>
 <context>
+    <name>BoardCommandActions</name>
+    <message>
+        <source>Cu&amp;t</source>
+        <extracomment>Keys of the board&apos;s commands (handled by BoardView.keyPressEvent).</extracomment>
+        <translation>切り取り(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>複製(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>すべて選択(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Bring to &amp;front</source>
+        <translation>最前面へ(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Send to &amp;back</source>
+        <translation>最背面へ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>赤</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>青</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>緑</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>オレンジ</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>黒</translation>
+    </message>
+    <message>
+        <source>Usual colour</source>
+        <translation>元の色に戻す</translation>
+    </message>
+    <message>
+        <source>C&amp;olour</source>
+        <translation>色(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A&amp;lign</source>
+        <translation>整列(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Align &amp;left edges</source>
+        <translation>左揃え(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Align &amp;centres</source>
+        <translation>左右中央揃え(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Align &amp;right edges</source>
+        <translation>右揃え(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Align &amp;top edges</source>
+        <translation>上揃え(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Align &amp;middles</source>
+        <translation>上下中央揃え(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Align &amp;bottom edges</source>
+        <translation>下揃え(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;horizontally</source>
+        <translation>左右に等間隔(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;vertically</source>
+        <translation>上下に等間隔(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit text</source>
+        <translation>テキストを編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;New note here</source>
+        <translation>ここに付箋を追加(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>BoardCommands</name>
+    <message>
+        <source>Delete the frame</source>
+        <translation>枠の削除</translation>
+    </message>
+    <message>
+        <source>What becomes of what lies in the frame?</source>
+        <translation>枠の中にある付箋などはどうしますか？</translation>
+    </message>
+    <message>
+        <source>Kept, the notes stay on the board, outside any theme.</source>
+        <translation>残した付箋はボードに残り、どのテーマにも属さなくなります。</translation>
+    </message>
+    <message>
+        <source>Delete the frame, keep its contents</source>
+        <translation>枠だけ削除（中身は残す）</translation>
+    </message>
+    <message>
+        <source>Delete the frame and its contents</source>
+        <translation>枠と中身を削除</translation>
+    </message>
+</context>
+<context>
+    <name>BoardCommandsController</name>
+    <message>
+        <source>&amp;Find a note…</source>
+        <translation>付箋を検索(&amp;F)…</translation>
+    </message>
+</context>
+<context>
     <name>BoardScene</name>
     <message>
         <source>{group} ← typing here</source>
@@ -1416,6 +1562,42 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Find a note on every board</source>
+        <extracomment>A hit to show on the board. The bar was closed (the board may take the keyboard back).</extracomment>
+        <translation>すべてのボードの付箋を検索</translation>
+    </message>
+    <message>
+        <source>Previous note (Shift+Enter)</source>
+        <translation>前の付箋 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Next note (Enter)</source>
+        <translation>次の付箋 (Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>閉じる (Esc)</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>検索:</translation>
+    </message>
+    <message>
+        <source>No note found</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>{count} 件</translation>
+    </message>
+    <message>
+        <source>{index} of {count}</source>
+        <translation>{count} 件中 {index} 件目</translation>
+    </message>
+</context>
+<context>
     <name>GroupsIn</name>
     <message>
         <source>From {group} ({session})</source>
@@ -2005,6 +2187,42 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     </message>
 </context>
 <context>
+    <name>PenOptions</name>
+    <message>
+        <source>Pen:</source>
+        <extracomment>Ink colours always offered (black, red, blue). Pen widths (points): thin, medium, thick.</extracomment>
+        <translation>ペン:</translation>
+    </message>
+    <message>
+        <source>Thin</source>
+        <translation>細</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Thick</source>
+        <translation>太</translation>
+    </message>
+    <message>
+        <source>Black</source>
+        <translation>黒</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>赤</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>青</translation>
+    </message>
+    <message>
+        <source>Group colour</source>
+        <translation>グループの色</translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message>
         <source>Name</source>
@@ -2467,18 +2685,6 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>選択したものを削除</translation>
     </message>
     <message>
-        <source>Duplicate the selection</source>
-        <translation>選択したものを複製</translation>
-    </message>
-    <message>
-        <source>Copy / cut / paste</source>
-        <translation>コピー／切り取り／貼り付け</translation>
-    </message>
-    <message>
-        <source>Select everything</source>
-        <translation>すべて選択</translation>
-    </message>
-    <message>
         <source>Clear the selection</source>
         <translation>選択を解除</translation>
     </message>
@@ -2533,6 +2739,30 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>Right-click / Shift+click</source>
         <translation>右クリック／Shift+クリック</translation>
+    </message>
+    <message>
+        <source>Add to or take from the selection</source>
+        <translation>選択に加える・外す</translation>
+    </message>
+    <message>
+        <source>Shift+click / Ctrl+click</source>
+        <translation>Shift+クリック / Ctrl+クリック</translation>
+    </message>
+    <message>
+        <source>Select what a rectangle touches (Shift: add to the selection)</source>
+        <translation>四角で囲んで選択（Shift で選択に追加）</translation>
+    </message>
+    <message>
+        <source>Drag on the empty board</source>
+        <translation>ボードの空きをドラッグ</translation>
+    </message>
+    <message>
+        <source>The commands of a note, or of the empty board</source>
+        <translation>付箋やボードのコマンド</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>右クリック</translation>
     </message>
 </context>
 <context>

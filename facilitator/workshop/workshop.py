@@ -281,6 +281,11 @@ class Workshop:
             pairs.append((rec, rec.replace(**fields)))
         return self.update_many(self._themes_follow_frames(pairs), label)
 
+    def themes_by_place(self, pairs: list[tuple[Element, Element]]) -> list:
+        """``pairs`` (before, after) of elements moved about, with each moved note in
+        the theme whose frame it now lies in (see :meth:`move`)."""
+        return self._themes_follow_frames(pairs)
+
     def _themes_follow_frames(self, pairs: list[tuple[Element, Element]]) -> list:
         """A note dropped inside a theme's frame joins that theme (placed by hand);
         one dragged out of its theme's frame leaves the theme."""

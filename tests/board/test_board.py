@@ -223,18 +223,18 @@ def test_pasting_plain_text_makes_a_note(qapp, board, ws):
     assert "コピーした意見" in [n.text for n in ws.all(Note)]
 
 
-@pytest.mark.parametrize("method, check", [
-    ("align_left", lambda rs: len({r.x for r in rs}) == 1),
-    ("align_top", lambda rs: len({r.y for r in rs}) == 1),
+@pytest.mark.parametrize("edge, check", [
+    ("left", lambda rs: len({r.x for r in rs}) == 1),
+    ("top", lambda rs: len({r.y for r in rs}) == 1),
 ])
-def test_align(board, ws, method, check):
-    getattr(board.board_scene(), method)(["n0", "n4", "n2"])
+def test_align(board, ws, edge, check):
+    board.board_scene().align(["n0", "n4", "n2"], edge)
     assert check([ws.get(Note, i) for i in ("n0", "n4", "n2")])
 
 
 def test_distribute_horizontally_equalises_gaps(board, ws):
     ws.move(["n1"], 50, 0)
-    board.board_scene().distribute_horizontally(["n0", "n1", "n2"])
+    board.board_scene().distribute(["n0", "n1", "n2"], "horizontal")
     a, b, c = (ws.get(Note, i) for i in ("n0", "n1", "n2"))
     assert b.x - (a.x + a.w) == pytest.approx(c.x - (b.x + b.w))
     assert (a.x, c.x) == (40, 408)

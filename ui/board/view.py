@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QTransform
+from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from facilitator.errors import FurikaeriError
+from ui.board.edit_actions import ViewCommands
 from ui.board.scene import BoardScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
@@ -16,11 +17,13 @@ MAX_FIT_ZOOM = 2.0
 GRID_LINE_STEP = 32.0
 
 
-class BoardView(QGraphicsView):
+class BoardView(ViewCommands, QGraphicsView):
     """Shows one board of a workshop; every edit goes through the workshop."""
 
     selectionIdsChanged = Signal(list)
     messageRequested = Signal(str)
+    #: The pen a new board view starts with (the window keeps it to the user's choice).
+    default_pen: tuple[str, float] = ("#222222", 3.0)
 
     def __init__(self, workshop, parent=None) -> None:
         super().__init__(parent)
@@ -34,6 +37,7 @@ class BoardView(QGraphicsView):
         self._pan: QPointF | None = None
         self._pinch_base = 1.0
         self._fit_pending = False
+        self.pen = self.default_pen   # the ink tool's colour and width, kept across boards
         # The zoom "fit all" chose; while nobody zooms away from it, a resize (full
         # screen for F5, a dock opening beside the board) fits the board again.
         self._fitted: QTransform | None = None
@@ -66,6 +70,7 @@ class BoardView(QGraphicsView):
         self._scene = scene
         self.setScene(scene)
         scene.set_tool(tool)
+        scene.ink_color, scene.ink_width = self.pen
         if old is not None:
             old.detach()
             old.deleteLater()
@@ -104,6 +109,31 @@ class BoardView(QGraphicsView):
                          else QGraphicsView.DragMode.NoDrag)
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor if select
                                   else Qt.CursorShape.CrossCursor)
+
+    def set_pen(self, color: str, width: float) -> None:
+        """The ink tool's colour and width, on this board and the next ones shown."""
+        self.pen = (color, float(width))
+        if self._scene is not None:
+            self._scene.ink_color, self._scene.ink_width = self.pen
+
+    def centre_on_ids(self, ids, min_zoom: float = 0.75) -> None:
+        """Select ``ids`` and put them in the middle of the view, zooming in only when
+        they would be too small to read."""
+        scene = self._scene
+        if scene is None:
+            return
+        scene.select_ids(ids)
+        rect = QRectF()
+        for rid in ids:
+            item = scene.item_for(rid)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        if rect.isNull():
+            return
+        if self.zoom() < min_zoom:
+            self.zoom_by(min_zoom / self.zoom())
+        self.centerOn(rect.center())
+        self._fitted = None
 
     def set_presentation(self, on: bool) -> None:
         """Projector look: larger type, high contrast, no grid."""
@@ -206,7 +236,7 @@ class BoardView(QGraphicsView):
                 return True
         return super().viewportEvent(event)
 
-    # -- pan -------------------------------------------------------------------------
+    # -- pan, Shift+click, context menu ----------------------------------------------
     def mousePressEvent(self, event) -> None:
         button = event.button()
         if button == Qt.MouseButton.MiddleButton or (
@@ -215,7 +245,31 @@ class BoardView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
-        super().mousePressEvent(event)
+        super().mousePressEvent(self._shift_as_ctrl(event))
+
+    def _shift_as_ctrl(self, event):
+        """Shift+click toggles an item in the selection and Shift+drag adds to it, as
+        Ctrl does in Qt (and as drawing programs do with Shift)."""
+        mods = event.modifiers()
+        if (self._scene is None or self._scene.tool != "select"
+                or not mods & Qt.KeyboardModifier.ShiftModifier):
+            return event
+        return QMouseEvent(event.type(), event.position(), event.scenePosition(),
+                           event.globalPosition(), event.button(), event.buttons(),
+                           mods | Qt.KeyboardModifier.ControlModifier, event.device())
+
+    def contextMenuEvent(self, event) -> None:
+        scene = self._scene
+        if scene is None or not self.isInteractive():
+            return
+        pos = self.mapToScene(event.pos())
+        if scene.editor is not None:
+            if scene.editor.sceneBoundingRect().contains(pos):
+                super().contextMenuEvent(event)  # the editor's own (copy, paste...)
+                return
+            scene.editor.finish(True)
+        self.show_context_menu(pos, event.globalPos())
+        event.accept()
 
     def mouseMoveEvent(self, event) -> None:
         if self._pan is not None:
@@ -235,7 +289,7 @@ class BoardView(QGraphicsView):
                                       else Qt.CursorShape.ArrowCursor)
             event.accept()
             return
-        super().mouseReleaseEvent(event)
+        super().mouseReleaseEvent(self._shift_as_ctrl(event))
 
     # -- keyboard --------------------------------------------------------------------
     def _editing(self) -> bool:
@@ -248,7 +302,6 @@ class BoardView(QGraphicsView):
             return
         key, mods = event.key(), event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        ids = scene.selected_ids()
         if key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -259,20 +312,21 @@ class BoardView(QGraphicsView):
         elif event.matches(QKeySequence.StandardKey.Undo):
             self._step(self.workshop.undo)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            scene.delete(ids)
-        elif ctrl and key == Qt.Key.Key_D:
-            scene.duplicate(ids)
+            self.delete_selection()
+        elif ctrl and key == Qt.Key.Key_D and not mods & Qt.KeyboardModifier.ShiftModifier:
+            self.duplicate_selection()
         elif event.matches(QKeySequence.StandardKey.Copy):
-            scene.copy(ids)
+            self.copy_selection()
         elif event.matches(QKeySequence.StandardKey.Cut):
-            scene.copy(ids)
-            scene.delete(ids)
+            self.cut_selection()
         elif event.matches(QKeySequence.StandardKey.Paste):
-            under = self.viewport().mapFromGlobal(self.cursor().pos())
-            inside = self.viewport().rect().contains(under)
-            scene.paste(self.mapToScene(under) if inside else None)
+            self.paste_here()
         elif event.matches(QKeySequence.StandardKey.SelectAll):
-            scene.select_ids(list(scene.by_id))
+            self.select_all()
+        elif ctrl and key == Qt.Key.Key_BracketRight:
+            self.bring_to_front()
+        elif ctrl and key == Qt.Key.Key_BracketLeft:
+            self.send_to_back()
         elif key == Qt.Key.Key_Escape:
             scene.clearSelection()
         else:
