@@ -53,8 +53,8 @@ MINUTES_TYPE = Type()
 MIN_SCALE = 0.63
 # Tile scales tried, largest first: the largest giving no more tiles than MIN_SCALE wins.
 TILE_SCALES = (1.0, 0.85, 0.72, 0.6, 0.5)
-# Free text (headings) is set at most this much larger than on the board to reach Type;
-# a picture smaller than that leaves it out (it would run over what lies below it).
+# Text is set at most this much larger than on the board to reach Type where it could run
+# over what lies below (headings: a smaller picture shows their first line only).
 STRETCH = 1.25
 PAD = 8.0          # inside a note, as on the screen
 FRAME_BAR = 28.0   # a frame's title bar
@@ -341,7 +341,17 @@ class BoardPicture(Flowable):
         ink = ink_on(PAPER, _rgb(hd.color, "#222222"))
         natural = max(hd.size, 4.0)
         size = self.size(natural, self.type.text)
-        if size > natural * STRETCH:  # it would run over what lies below it: a map leaves it out
+        if size > natural * STRETCH:
+            # Larger type would run over what lies below: a map (overview, poster) shows
+            # the first line only, within the heading's width, on a paper label.
+            first = hd.text.strip().split("\n", 1)
+            line = fit(first[0] + ("…" if len(first) > 1 else ""),
+                       max(hd.w, 6 * size), size)
+            x, y = self._X(hd.x), self._Y(hd.y) - size
+            self.canv.setFillColor(_ink(PAPER))
+            self.canv.rect(x - 1, y - size * 0.3, string_width(line, size) + 2, size * 1.3,
+                           fill=1, stroke=0)
+            self._text(x, y, line, size, ink)
             return
         for i, line in enumerate(hd.text.split("\n")):
             if line:
