@@ -8,7 +8,10 @@ reportlab or matplotlib yet (as ``furikaeri report`` runs).
 
 With the argument ``day``: ``minutes_100_notes_s``, the minutes of a realistic
 100-note day (:mod:`facilitator.minutes.sample_day`: the standard programme,
-two groups, themes accepted, votes, ink and arrows), measured the same way.
+two groups, themes accepted, votes, ink and arrows), measured the same way;
+and ``minutes_board_min_pt`` (issue 14), the smallest text on that PDF's
+graphic record pages as printed (points; the running header and footer
+left out), read back from the PDF after the clock stopped.
 """
 
 from __future__ import annotations
@@ -37,8 +40,18 @@ def day() -> int:
         with Workshop.open(path, readonly=True) as ws:
             write_minutes(ws, out)
         seconds = time.perf_counter() - start
-    print(json.dumps({"minutes_100_notes_s": round(seconds, 3)}))
+        smallest = board_min_pt(out.read_bytes())
+    print(json.dumps({"minutes_100_notes_s": round(seconds, 3),
+                      "minutes_board_min_pt": smallest}))
     return 0
+
+
+def board_min_pt(data: bytes) -> float | None:
+    """The smallest text size (pt) on the graphic record's pages (A4, the default paper)."""
+    from reportlab.lib.units import mm
+    from tests.pdf_type import picture_runs
+    sizes = [r.size for r in picture_runs(data, 18 * mm)]
+    return round(min(sizes), 2) if sizes else None
 
 
 def main() -> int:

@@ -2409,6 +2409,10 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>無題のワークショップ</translation>
     </message>
     <message>
+        <source>Text in these pictures is at least {pt} pt</source>
+        <translation>この図の文字は最小 {pt} pt</translation>
+    </message>
+    <message>
         <source>The workshop has no graphic record yet.</source>
         <translation>グラフィックレコードはまだありません。</translation>
     </message>
@@ -2430,7 +2434,6 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     </message>
     <message>
         <source>part {n}</source>
-        <extracomment>Below this scale a board is split into tiles: a note&apos;s text (NOTE_FONT) prints at NOTE_FONT * MIN_SCALE points (5.5 pt); raise it for larger type on paper (9 pt: 0.7). Tile scales tried, largest first: the largest giving no more tiles than MIN_SCALE wins. Below this scale the overview leaves out text (it would print as grey fuzz).</extracomment>
         <translation>部分{n}</translation>
     </message>
     <message>

@@ -3,45 +3,70 @@
 Notes, frames, headings, strokes, connectors and stamps are drawn from the
 model (not from a screenshot), so they print sharp at any size.  A board
 that would have to shrink below :data:`MIN_SCALE` to fit the page is shown
-whole once (shapes only when its type would be unreadable, the tiles marked
-and numbered on it) and then in tiles (:mod:`facilitator.minutes.tiles`),
-one page each: cut along the gaps between things, so no note is ever cut and
-a frame only when it is larger than a page; arrows at a tile's edges name
-the part the board continues in.
+whole once (a map: notes as blocks, frame titles and the tiles marked and
+numbered on it) and then in tiles (:mod:`facilitator.minutes.tiles`), one
+page each: cut along the gaps between things, so no note is ever cut and a
+frame only when it is larger than a page; arrows at a tile's edges name the
+part the board continues in.
+
+Type on paper never goes below :class:`Type` (the minutes: note text, titles
+and labels 9 pt, author names 7 pt): a picture drawn smaller than that sets
+its text larger than the board's, wrapping or shortening a note's text (the
+full text is printed under its theme).  Every text is filled, never outlined,
+in an ink chosen for the colour under it (:mod:`facilitator.minutes.ink`:
+WCAG contrast >= 4.5).
 """
 
 from __future__ import annotations
 
 import functools
 import math
+from dataclasses import dataclass
 
 from reportlab.graphics import renderPDF
 from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from facilitator.i18n import translate
 from facilitator.workshop.model import Connector, Element, Frame, Heading, Note, Stamp, Stroke
 from facilitator.paths import STAMPS_DIR
-from facilitator.minutes.fonts import FONT, draw_string, markup, string_width
-from facilitator.minutes.tiles import Tile, neighbours, plan_tiles
+from facilitator.minutes.fonts import draw_string, string_width
+from facilitator.minutes.ink import Rgb, blend, hex_of, ink_on, rgb
+from facilitator.minutes.notetext import NOTE_FONT, fit, note_paragraph
+from facilitator.minutes.tiles import Tile, centre, clip, edge, neighbours, plan_tiles
 
-#: Below this scale a board is split into tiles: a note's text (NOTE_FONT) prints at
-#: NOTE_FONT * MIN_SCALE points (5.5 pt); raise it for larger type on paper (9 pt: 0.7).
-MIN_SCALE = 0.42
-#: Tile scales tried, largest first: the largest giving no more tiles than MIN_SCALE wins.
+
+@dataclass(frozen=True)
+class Type:
+    """The smallest sizes (points on paper) a board picture prints its text at."""
+
+    text: float = 9.0      # note text, frame titles, headings, labels, tabs
+    author: float = 7.0    # author names under a note's text
+
+
+# The minutes' board pictures.
+MINUTES_TYPE = Type()
+# Below this scale a board is split into tiles.  At 0.63 two theme frames side by side
+# fit an A4 landscape page; a note's text (NOTE_FONT, 13 on the board) would print at
+# 8.2 pt, so it is set at Type.text (9 pt: 14.3 board units, 10% larger than on the
+# screen) and author names at 7 pt; from scale 0.7 up every text is as on the board.
+MIN_SCALE = 0.63
+# Tile scales tried, largest first: the largest giving no more tiles than MIN_SCALE wins.
 TILE_SCALES = (1.0, 0.85, 0.72, 0.6, 0.5)
-#: Below this scale the overview leaves out text (it would print as grey fuzz).
-TEXT_SCALE = 0.22
+# Text is set at most this much larger than on the board to reach Type where it could run
+# over what lies below (headings: a smaller picture shows their first line only).
+STRETCH = 1.25
 PAD = 8.0          # inside a note, as on the screen
 FRAME_BAR = 28.0   # a frame's title bar
-NOTE_FONT = 13.0
+FRAME_TITLE = 14.0
 AUTHOR_FONT = 10.0
+LABEL_FONT = 11.0  # a connector's label
 MARGIN = 12.0      # around the board's content
-
-NOTE_STYLE = ParagraphStyle("board-note", fontName=FONT, fontSize=NOTE_FONT,
-                            leading=NOTE_FONT * 1.3, wordWrap="CJK",
-                            textColor=colors.HexColor("#1A1A1A"))
+BAR_ALPHA = 60 / 255
+PAPER: Rgb = (1.0, 1.0, 1.0)
+INK: Rgb = rgb("#1A1A1A")       # note text, titles
+SOFT_INK: Rgb = rgb("#5A5A5A")  # author names, when they read well enough on the note
+TAB = colors.HexColor("#2F5D9B")
 
 
 def _color(value: str, fallback: str) -> colors.Color:
@@ -49,6 +74,14 @@ def _color(value: str, fallback: str) -> colors.Color:
         return colors.HexColor(value or fallback)
     except (ValueError, TypeError):
         return colors.HexColor(fallback)
+
+
+def _rgb(value: str, fallback: str) -> Rgb:
+    return tuple(_color(value, fallback).rgb())  # type: ignore[return-value]
+
+
+def _ink(c: Rgb) -> colors.Color:
+    return colors.Color(*c)
 
 
 def bounds(elements: list[Element]) -> tuple[float, float, float, float]:
@@ -82,25 +115,30 @@ class BoardPicture(Flowable):
     whatever else lies wholly inside it (never a neighbour's note cut in two);
     ``continues`` maps a side ("left", "right", "up", "down") to the number of
     the part the board continues in there; ``keymap`` outlines and numbers
-    the tiles on an overview.
+    the tiles on an overview.  ``note_text`` False draws notes as blocks (a
+    map); ``type`` is the smallest type on paper.  After drawing,
+    ``smallest`` is the smallest text size it printed (points; inf if none).
     """
 
     def __init__(self, elements: list[Element], region: tuple[float, float, float, float],
-                 scale: float, text: bool = True, members: frozenset[str] | None = None,
+                 scale: float, note_text: bool = True, members: frozenset[str] | None = None,
                  decor: frozenset[str] | set[str] = frozenset(),
                  continues: dict[str, int] | None = None,
-                 keymap: list[tuple[float, float, float, float]] = ()) -> None:
+                 keymap: list[tuple[float, float, float, float]] = (),
+                 type: Type = MINUTES_TYPE) -> None:  # noqa: A002 (the typographer's word)
         super().__init__()
         self.elements = elements
         self.region = region
         self.scale = scale
-        self.text = text
+        self.note_text = note_text
         self.members = members
         self.decor = decor
         self.continues = continues or {}
         self.keymap = list(keymap)
+        self.type = type
         self.width = region[2] * scale
         self.height = region[3] * scale
+        self.smallest = math.inf
         self._by_id = {e.id: e for e in elements}
 
     def shown(self) -> list[Element]:
@@ -134,38 +172,59 @@ class BoardPicture(Flowable):
         # Board coordinates point down; the page's up: Y = top - y.
         self._top = y0 + h
         self._x0 = x0
-        for e in self.shown():
+        shown = self.shown()
+        self._stamps = [e for e in shown if isinstance(e, Stamp)]
+        for e in shown:
             drawer = _DRAWERS.get(type(e))
             if drawer:
                 drawer(self, e)
+        # Frame titles last, on their own label: never under a note or an arrow,
+        # and legible when set larger than the bar (an overview).
+        for e in shown:
+            if isinstance(e, Frame):
+                self._frame_title(e)
         for n, r in enumerate(self.keymap, start=1):
             self._key(n, r)
         canv.restoreState()
         for side, n in self.continues.items():
             self._continues(side, n)
 
+    # -- type ---------------------------------------------------------------------------
+    def size(self, natural: float, floor: float) -> float:
+        """A text's size in board units: as on the board, but never below ``floor`` points
+        on paper."""
+        return max(natural, floor / self.scale)
+
+    def _printed(self, size: float) -> None:
+        self.smallest = min(self.smallest, size * self.scale)
+
+    def _text(self, x: float, y: float, text: str, size: float, ink: Rgb) -> None:
+        """One line of filled text at ``(x, y)`` (page units of the picture)."""
+        self.canv.setFillColor(_ink(ink))
+        draw_string(self.canv, x, y, text, size)
+        self._printed(size)
+
     def _key(self, n: int, r: tuple[float, float, float, float]) -> None:
         """Tile ``n``'s outline and number on an overview."""
         c = self.canv
         c.saveState()
-        c.setStrokeColor(colors.HexColor("#2F5D9B"))
+        c.setStrokeColor(TAB)
         c.setLineWidth(1.5 / self.scale)
         c.setDash(6 / self.scale, 3 / self.scale)
         c.rect(self._X(r[0]), self._Y(r[1] + r[3]), r[2], r[3], fill=0, stroke=1)
         c.setDash()
-        size = 9.0 / self.scale
+        size = self.size(0, self.type.text)
         label = str(n)
         bw = string_width(label, size) + size * 0.6
-        c.setFillColor(colors.HexColor("#2F5D9B"))
+        c.setFillColor(TAB)
         c.rect(self._X(r[0]), self._Y(r[1]) - size * 1.3, bw, size * 1.3, fill=1, stroke=0)
-        c.setFillColor(colors.white)
-        draw_string(c, self._X(r[0]) + size * 0.3, self._Y(r[1]) - size * 1.0, label, size)
+        self._text(self._X(r[0]) + size * 0.3, self._Y(r[1]) - size * 1.0, label, size, PAPER)
         c.restoreState()
 
     def _continues(self, side: str, n: int) -> None:
         """A tab beside a side: the part the board continues in, that way."""
         c = self.canv
-        size = 7.5
+        size = self.type.text
         arrow = {"left": "←", "right": "→", "up": "↑", "down": "↓"}[side]
         part = translate("Report", "part {n}").format(n=n)
         text = f"{arrow} {part}" if side in ("left", "up") else f"{part} {arrow}"
@@ -176,10 +235,11 @@ class BoardPicture(Flowable):
             side, (self.width - tw) / 2)
         y = {"down": -th - 2, "up": self.height + 2}.get(side, (self.height - th) / 2)
         c.saveState()
-        c.setFillColor(colors.HexColor("#2F5D9B"))
+        c.setFillColor(TAB)
         c.roundRect(x, y, tw, th, 2, fill=1, stroke=0)
-        c.setFillColor(colors.white)
-        draw_string(c, x + 3, y + 2.6, text, size)
+        c.setFillColor(_ink(PAPER))
+        draw_string(c, x + 3, y + 0.3 * size + 0.4, text, size)
+        self.smallest = min(self.smallest, size)  # drawn unscaled
         c.restoreState()
 
     # -- one element each ---------------------------------------------------------
@@ -191,23 +251,44 @@ class BoardPicture(Flowable):
 
     def _note(self, n: Note) -> None:
         c = self.canv
-        c.setFillColor(_color(n.color, "#FFF4A8"))
+        fill = _rgb(n.color, "#FFF4A8")
+        c.setFillColor(_ink(fill))
         c.setStrokeColor(colors.HexColor("#C8C2A8"))
         c.setLineWidth(0.6)
         c.rect(self._X(n.x), self._Y(n.y + n.h), n.w, n.h, fill=1, stroke=1)
-        if not self.text:
+        if not self.note_text:
             return
-        room = n.h - 2 * PAD - (AUTHOR_FONT + 3 if n.author else 0)
-        para, shown, cut = _note_paragraph(n.text, n.w - 2 * PAD, room)
+        size = self.size(NOTE_FONT, self.type.text)
+        small = self.size(AUTHOR_FONT, self.type.author)
+        ink = hex_of(ink_on(fill, INK))
+        width, full = n.w - 2 * PAD, n.h - 2 * PAD
+        # The foot line holds the author and, when the text is cut, a "…" (the full
+        # text is printed under its theme); a note too small for both keeps its text.
+        alone = None if n.author else note_paragraph(n.text, width, full, size, ink)
+        footed = None
+        if alone is None or alone[2]:
+            footed = note_paragraph(n.text, width, full - max(small + 1, AUTHOR_FONT + 3),
+                                     size, ink)
+            if footed[0] is None:
+                footed = None
+                alone = alone or note_paragraph(n.text, width, full, size, ink)
+        para, shown, cut = footed or alone
         if para is not None:
-            para.drawOn(c, self._X(n.x) + PAD, self._Y(n.y + PAD) - shown)
-        c.setFillColor(colors.HexColor("#5A5A5A"))
-        if cut:  # the full text is printed under its theme
-            draw_string(c, self._X(n.x + n.w) - PAD - NOTE_FONT, self._Y(n.y + n.h) + PAD,
-                        "…", NOTE_FONT)
+            self._note_text(n, para, shown)
+        if footed is None:
+            return
+        soft = ink_on(fill, SOFT_INK)
+        if cut:
+            mark = string_width("…", small)
+            self._text(self._X(n.x + n.w) - PAD - mark, self._Y(n.y + n.h) + PAD, "…",
+                       small, soft)
         if n.author:
-            draw_string(c, self._X(n.x) + PAD, self._Y(n.y + n.h) + PAD,
-                        _fit(n.author, n.w - 2 * PAD - NOTE_FONT, AUTHOR_FONT), AUTHOR_FONT)
+            self._text(self._X(n.x) + PAD, self._Y(n.y + n.h) + PAD,
+                       fit(n.author, width - 1.5 * small, small), small, soft)
+
+    def _note_text(self, n: Note, para, shown: float) -> None:
+        para.drawOn(self.canv, self._X(n.x) + PAD, self._Y(n.y + PAD) - shown)
+        self._printed(para.style.fontSize)
 
     def _frame(self, f: Frame) -> None:
         c = self.canv
@@ -216,44 +297,66 @@ class BoardPicture(Flowable):
         c.setLineWidth(2.0)
         c.rect(self._X(f.x), self._Y(f.y + f.h), f.w, f.h, fill=0, stroke=1)
         bar = min(FRAME_BAR, f.h)
-        c.setFillColor(col, alpha=60 / 255)
+        c.setFillColor(col, alpha=BAR_ALPHA)
         c.rect(self._X(f.x), self._Y(f.y + bar), f.w, bar, fill=1, stroke=0)
-        if f.title and self.text:
-            c.setFillColor(colors.HexColor("#1A1A1A"))
-            size = 14.0
-            draw_string(c, self._X(f.x) + PAD, self._Y(f.y + bar / 2) - size * 0.35,
-                        _fit(f.title, f.w - 2 * PAD, size), size)
-            x0, y0, w, h = self.region
-            if self.members is not None and f.x + PAD < x0 and y0 <= f.y < y0 + h:
-                self._frame_goes_on(f, x0, min(f.x + f.w, x0 + w), bar, size)
 
-    def _frame_goes_on(self, f: Frame, x: float, right: float, bar: float,
-                       size: float) -> None:
-        """A frame wider than a tile, its title bar entering from the part on the left:
-        the title again, in the bar (where nothing else goes)."""
-        text = translate("Report", "{title} (continued)").format(title=f.title)
-        if right - x > 4 * size:
-            draw_string(self.canv, self._X(x) + PAD, self._Y(f.y + bar / 2) - size * 0.35,
-                        _fit(text, right - x - 2 * PAD, size), size)
+    def _frame_title(self, f: Frame) -> None:
+        """A frame's title in its bar, on a label of the bar's colour (drawn opaque)."""
+        if not f.title:
+            return
+        x0, y0, w, h = self.region
+        size = self.size(FRAME_TITLE, self.type.text)
+        bar = min(FRAME_BAR, f.h)
+        # Up to the pictogram in the bar's right end (a theme's stamp), not over it.
+        right = min([e.x for e in self._stamps if f.x + f.w / 2 < e.x < f.x + f.w
+                     and e.y < f.y + max(bar, size * 1.4) and f.y < e.y + e.h],
+                    default=f.x + f.w)
+        self._label(f, f.title, f.x, right + PAD, bar, size)
+        if self.members is not None and f.x + PAD < x0 and y0 <= f.y < y0 + h:
+            # A frame wider than a tile, its title bar entering from the part on the
+            # left: the title again, in the bar (where nothing else goes).
+            text = translate("Report", "{title} (continued)").format(title=f.title)
+            right = min(f.x + f.w, x0 + w)
+            if right - x0 > 4 * size:
+                self._label(f, text, x0, right, bar, size)
+
+    def _label(self, f: Frame, text: str, left: float, right: float, bar: float,
+               size: float) -> None:
+        text = fit(text, right - left - 2 * PAD, size)
+        if not text.strip("…"):
+            return
+        back = blend(_rgb(f.color, "#888888"), BAR_ALPHA, PAPER)
+        c = self.canv
+        tall = max(bar, size * 1.4)
+        c.setFillColor(_ink(back))
+        c.rect(self._X(left) + 1, self._Y(f.y + tall) + 1,
+               min(string_width(text, size) + 2 * PAD, right - left) - 2, tall - 2,
+               fill=1, stroke=0)
+        self._text(self._X(left) + PAD, self._Y(f.y + tall / 2) - size * 0.35, text, size,
+                   ink_on(back, INK))
 
     def _heading(self, hd: Heading) -> None:
-        if not self.text:
+        # Filled only: IPAexGothic has no bold face, and an outline (render mode 2)
+        # stays on for whatever text is drawn next (it made notes print grey).
+        ink = ink_on(PAPER, _rgb(hd.color, "#222222"))
+        natural = max(hd.size, 4.0)
+        size = self.size(natural, self.type.text)
+        if size > natural * STRETCH:
+            # Larger type would run over what lies below: a map (overview, poster) shows
+            # the first line only, within the heading's width, on a paper label.
+            first = hd.text.strip().split("\n", 1)
+            line = fit(first[0] + ("…" if len(first) > 1 else ""),
+                       max(hd.w, 6 * size), size)
+            x, y = self._X(hd.x), self._Y(hd.y) - size
+            self.canv.setFillColor(_ink(PAPER))
+            self.canv.rect(x - 1, y - size * 0.3, string_width(line, size) + 2, size * 1.3,
+                           fill=1, stroke=0)
+            self._text(x, y, line, size, ink)
             return
-        c = self.canv
-        c.setFillColor(_color(hd.color, "#222222"))
-        c.setStrokeColor(_color(hd.color, "#222222"))
-        size = max(hd.size, 4.0)
-        bold = hd.kind == "heading"
-        if bold:  # IPAexGothic has no bold face: fill and a thin outline
-            c.setLineWidth(size * 0.03)
         for i, line in enumerate(hd.text.split("\n")):
-            y = self._Y(hd.y) - size * (1.0 + 1.35 * i)
-            t = c.beginText(self._X(hd.x), y)
-            t.setTextRenderMode(2 if bold else 0)
-            for font, run in _runs(line):
-                t.setFont(font, size)
-                t.textOut(run)
-            c.drawText(t)
+            if line:
+                self._text(self._X(hd.x), self._Y(hd.y) - size * (1.0 + 1.35 * i), line,
+                           size, ink)
 
     def _stroke(self, s: Stroke) -> None:
         if len(s.points) < 2:
@@ -273,9 +376,9 @@ class BoardPicture(Flowable):
     def _connector(self, k: Connector) -> None:
         a, b = self._by_id.get(k.source_id), self._by_id.get(k.target_id)
         if a is not None and b is not None:
-            (ax, ay), (bx, by) = _centre(a), _centre(b)
-            ax, ay = _edge(a, bx, by)
-            bx, by = _edge(b, ax, ay)
+            (ax, ay), (bx, by) = centre(a), centre(b)
+            ax, ay = edge(a, bx, by)
+            bx, by = edge(b, ax, ay)
         else:
             ax, ay, bx, by = k.x, k.y, k.x + k.w, k.y + k.h
         c = self.canv
@@ -294,10 +397,25 @@ class BoardPicture(Flowable):
                          self._Y(by + size * math.sin(ang + da)))
             p.close()
             c.drawPath(p, stroke=0, fill=1)
-        if k.label and self.text:
-            c.setFillColor(colors.HexColor("#333333"))
-            draw_string(c, self._X((ax + bx) / 2) + 4, self._Y((ay + by) / 2) + 4,
-                        k.label, 11.0)
+        if k.label and self.note_text:
+            self._connector_label(k.label, ax, ay, bx, by)
+
+    def _connector_label(self, label: str, ax: float, ay: float, bx: float,
+                         by: float) -> None:
+        """The label at the middle of the part of the line this picture shows (a tile
+        may show only one end), on a paper label, inside the picture."""
+        size = self.size(LABEL_FONT, self.type.text)
+        lw = string_width(label, size) + 4
+        x0, y0, w, h = self.region
+        seen = clip(ax, ay, bx, by, (x0, y0 + size * 1.3, x0 + w - lw - 6, y0 + h - 6))
+        if seen is None:
+            return
+        (sx, sy), (ex, ey) = seen
+        x, y = self._X((sx + ex) / 2) + 4, self._Y((sy + ey) / 2) + 4
+        # On a paper label: an arrow's words stay legible where it crosses notes.
+        self.canv.setFillColor(_ink(PAPER))
+        self.canv.rect(x - 2, y - size * 0.3, lw, size * 1.25, fill=1, stroke=0)
+        self._text(x, y, label, size, ink_on(PAPER, rgb("#333333")))
 
     def _stamp(self, st: Stamp) -> None:
         c = self.canv
@@ -320,59 +438,6 @@ _DRAWERS = {Note: BoardPicture._note, Frame: BoardPicture._frame,
             Connector: BoardPicture._connector, Stamp: BoardPicture._stamp}
 
 
-def _runs(text: str):
-    from facilitator.minutes.fonts import runs
-    return runs(text)
-
-
-def _centre(e: Element) -> tuple[float, float]:
-    return e.x + e.w / 2, e.y + e.h / 2
-
-
-def _edge(e: Element, tx: float, ty: float) -> tuple[float, float]:
-    """Where the line from ``e``'s centre towards ``(tx, ty)`` leaves its box."""
-    cx, cy = _centre(e)
-    dx, dy = tx - cx, ty - cy
-    if dx == 0 and dy == 0:
-        return cx, cy
-    t = min((e.w / 2) / abs(dx) if dx else math.inf, (e.h / 2) / abs(dy) if dy else math.inf)
-    return cx + dx * min(t, 1.0), cy + dy * min(t, 1.0)
-
-
-def _fit(text: str, width: float, size: float) -> str:
-    """The first line of ``text``, shortened with … to ``width``."""
-    line = text.split("\n", 1)[0]
-    if string_width(line, size) <= width:
-        return line
-    while line and string_width(line + "…", size) > width:
-        line = line[:-1]
-    return line + "…"
-
-
-@functools.lru_cache(maxsize=8192)
-def _note_paragraph(text: str, width: float, room: float):
-    """(paragraph, its height, whether it was cut) of a note's text in its box."""
-    if room <= NOTE_FONT or width <= NOTE_FONT:
-        return None, 0.0, bool(text)
-    para = Paragraph(markup(text), NOTE_STYLE)
-    _, h = para.wrap(width, room)
-    if h <= room:
-        return para, h, False
-    lines = max(1, int(room // NOTE_STYLE.leading))
-    # Cut at the characters that fit: a note of 10,000 characters is not wrapped whole.
-    approx = int(lines * width / NOTE_FONT * 1.05) + 1
-    for n in range(lines, 0, -1):
-        head = Paragraph(markup(text[:approx]), NOTE_STYLE)
-        head.wrap(width, room)
-        parts = head.split(width, n * NOTE_STYLE.leading + 0.5)
-        if parts:
-            first = parts[0]
-            _, fh = first.wrap(width, room)
-            if fh <= room:
-                return first, fh, True
-    return None, 0.0, True
-
-
 def board_pictures(elements: list[Element], width: float, height: float,
                    min_scale: float = MIN_SCALE) -> list[tuple[BoardPicture, str]]:
     """Pictures of a board for a frame of ``width`` x ``height``, each with a tile note.
@@ -383,10 +448,10 @@ def board_pictures(elements: list[Element], width: float, height: float,
     """
     region = bounds(elements)
     fit = min(width / region[2], height / region[3], 1.0)
-    if fit >= min_scale * 0.85:  # nearly legible whole: one page beats tiles
+    if fit >= min_scale:  # legible whole: one page
         return [(BoardPicture(elements, region, fit), "")]
     tiles, decor, scale = tiling(elements, width, height, min_scale)
-    out = [(BoardPicture(elements, region, fit, text=fit >= TEXT_SCALE,
+    out = [(BoardPicture(elements, region, fit, note_text=False,
                          keymap=[t.region for t in tiles]), "overview")]
     for i, (tile, near) in enumerate(zip(tiles, neighbours(tiles))):
         w, h = tile.region[2], tile.region[3]

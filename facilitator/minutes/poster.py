@@ -3,23 +3,32 @@
 The boards fill a grid on the left, each scaled to its cell; the right
 column lists every board's themes with their notes and votes, shrunk to
 fit so the poster is always exactly one page.
+
+The boards are small here, so the pictures keep a type of their own
+(:data:`POSTER_TYPE`: titles and headings at least 7 pt, author names 6 pt);
+a board too small for its notes' text at that size shows its notes as
+blocks (the notes are in the minutes, in full).  The poster prints the
+smallest size it used under the pictures: 「この図の文字は最小 N pt」.
 """
 
 from __future__ import annotations
 
 import io
+import math
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Frame, KeepInFrame, Paragraph
 
 from facilitator.i18n import translate
-from facilitator.minutes.board import BoardPicture, bounds
+from facilitator.minutes.board import NOTE_FONT, STRETCH, BoardPicture, Type, bounds
 from facilitator.minutes.content import Minutes
 from facilitator.minutes.fonts import FONT, draw_string, markup, register_fonts
 from facilitator.minutes.layout import ACCENT, MUTED, RULE, Options, styles
 
 
 CAPTION = 22.0   # room for a board's caption above it
+# The smallest type of the poster's pictures (points on paper).
+POSTER_TYPE = Type(text=7.0, author=6.0)
 
 
 def _grid(regions, width: float, height: float) -> tuple[int, float]:
@@ -67,17 +76,27 @@ def build_poster(minutes: Minutes, options: Options) -> bytes:
         regions = [bounds(b.elements) for b in boards]
         cols, scale = _grid(regions, area_w, area_h)
         cw = area_w / cols
+        # A note's text when the board's own size is not far below the poster's minimum.
+        note_text = scale * NOTE_FONT * STRETCH >= POSTER_TYPE.text
+        smallest = float("inf")
         y = top
         for start in range(0, len(boards), cols):
             row = list(zip(boards, regions))[start:start + cols]
             for col, (b, region) in enumerate(row):
                 caption = f"{b.group.name}｜{b.session.title}" if b.group else b.session.title
-                pic = BoardPicture(b.elements, region, scale)  # text even when tiny: its texture
+                pic = BoardPicture(b.elements, region, scale, note_text=note_text,
+                                   type=POSTER_TYPE)
                 x = m + col * cw
                 c.setFillColor(MUTED)
                 draw_string(c, x, y - 12, caption, 10)
                 pic.drawOn(c, x, y - 18 - pic.height)
+                smallest = min(smallest, pic.smallest)
             y -= CAPTION + max(r[3] for _, r in row) * scale
+        if smallest < float("inf"):
+            c.setFillColor(MUTED)
+            pt = f"{math.floor(smallest * 10) / 10:g}"
+            draw_string(c, m, m / 2, translate("Report", "Text in these pictures is at least "
+                                                         "{pt} pt").format(pt=pt), 9)
     else:
         c.setFillColor(MUTED)
         draw_string(c, m, top - 20, translate("Report", "The workshop has no graphic record yet."), 14)

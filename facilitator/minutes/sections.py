@@ -337,10 +337,12 @@ class Story:
                 elif where:
                     n, count = where.split("/")
                     text += self.tr(" part {n} of {count}").format(n=n, count=count)
-                if i or j:
+                if i and not j:  # every board starts a page; its parts follow on
                     self.out.append(PageBreak())
                 self.out.append(self.p(text, "h3"))
                 self.out.append(pic)
+                if pic.continues:  # room for the tab below it ("part n ↓")
+                    self.out.append(Spacer(1, 16))
             h = self.wide[1]
         self.out += [NextPageTemplate("normal"), PageBreak()]
 

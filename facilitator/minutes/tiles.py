@@ -15,6 +15,7 @@ Pure geometry, no reportlab: the tests check its output directly.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from facilitator.workshop.model import Connector, Element, Frame, Heading, Note, Stroke
@@ -249,3 +250,38 @@ def neighbours(tiles: list[Tile]) -> list[dict[str, int]]:
                     found[side] = (dist, j)
         out.append({side: j for side, (_, j) in found.items()})
     return out
+
+
+def centre(e: Element) -> tuple[float, float]:
+    return e.x + e.w / 2, e.y + e.h / 2
+
+
+def edge(e: Element, tx: float, ty: float) -> tuple[float, float]:
+    """Where the line from ``e``'s centre towards ``(tx, ty)`` leaves its box."""
+    cx, cy = centre(e)
+    dx, dy = tx - cx, ty - cy
+    if dx == 0 and dy == 0:
+        return cx, cy
+    t = min((e.w / 2) / abs(dx) if dx else math.inf, (e.h / 2) / abs(dy) if dy else math.inf)
+    return cx + dx * min(t, 1.0), cy + dy * min(t, 1.0)
+
+
+def clip(ax: float, ay: float, bx: float, by: float,
+         rect: tuple[float, float, float, float]):
+    """The part of the segment a-b inside ``rect`` (x0, y0, x1, y1), or None (Liang-Barsky)."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = bx - ax, by - ay
+    for p, q in ((-dx, ax - rect[0]), (dx, rect[2] - ax), (-dy, ay - rect[1]),
+                 (dy, rect[3] - ay)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return None
+    return (ax + t0 * dx, ay + t0 * dy), (ax + t1 * dx, ay + t1 * dy)
