@@ -252,6 +252,15 @@ def minutes_100_notes(tmp: Path) -> Figures:
     return {"minutes_100_notes_s": runs[1]}
 
 
+# -- readable from the back of the room (issue 14) ----------------------------------------
+@provides("palette_min_delta_e")
+def palette_delta_e(tmp: Path) -> Figures:
+    """Smallest CIEDE2000 between two colours of a palette under protanopia or deuteranopia."""
+    from facilitator.board.palette import PALETTES
+    from facilitator.board.palette_check import min_delta_e
+    return {"palette_min_delta_e": round(min(min_delta_e(p) for p in PALETTES.values()), 2)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated figure names (default: all)")
