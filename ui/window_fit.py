@@ -120,8 +120,10 @@ class ToolbarRows(QObject):
                 self.second.setVisible(shown)
         if kind == QEvent.Type.ActionAdded:
             self._label(event.action())
-        if kind in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.ActionAdded,
-                    QEvent.Type.ActionChanged, QEvent.Type.LanguageChange):
+        if obj is self.window and kind in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.arrange()  # before the window lays itself out: no flash of the other form
+        elif kind in (QEvent.Type.ActionAdded, QEvent.Type.ActionChanged,
+                      QEvent.Type.LanguageChange):
             self._timer.start(0)
         return False
 
