@@ -17,6 +17,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from facilitator.board.palette import OTHER_THEME_COLOUR, PLAIN_NOTE, theme_colour
 from facilitator.board.placement import GAP, free_spots
 from facilitator.workshop.model import (
     NOTE_H, NOTE_W, ActionItem, Connector, Decision, Frame, Group, Heading, Note,
@@ -36,10 +37,7 @@ FRAME_GAP = 48.0
 FRAMES_PER_ROW = 3
 BOARD_TOP = 170.0      # below the heading and the prompts
 STAMP = 40.0
-NEUTRAL_NOTE = "#F4F1EA"   # notes without a known group
-# (frame border, theme tint), one pair per theme in order.
-PALETTE = (("#3D6FB6", "#D0E4FF"), ("#C0476B", "#FFD6E2"), ("#D98E04", "#FFE9B8"),
-           ("#2E8B57", "#CDEFD9"), ("#7A6F9B", "#E4E0F2"), ("#6B6B6B", "#E6E6E6"))
+NEUTRAL_NOTE = PLAIN_NOTE   # notes without a known group
 
 
 def load_demo_data(path: Path = DEMO_FILE) -> dict:
@@ -231,8 +229,9 @@ def _board(session: Session, group: Group | None, board: dict, day: str,
     minute = hh * 60 + mm
     x, y, row_h = 0.0, BOARD_TOP, 0.0
     for i, spec in enumerate(board["themes"]):
-        border, tint = PALETTE[i % len(PALETTE)]
-        theme = Theme(id=new_id(), session_id=session.id, label=spec["label"], color=tint,
+        # The colours a proposal gives (told apart with colour blindness too).
+        border = OTHER_THEME_COLOUR if spec.get("is_other") else theme_colour(i)
+        theme = Theme(id=new_id(), session_id=session.id, label=spec["label"], color=border,
                       order=first_order + i, keywords=list(spec["keywords"]),
                       votes=spec.get("votes", 0), is_other=spec.get("is_other", False))
         count = len(spec["notes"])

@@ -273,6 +273,28 @@ def rehearsal(tmp: Path) -> Figures:
     return {"rehearsal_s": round(float(case.get("time")), 2)}
 
 
+# -- readable from the back of the room (issue 14) ----------------------------------------
+@provides("clock_digits_fraction")
+def clock_digits(tmp: Path) -> Figures:
+    """Height of the room clock's digits (F9, one 1920×1080 screen) over the screen's
+    height, the smallest of its four faces (measured in grabs)."""
+    import os
+    import subprocess
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    out = subprocess.run([sys.executable, "scripts/bench_screens.py", "clock", "1920x1080"],
+                         cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+    got = json.loads(out.strip().splitlines()[-1])
+    return {"clock_digits_fraction": min(got["room_digits_fraction"].values())}
+
+
+@provides("palette_min_delta_e")
+def palette_delta_e(tmp: Path) -> Figures:
+    """Smallest CIEDE2000 between two colours of a palette under protanopia or deuteranopia."""
+    from facilitator.board.palette import PALETTES
+    from facilitator.board.palette_check import min_delta_e
+    return {"palette_min_delta_e": round(min(min_delta_e(p) for p in PALETTES.values()), 2)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated figure names (default: all)")

@@ -36,6 +36,7 @@ from ui.outcomes.controller import OutcomesController
 from ui.workshop.details_menu import DetailsController
 from ui.workshop.start_screen import StartScreen, recent_files, remember_file
 from ui.themes.controller import ThemesController
+from ui import window_fit
 from ui.themes.groups_in import GroupsInController
 
 POLL_MS = 2000
@@ -55,7 +56,7 @@ class MainWindow(QMainWindow):
         self.all_groups = False
         self._data_version = 0
         self.projector = None  # a ui.board.presentation.ProjectorWindow once opened
-        self.resize(1280, 800)
+        window_fit.fit_first_window(self)  # a 1024×768 projector: within its screen
 
         self.start = StartScreen(self.settings, self)
         self.start.openRequested.connect(self.open_path)
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.state_label)
         self._presentation = None  # made on first F5 (ui.board.presentation)
         self.clock_ctl = ClockController(self).install()
+        self.toolbar_rows = window_fit.install(self)  # every button in sight, even at 1024 px
 
         self.poll = QTimer(self)
         self.poll.setInterval(POLL_MS)

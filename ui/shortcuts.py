@@ -117,8 +117,11 @@ class ShortcutSheet(QDialog):
             ]),
             (self.tr("Presentation and room clock"), [
                 (self.tr("Leave presentation mode"), key_text("Esc")),
-                (self.tr("Room clock: full screen on or off"), key_text("F11")),
-                (self.tr("Room clock: leave full screen"), key_text("Esc")),
+                (self.tr("Room clock: full screen on or off"),
+                 self.tr("{key} / double-click").format(key=key_text("F11"))),
+                (self.tr("Room clock: close"), key_text("Esc")),
+                (self.tr("Clock on the board in presentation mode: large or small"),
+                 self.tr("{key} / click").format(key=key_text("Shift+F9"))),
             ]),
             (self.tr("Dot voting"), [
                 (self.tr("Give a dot to a note or a theme"), self.tr("Click")),

@@ -726,7 +726,7 @@
     <name>ClockController</name>
     <message>
         <source>&amp;Clock</source>
-        <extracomment>Drift (minutes behind) from which the banner proposes a replan. An ignored proposal comes back when the drift has grown this much more.</extracomment>
+        <extracomment>Drift (minutes behind) from which the banner proposes a replan. An ignored proposal comes back when the drift has grown this much more. The large clock on the board in presentation mode: this share of the board&apos;s height.</extracomment>
         <translation>時計(&amp;C)</translation>
     </message>
     <message>
@@ -772,6 +772,10 @@
     <message>
         <source>Room clock on &amp;screen</source>
         <translation>会場用の時計を表示する画面(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Large clock in presentation mode</source>
+        <translation>プレゼンテーションモードで時計を大きく(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Mini timer</source>
@@ -833,11 +837,16 @@
         <source>A replanning proposal never shortens a break below (minutes):</source>
         <translation>組み直しの提案で休憩をこれより短くしない（分）：</translation>
     </message>
+    <message>
+        <source>Click (or Shift+F9) to make the clock large or small</source>
+        <translation>クリック（または Shift+F9）で時計を大きく／小さくします</translation>
+    </message>
 </context>
 <context>
     <name>ClockFace</name>
     <message>
         <source>Paused</source>
+        <extracomment>Share of the height for the title (the large board clock gives the digits more).</extracomment>
         <translation>一時停止中</translation>
     </message>
     <message>
@@ -1309,7 +1318,7 @@
     </message>
     <message>
         <source>The notes changed while themes were proposed; propose again.</source>
-        <extracomment>Outline colours of themes, in order (distinct on a projector and in print). Height of a frame&apos;s title bar (as the board draws it) plus its padding. Widest row of frames before the next row starts (board points). A note&apos;s type as the board draws it (px): long notes grow taller than their record, so the layout makes room by this (generous) estimate.</extracomment>
+        <extracomment>Outline colours of themes, in order (told apart with colour blindness too). Height of a frame&apos;s title bar (as the board draws it) plus its padding. Widest row of frames before the next row starts (board points). A note&apos;s type as the board draws it (px): long notes grow taller than their record, so the layout makes room by this (generous) estimate.</extracomment>
         <translation>テーマの提案中に付箋が変わりました。もう一度提案してください。</translation>
     </message>
     <message>
@@ -2523,7 +2532,16 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <name>RoomClockWindow</name>
     <message>
         <source>Room clock</source>
+        <extracomment>How long the way back (「閉じる（Esc）」) stays before it fades; a mouse move brings it back.</extracomment>
         <translation>会場用の時計</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>閉じる（Esc）</translation>
+    </message>
+    <message>
+        <source>Double-click the clock to switch between full screen and a window.</source>
+        <translation>時計をダブルクリックすると、全画面とウィンドウを切り替えます。</translation>
     </message>
 </context>
 <context>
@@ -2720,8 +2738,20 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>会場用の時計：全画面表示の切り替え</translation>
     </message>
     <message>
-        <source>Room clock: leave full screen</source>
-        <translation>会場用の時計：全画面表示を終える</translation>
+        <source>{key} / double-click</source>
+        <translation>{key}／ダブルクリック</translation>
+    </message>
+    <message>
+        <source>Room clock: close</source>
+        <translation>会場用の時計：閉じる</translation>
+    </message>
+    <message>
+        <source>Clock on the board in presentation mode: large or small</source>
+        <translation>プレゼンテーションモードの時計：大きく／小さく</translation>
+    </message>
+    <message>
+        <source>{key} / click</source>
+        <translation>{key}／クリック</translation>
     </message>
     <message>
         <source>Dot voting</source>
@@ -3308,6 +3338,14 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>Everyone has placed their dots.</source>
         <translation>全員がドットを置き終えました。</translation>
+    </message>
+</context>
+<context>
+    <name>ToolbarRows</name>
+    <message>
+        <source>Workshop tools</source>
+        <extracomment>The window&apos;s size when it has none saved and the screen has room for it. Room a window manager&apos;s frame and title bar take (a guess before the window is shown).</extracomment>
+        <translation>ワークショップのツール</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from facilitator.board.palette import group_colour
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.io.json_input import bad_field, read_json
@@ -90,7 +91,7 @@ def _records(data: dict, title: str | None, on: date | None) -> list[Record]:
         records.append(session)
         for gorder, g in enumerate(s.get("groups", [])):
             records.append(Group(id=new_id(), session_id=session.id, name=g["name"],
-                                 color=g.get("color", "#FFE066"),
+                                 color=g.get("color", group_colour(gorder)),
                                  note_taker=g.get("note_taker", ""), order=gorder))
     return records
 

@@ -21,6 +21,7 @@ from facilitator.io.json_input import (  # noqa: F401 (the import API names them
 )
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.board.palette import GROUP_COLOURS, NOTE_COLOURS
 from facilitator.board.placement import free_spots
 from facilitator.workshop.model import (
     KIND_BREAK, MAX_NOTE_CHARS, RECORD_TYPES, Group, Note, Record,
@@ -29,15 +30,11 @@ from facilitator.workshop.model import (
 from facilitator.workshop.workshop import Workshop, clean_text
 
 #: Colours of groups an import creates, and the colour names a CSV may use.
-PALETTE = ("#FFE066", "#FFB3C7", "#A8D8FF", "#B8E6A0", "#FFC98B", "#D5B8FF")
-COLOR_NAMES = {
-    "yellow": PALETTE[0], "黄": PALETTE[0], "黄色": PALETTE[0],
-    "pink": PALETTE[1], "ピンク": PALETTE[1],
-    "blue": PALETTE[2], "青": PALETTE[2],
-    "green": PALETTE[3], "緑": PALETTE[3],
-    "orange": PALETTE[4], "オレンジ": PALETTE[4],
-    "purple": PALETTE[5], "紫": PALETTE[5],
-}
+PALETTE = GROUP_COLOURS
+_JAPANESE_NAMES = {"yellow": ("黄", "黄色"), "pink": ("ピンク",), "blue": ("青",), "green": ("緑",),
+                   "orange": ("オレンジ",), "purple": ("紫",)}
+COLOR_NAMES = {name: NOTE_COLOURS[key] for key, names in _JAPANESE_NAMES.items()
+               for name in (key, *names)}
 _HEX_COLOR = re.compile(r"#[0-9A-Fa-f]{6}")
 # The characters clean_text removes, counted to tell the user.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -18,13 +18,13 @@ from facilitator.workshop.changes import Change
 from facilitator.themes.proposal import OTHER, Proposal, other_label
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.board.palette import OTHER_THEME_COLOUR, THEME_COLOURS, theme_colour
 from facilitator.board.placement import GAP
 from facilitator.workshop.model import Frame, Note, Stamp, Theme, new_id
 
-#: Outline colours of themes, in order (distinct on a projector and in print).
-THEME_COLORS = ("#E4572E", "#17BEBB", "#FFC914", "#2E86AB", "#76B041", "#9C4F96",
-                "#F28F3B", "#3D5A80", "#C8553D", "#588B8B", "#8F2D56", "#6C8EAD")
-OTHER_COLOR = "#9E9E9E"
+#: Outline colours of themes, in order (told apart with colour blindness too).
+THEME_COLORS = THEME_COLOURS
+OTHER_COLOR = OTHER_THEME_COLOUR
 #: Height of a frame's title bar (as the board draws it) plus its padding.
 FRAME_BAR = 28.0
 FRAME_PAD = 16.0
@@ -38,7 +38,7 @@ _CHAR_W, _LINE_H, _NOTE_CHROME = 13.0, 18.0, 40.0
 
 def theme_color(index: int) -> str:
     """The outline colour of the ``index``-th theme."""
-    return THEME_COLORS[index % len(THEME_COLORS)]
+    return theme_colour(index)
 
 
 @dataclass(frozen=True)

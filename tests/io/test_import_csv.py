@@ -8,6 +8,7 @@ import pytest
 
 from facilitator import i18n
 from facilitator.errors import FurikaeriError
+from facilitator.board.palette import NOTE_COLOURS
 from facilitator.io.importers import PALETTE, import_file
 from facilitator.board.placement import free_spots
 from facilitator.workshop.model import MAX_NOTE_CHARS, Group, Note
@@ -183,7 +184,7 @@ def test_notes_never_cover_existing_ones_and_stack_upwards(ws, tmp_path):
 
 
 @pytest.mark.parametrize("value, stored", [
-    ("#ffe066", "#FFE066"), ("青", PALETTE[2]), ("Pink", PALETTE[1]), ("", "")])
+    ("#ffe066", "#FFE066"), ("青", NOTE_COLOURS["blue"]), ("Pink", NOTE_COLOURS["pink"]), ("", "")])
 def test_colours(ws, tmp_path, value, stored):
     import_file(ws, write_csv(tmp_path / "in.csv", ["本文,色", f"x,{value}"]))
     assert ws.all(Note)[0].color == stored

@@ -30,10 +30,10 @@ from facilitator.agenda.templates import (
 )
 from facilitator.agenda.timer import RoomClock
 from facilitator.workshop import Workshop
+from facilitator.board.palette import GROUP_COLOURS
 from ui.agenda.panel import kind_label
 from ui.workshop.start_screen import user_template_folder  # noqa: F401 (tests import it here)
 
-GROUP_COLOURS = ("#FFE066", "#9BE3C4", "#A5D8FF", "#FFC9C9", "#D0BFFF", "#FFD8A8")
 
 
 @dataclass

@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
+from facilitator.board.palette import AUTHOR_COLOUR, PLAIN_NOTE
+
 #: Snap step while dragging and resizing (points).
 GRID = 8.0
 #: Inner margin of a note.
@@ -21,7 +23,7 @@ FRAME_BAR = 28.0
 #: Below this level of detail items draw only their coloured shape.
 LOD_SHAPES_ONLY = 0.3
 
-NOTE_FALLBACK_COLOR = "#FFF4A8"
+NOTE_FALLBACK_COLOR = PLAIN_NOTE
 SELECTION_COLOR = QColor("#1E6FD9")
 
 
@@ -47,7 +49,8 @@ class Look:
         self.title_font.setPixelSize(round(14 * scale))
         self.title_font.setBold(True)
         self.text_color = QColor("#000000" if presentation else "#1A1A1A")
-        self.author_color = QColor("#222222" if presentation else "#5A5A5A")
+        # ≥ 4.5:1 on every note colour of the palette (tests/board/test_palette.py).
+        self.author_color = QColor("#222222" if presentation else AUTHOR_COLOUR)
         self.border_width = 2.0 if presentation else 0.0
         self.author_h = QFontMetricsF(self.author_font).height() + 2
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QInputDialog, QMenu, QToolButton
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from facilitator.agenda.day import ANCHOR_PLAN, ANCHOR_SETTING, ANCHOR_SHIFT
 from facilitator.workshop.changes import Change
@@ -28,6 +28,7 @@ from facilitator.agenda.timer import (
 )
 from facilitator.workshop import Workshop
 from ui.agenda.clock.banner import ReplanBanner
+from ui.agenda.clock.button import ClockButton
 from ui.agenda.clock.chime import Chime
 from ui.agenda.clock.reading import Reading
 
@@ -42,6 +43,8 @@ REPLAN_FROM_MINUTES = 3
 #: An ignored proposal comes back when the drift has grown this much more.
 REPLAN_AGAIN_MINUTES = 5
 IDLE_TICK_MS = 1000
+#: The large clock on the board in presentation mode: this share of the board's height.
+LARGE_OVERLAY_HEIGHT = 0.5
 SETTING_CHIME, SETTING_MIN_BREAK = "clock/chime", "clock/min_break"
 
 
@@ -66,6 +69,7 @@ class ClockController(QObject):
         self._phase = PHASE_NORMAL
         self._ignored_drift: float | None = None
         self._room: RoomClockWindow | None = None
+        self.large_overlay = False
         self._mini: MiniTimer | None = None
         self.chime = Chime(parent=self)
         self.chime.enabled = self.settings.value(SETTING_CHIME, True, type=bool)
@@ -88,14 +92,9 @@ class ClockController(QObject):
         w.workspace.layout().insertWidget(0, self.banner)
         w.actions_.presentation.toggled.connect(self._on_presentation)
         # The facilitator's own glance at the clock, without opening a window.
-        self._toolbar_colours: tuple[str, str] | None = None
-        self.toolbar_clock = QToolButton(w.toolbar)
-        self.toolbar_clock.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        w.toolbar.addSeparator()
-        w.toolbar.addWidget(self.toolbar_clock)
+        self.toolbar_clock = ClockButton(w)
         self._build_menu()
         self.toolbar_clock.setMenu(self.menu)
-        self.toolbar_clock.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._show_in_toolbar(self.reading)
         self.set_workshop(None)
         return self
@@ -131,6 +130,8 @@ class ClockController(QObject):
         self.a_room = act(self.tr("Show the &room clock"), self.show_room_clock, "F9")
         self.screens_menu = menu.addMenu(self.tr("Room clock on &screen"))
         self.screens_menu.aboutToShow.connect(self._fill_screens)
+        self.a_large = act(self.tr("&Large clock in presentation mode"), self.set_large_overlay,
+                           "Shift+F9", checkable=True)
         self.a_mini = act(self.tr("&Mini timer"), self.set_mini_shown, checkable=True)
         self.a_chime = act(self.tr("C&hime at 20%, 5% and time up"), self.set_chime,
                            checkable=True)
@@ -209,13 +210,7 @@ class ClockController(QObject):
             text = f"{reading.text}  {reading.title}"
             if reading.paused:
                 text += "  " + self.tr("(paused)")
-        self.toolbar_clock.setText(text)
-        if reading.colours != self._toolbar_colours:
-            # A style sheet re-polishes the widget: only when the phase changes, not every second.
-            self._toolbar_colours = background, foreground = reading.colours
-            self.toolbar_clock.setStyleSheet(
-                f"QToolButton {{ background: {background}; color: {foreground};"
-                " border-radius: 4px; padding: 2px 10px; font-weight: bold; }")
+        self.toolbar_clock.show_text(text, reading.colours)
 
     def _next_title(self) -> str:
         """The session the clock would start next (shown while it stands still)."""
@@ -408,6 +403,9 @@ class ClockController(QObject):
         if self._overlay is None:
             from ui.agenda.clock.face import ClockFace
             self._overlay = ClockFace(self.window.workspace, compact=True)
+            self._overlay.setCursor(Qt.CursorShape.PointingHandCursor)
+            self._overlay.setToolTip(self.tr("Click (or Shift+F9) to make the clock large or small"))
+            self._overlay.clicked.connect(lambda: self.set_large_overlay(not self.large_overlay))
             self._overlay.hide()
             self._overlay.show_reading(self.reading)
         return self._overlay
@@ -420,12 +418,11 @@ class ClockController(QObject):
         return self._room
 
     def show_room_clock(self, screen=None) -> RoomClockWindow:
-        """The room clock full screen on ``screen`` (default: the other screen, if any)."""
+        """The room clock full screen on ``screen`` (default: the other screen if there is
+        one, else this one; Esc closes it)."""
         from ui.agenda.clock.windows import other_screen
         room = self.room_window()
-        screens = QGuiApplication.screens()
-        target = screen or other_screen(self.window)
-        room.show_on(target, full_screen=screen is not None or len(screens) > 1)
+        room.show_on(screen or other_screen(self.window), full_screen=True)
         return room
 
     def _fill_screens(self) -> None:
@@ -465,11 +462,23 @@ class ClockController(QObject):
             return
         if shown:
             area = self.window.workspace.rect()
-            w = max(240, int(area.width() * 0.26))
-            h = int(w * 0.42)
+            if self.large_overlay:  # for the room: digits over a fifth of the screen's height
+                h = int(area.height() * LARGE_OVERLAY_HEIGHT)
+                w = min(area.width() - 32, int(h * 2.3))
+            else:
+                w = max(240, int(area.width() * 0.26))
+                h = int(w * 0.42)
+            self.overlay.title_share = 0.16 if self.large_overlay else 0.24
             self.overlay.setGeometry(area.right() - w - 16, area.top() + 16, w, h)
+            self.overlay.update()
             self.overlay.raise_()
         self.overlay.setVisible(shown)
+
+    def set_large_overlay(self, large: bool) -> None:
+        """The clock on the board in presentation mode large (for the room) or small."""
+        self.large_overlay = bool(large)
+        self.a_large.setChecked(self.large_overlay)
+        self._place_overlay()
 
     def _on_presentation(self, _on: bool) -> None:
         # The action toggles before the window has switched (a click toggles, then

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -19,9 +19,13 @@ from ui.agenda.clock.reading import IDLE_COLOURS, PHASE_COLOURS, Reading, clock_
 class ClockFace(QWidget):
     """Paints a :class:`Reading`; ``compact`` leaves the prompts out (the board overlay)."""
 
+    clicked = Signal()
+
     def __init__(self, parent=None, compact: bool = False) -> None:
         super().__init__(parent)
         self.compact = compact
+        #: Share of the height for the title (the large board clock gives the digits more).
+        self.title_share = 0.24 if compact else 0.16
         self.reading = Reading()
         self.paused_text = self.tr("Paused")
         self.idle_title = self.tr("The clock is not running")
@@ -56,7 +60,7 @@ class ClockFace(QWidget):
         p.setPen(fg)
         w, h = float(self.width()), float(self.height())
         pad = min(w, h) * 0.05
-        title_h = h * (0.16 if not self.compact else 0.24)
+        title_h = h * self.title_share
         prompts = () if self.compact else r.prompts
         prompt_h = h * 0.30 if prompts else 0.0
         time_rect = QRectF(pad, pad + title_h, w - 2 * pad, h - 2 * pad - title_h - prompt_h)
@@ -137,3 +141,9 @@ class ClockFace(QWidget):
             font.setPixelSize(max(6, int(size * rect.width() / width)))
         p.setFont(font)
         p.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, text)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)

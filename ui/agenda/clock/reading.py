@@ -12,13 +12,20 @@ from dataclasses import dataclass
 from facilitator.agenda.timer import PHASE_FINAL, PHASE_NORMAL, PHASE_OVER, PHASE_WARN, ClockStatus
 
 #: (background, text) of each phase: calm blue, amber at 20% left, orange at 5%, red over.
+#: Every face's text (title, prompts, digits) has ≥ 4.5:1 contrast: dark text on amber
+#: and orange (white on that orange was 3.6:1); the four backgrounds stay apart with
+#: colour blindness too (tests/agenda/test_room_clock_screens.py).
 PHASE_COLOURS = {
     PHASE_NORMAL: ("#1E3A5F", "#FFFFFF"),
-    PHASE_WARN: ("#F2B705", "#1A1A1A"),
-    PHASE_FINAL: ("#E8590C", "#FFFFFF"),
+    PHASE_WARN: ("#F2B705", "#111111"),
+    PHASE_FINAL: ("#E8590C", "#111111"),
     PHASE_OVER: ("#C1121F", "#FFFFFF"),
 }
 IDLE_COLOURS = ("#3A3F44", "#D8D8D8")
+#: The room clock's 「閉じる（Esc）」: white on black at this opacity over any face.
+HINT_TEXT = "#FFFFFF"
+HINT_SHADE = 0.72
+HINT_BACKGROUND = f"rgba(0, 0, 0, {round(HINT_SHADE * 255)})"
 
 
 def clock_text(remaining_s: float) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPropertyAnimation, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette, QScreen, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsOpacityEffect, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget,
+)
 
 from ui.agenda.clock.face import ClockFace, Reading
+from ui.agenda.clock.reading import HINT_BACKGROUND, HINT_TEXT
 
 
 def other_screen(widget: QWidget) -> QScreen:
@@ -16,37 +19,108 @@ def other_screen(widget: QWidget) -> QScreen:
     return others[0] if others else own
 
 
+#: How long the way back (「閉じる（Esc）」) stays before it fades; a mouse move brings it back.
+HINT_MS = 4000
+HINT_FADE_MS = 800
+
+
 class RoomClockWindow(QWidget):
-    """The room clock as a top-level window; double-click or F11 toggles full screen."""
+    """The room clock as a top-level window, full screen on the screen it is shown on.
+
+    Esc or the 「閉じる（Esc）」 button (shown at first and when the mouse moves, then
+    fading) closes it; a double-click or F11 toggles full screen and a window."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Room clock"))
         self.face = ClockFace(self)
+        self.face.setMouseTracking(True)
+        self.face.installEventFilter(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.face)
         self.resize(960, 540)
+        self.close_button = QToolButton(self)
+        self.close_button.setText(self.tr("Close (Esc)"))
+        self.close_button.setToolTip(
+            self.tr("Double-click the clock to switch between full screen and a window."))
+        self.close_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.close_button.setStyleSheet(
+            f"QToolButton {{ background: {HINT_BACKGROUND}; color: {HINT_TEXT};"
+            " border: none; border-radius: 6px; padding: 6px 14px; }")
+        self.close_button.clicked.connect(self.close)
+        self._opacity = QGraphicsOpacityEffect(self.close_button)
+        self.close_button.setGraphicsEffect(self._opacity)
+        self._fade = QPropertyAnimation(self._opacity, b"opacity", self)
+        self._fade.setDuration(HINT_FADE_MS)
+        self._fade.setEndValue(0.0)
+        self._fade.finished.connect(self._faded)
+        self._hint_timer = QTimer(self)
+        self._hint_timer.setSingleShot(True)
+        self._hint_timer.setInterval(HINT_MS)
+        self._hint_timer.timeout.connect(self._fade.start)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.showNormal)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 
     def show_on(self, screen: QScreen | None, full_screen: bool = True) -> None:
         """Show on ``screen`` (full screen there, or a window in its middle)."""
         if screen is not None:
             self.setScreen(screen)
-            geo = screen.availableGeometry()
-            self.move(geo.center() - QPoint(self.width() // 2, self.height() // 2))
+            self._fit_window(screen)
         if full_screen:
             self.showFullScreen()
         else:
             self.showNormal()
         self.raise_()
+        self.activateWindow()
+        self.show_hint()
+
+    def _fit_window(self, screen: QScreen) -> None:
+        """The windowed size: two thirds of the screen, in its middle."""
+        geo = screen.availableGeometry()
+        self.resize(max(480, geo.width() * 2 // 3), max(270, geo.height() * 2 // 3))
+        self.move(geo.center() - QPoint(self.width() // 2, self.height() // 2))
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
             self.showNormal()
         else:
             self.showFullScreen()
+        self.show_hint()
+
+    def show_hint(self) -> None:
+        """Show the way back for a few seconds."""
+        self._fade.stop()
+        self._opacity.setOpacity(1.0)
+        font = self.close_button.font()
+        font.setPixelSize(max(14, self.height() // 40))  # seen, not shouting: 27 px at 1080p
+        self.close_button.setFont(font)
+        self.close_button.adjustSize()
+        self._place_hint()
+        self.close_button.show()
+        self.close_button.raise_()
+        self._hint_timer.start()
+
+    def hint_visible(self) -> bool:
+        return self.close_button.isVisible() and self._opacity.opacity() > 0.5
+
+    def _faded(self) -> None:
+        if self._opacity.opacity() == 0.0:
+            self.close_button.hide()
+
+    def _place_hint(self) -> None:
+        margin = max(12, self.height() // 60)
+        self.close_button.move(self.width() - self.close_button.width() - margin, margin)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.close_button.isVisible():
+            self.show_hint()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.MouseMove and not self.hint_visible():
+            self.show_hint()
+        return False
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         self.toggle_full_screen()
