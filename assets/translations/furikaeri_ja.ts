@@ -2874,6 +2874,22 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>投票によるランキング</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>付箋</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>発言者</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>票</translation>
+    </message>
+    <message>
+        <source>Notes outside the themes, by votes</source>
+        <translation>テーマ外の付箋（得票順）</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>その他</translation>
     </message>
