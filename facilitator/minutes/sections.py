@@ -19,7 +19,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from facilitator.i18n import translate
+from facilitator.i18n import format_date, translate
 from facilitator.workshop.model import KIND_BREAK
 from facilitator.minutes.board import board_pictures
 from facilitator.minutes.boards import Board, ThemeBlock
@@ -113,7 +113,7 @@ class Story:
         self.out += [Spacer(1, self.frame[1] * 0.18),
                      self.p(info.title or self.tr("Untitled workshop"), "title"),
                      self.p(self.tr("Minutes"), "subtitle")]
-        when = info.date
+        when = format_date(info.date)
         time = "–".join(t for t in (info.start_time, info.end_time) if t)
         rows = [(self.tr("Date"), when), (self.tr("Time"), time), (self.tr("Venue"), info.venue),
                 (self.tr("Organiser"), info.organiser), (self.tr("Purpose"), info.purpose)]
