@@ -117,8 +117,7 @@ class ClockController(QObject):
             menu.addAction(a)
             return a
 
-        # F6 moves the day on whether or not a session runs (ending it); Shift+F6 at once
-        # after takes it back.  a_start: the same action, under the name it had.
+        # F6 moves on whether or not a session runs (a_start: its former name).
         self.a_skip = self.a_start = act(self.tr("&Next session"), self.skip, "F6")
         self.a_start_now = act(self.tr("Start no&w (move the plan to now)"), self.start_now)
         self.a_pause = act(self.tr("&Pause"), self.pause_resume, "F7")
@@ -323,13 +322,9 @@ class ClockController(QObject):
         return done
 
     def back(self) -> bool:
-        """Shift+F6: right after F6 takes it back as if never pressed, else returns
-        to the previous session (a move of its own)."""
-        if self.rc is None:
-            return False
-        if self.rc.can_take_back():
-            return self._do(self.rc.take_back)
-        return self._do(self.rc.back)
+        """Shift+F6: just after F6 takes it back (as if never pressed), else the previous one."""
+        rc = self.rc
+        return rc is not None and self._do(rc.take_back if rc.can_take_back() else rc.back)
 
     def set_shifted(self, on: bool) -> None:
         """Plan follows the actual start (on) or keeps its written times (off)."""
