@@ -10,6 +10,7 @@ library.  One catalogue, one set of tools, no second translation system.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import marshal
 import os
@@ -103,3 +104,25 @@ def language() -> str:
 def translate(context: str, text: str, lang: str | None = None) -> str:
     """``text`` in the chosen language (itself when there is no translation)."""
     return load_catalog(lang or _language).get((context, text), text)
+
+
+_WEEKDAYS_JA = "月火水木金土日"
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def format_date(value: str, lang: str | None = None) -> str:
+    """An ISO date as people read it: ``2026年11月20日（金）`` in Japanese,
+    ``20 Nov 2026 (Fri)`` in English; anything else (「12月末」) as it is.
+
+    One form for every date the minutes print (cover, running header, due
+    dates), whatever the computer's locale.
+    """
+    try:
+        d = datetime.date.fromisoformat(str(value or "").strip())
+    except ValueError:
+        return value
+    if (lang or _language) == "ja":
+        return f"{d.year}年{d.month}月{d.day}日（{_WEEKDAYS_JA[d.weekday()]}）"
+    return f"{d.day} {_MONTHS_EN[d.month - 1]} {d.year} ({_WEEKDAYS_EN[d.weekday()]})"

@@ -7,6 +7,7 @@ import re
 
 import pypdf
 
+from facilitator.i18n import LANGUAGES, format_date
 from facilitator.workshop.model import Note, Session, Theme
 from facilitator.workshop import Workshop
 
@@ -52,12 +53,15 @@ def body_text(pages: list[str], title: str, date: str) -> str:
     """
     total = len(pages)
     out = [flat(pages[0])]
-    header = flat(title) + flat(date)
+    # The running header prints the date as people read it, in either language.
+    headers = [flat(title) + flat(format_date(date, lang)) for lang in LANGUAGES]
     skip = contents_pages(pages)
     for number, page in enumerate(pages[1:], start=2):
         if number - 1 in skip:
             continue
-        text = flat(page).replace(header, "", 1)
+        text = flat(page)
+        for header in headers:
+            text = text.replace(header, "", 1)
         footer = f"{number}/{total}"
         out.append(text[:-len(footer)] if text.endswith(footer) else text)
     return "".join(out)

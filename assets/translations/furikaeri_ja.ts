@@ -730,10 +730,6 @@
         <translation>時計(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Start the next session</source>
-        <translation>次のセッションを開始(&amp;S)</translation>
-    </message>
-    <message>
         <source>Start no&amp;w (move the plan to now)</source>
         <translation>今から始める（予定を今にずらす）(&amp;W)</translation>
     </message>
@@ -816,6 +812,14 @@
     <message>
         <source>&amp;Resume</source>
         <translation>再開(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Started: {title} (Shift+F6 takes it back)</source>
+        <translation>「{title}」を開始しました（Shift+F6で取り消し）</translation>
+    </message>
+    <message>
+        <source>The day has ended (Shift+F6 takes it back).</source>
+        <translation>一日を終了しました（Shift+F6で取り消し）。</translation>
     </message>
     <message>
         <source>The rest of the agenda was shortened (Undo puts it back).</source>
@@ -1202,7 +1206,7 @@
     </message>
     <message>
         <source>There is no session to start.</source>
-        <extracomment>A day stopped part-way is over once it has stood still this long (or since another date). Colour phases of the room clock by share of time left.</extracomment>
+        <extracomment>A move between sessions can be taken back this long after it (F6 by mistake, noticed at once); later, going back is a move of its own (the previous session goes on). A day stopped part-way is over once it has stood still this long (or since another date). Colour phases of the room clock by share of time left.</extracomment>
         <translation>開始するセッションがありません。</translation>
     </message>
     <message>
@@ -3135,6 +3139,22 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>Ranking by votes</source>
         <translation>投票によるランキング</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>付箋</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>発言者</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>票</translation>
+    </message>
+    <message>
+        <source>Notes outside the themes, by votes</source>
+        <translation>テーマ外の付箋（得票順）</translation>
     </message>
     <message>
         <source>Other</source>

@@ -26,6 +26,9 @@ from facilitator.workshop.model import Record, Session, Setting, TimerEvent, new
 from facilitator.workshop.workshop import Workshop
 
 START, PAUSE, RESUME, ADJUST, END = "start", "pause", "resume", "adjust", "end"
+#: A move between sessions can be taken back this long after it (F6 by mistake, noticed
+#: at once); later, going back is a move of its own (the previous session goes on).
+TAKE_BACK_S = 120
 #: A day stopped part-way is over once it has stood still this long (or since another date).
 STALE_HOURS = 12
 
@@ -85,6 +88,9 @@ class RoomClock:
         self.clock = clock
         self.wall = wall
         self._mono_ref = clock()
+        # The last move between sessions (start, next, end), the reference before it and
+        # when it was made, while nothing else has been logged since: what take_back() undoes.
+        self._move: tuple[Change, float, float] | None = None
         log = self.ws.all(TimerEvent)
         if log and log[-1].event != END and not _paused(log):
             # Reopened while a session ran: the room's time went on meanwhile.
@@ -144,7 +150,7 @@ class RoomClock:
         sessions[target.id] = t.replace(actual_start=t.actual_start or self._wall_iso(),
                                         actual_end=None)
         settings = self._first_start(target, anchor)
-        self._commit(log, sessions, settings)
+        self._move = self._commit(log, sessions, settings)
 
     def _first_start(self, target: Session, anchor: str | None) -> list[Setting]:
         """The Settings the day's first start keeps: the original plan and its anchor."""
@@ -228,7 +234,42 @@ class RoomClock:
         current = self.current_session()
         if current is None:
             raise FurikaeriError(QT_TRANSLATE_NOOP("Errors", "No session is running."))
-        self._commit(*self._ending(current))
+        self._move = self._commit(*self._ending(current))
+
+    def can_take_back(self) -> bool:
+        """Whether the last move between sessions is the last thing the clock logged,
+        made at most :data:`TAKE_BACK_S` ago."""
+        if self._move is None:
+            return False
+        change, _, at = self._move
+        if self.clock() - at > TAKE_BACK_S:
+            return False
+        events = [r for r in change.added if isinstance(r, TimerEvent)]
+        last = self._last_event()
+        return (bool(events) and last is not None and last.id == events[-1].id
+                and all(self.ws.get(type(after), after.id) == after
+                        for _, after in change.updated))
+
+    def take_back(self) -> bool:
+        """Undo the last start, next session or end as if it had never happened.
+
+        F6 pressed by mistake: the session that ran goes on, its time counting
+        through the seconds the mistake lasted; the one started loses its
+        actual start (the day's first start: the day has not started).  Only
+        right after the move (:meth:`can_take_back`, in this run of the app):
+        later, or once the clock logged anything else, False and nothing changes.
+        """
+        if not self.can_take_back():
+            return False
+        change, before, _ = self._move
+        self._move = None
+        now, self._mono_ref = self._mono_ref, before   # listeners read the status
+        try:
+            self.ws.apply(change.reversed(), record=False)
+        except BaseException:
+            self._mono_ref = now
+            raise
+        return True
 
     # -- the plan against the clock ------------------------------------------------
     def day(self) -> days.Day:
@@ -372,7 +413,8 @@ class RoomClock:
 
     def _commit(self, log: list[tuple[Session, str, float, float]],
                 sessions: dict[str, Session] | None = None,
-                records: list[Record] = ()) -> None:
+                records: list[Record] = ()) -> tuple[Change, float, float]:
+        """Log and apply; (the change, the monotonic reference before it, and after)."""
         last = self._last_event()
         seq = last.seq if last else 0
         at = self._wall_iso()
@@ -389,8 +431,10 @@ class RoomClock:
         previous, self._mono_ref = self._mono_ref, self.clock()
         try:
             # The clock's log records what happened; it is not an edit to undo.
-            self.ws.apply(Change(added=added + tuple(records), updated=updated, label="timer"),
-                          record=False)
+            change = Change(added=added + tuple(records), updated=updated, label="timer")
+            self.ws.apply(change, record=False)
         except BaseException:
             self._mono_ref = previous
             raise
+        self._move = None   # a move sets it again (start, end)
+        return change, previous, self._mono_ref

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
-from facilitator.i18n import language, set_language, translate
+from facilitator.i18n import format_date, language, set_language, translate
 from facilitator.minutes.content import Minutes, gather
 from facilitator.minutes.layout import MinutesDoc, Options, styles
 
@@ -58,7 +58,7 @@ def _minutes_pdf(minutes: Minutes, options: Options, progress: Progress | None) 
     buf = io.BytesIO()
     info = minutes.info
     title = info.title or translate("Story", "Untitled workshop")
-    doc = MinutesDoc(buf, options, title, info.date, translate("Story", "Minutes"),
+    doc = MinutesDoc(buf, options, title, format_date(info.date), translate("Story", "Minutes"),
                      progress=progress)
     base = 12.0 if options.paper.upper() == "A3" else 10.0
     story = Story(minutes, styles(base), doc.frame_size,

@@ -12,6 +12,10 @@ from facilitator.i18n import translate
 from facilitator.workshop.model import Element, Group, Note, Session, Theme
 
 
+# How many ranks of voted notes the minutes list when votes went to notes in no theme.
+NOTE_RANKING = 10
+
+
 @dataclass
 class ThemeBlock:
     """One theme on one board, with its notes and nested themes."""
@@ -63,12 +67,33 @@ class Board:
     def notes(self) -> list[Note]:
         return [n for t in self.themes for n in t.all_notes()]
 
-    def ranking(self) -> list[ThemeBlock]:
-        """Every theme of the board (nested ones too) that got votes, best first."""
+    def _flat(self) -> list[ThemeBlock]:
         flat, stack = [], list(self.themes)
         while stack:
             t = stack.pop(0)
             flat.append(t)
             stack[:0] = t.children
-        voted = [t for t in flat if t.theme_votes or t.note_votes]
+        return flat
+
+    def ranking(self) -> list[ThemeBlock]:
+        """Every theme of the board (nested ones too) that got votes, best first.
+
+        その他 is no theme: its votes are on notes nobody grouped, which
+        :meth:`note_ranking` ranks one by one.
+        """
+        voted = [t for t in self._flat() if not t.is_other and (t.theme_votes or t.note_votes)]
         return sorted(voted, key=lambda t: (-t.theme_votes, -t.note_votes))
+
+    def note_ranking(self, limit: int = NOTE_RANKING) -> list[tuple[int, Note]]:
+        """The voted notes outside any theme (loose or in その他), most votes first:
+        (rank, note), the top ``limit`` ranks (notes with as many votes share a rank,
+        so a tie at the end is never cut in two)."""
+        voted = [n for t in self._flat() if t.is_other for n in t.notes if n.votes > 0]
+        voted.sort(key=lambda n: -n.votes)   # stable: reading order among equals
+        out: list[tuple[int, Note]] = []
+        for i, note in enumerate(voted):
+            rank = out[-1][0] if out and out[-1][1].votes == note.votes else i + 1
+            if rank > limit:
+                break
+            out.append((rank, note))
+        return out

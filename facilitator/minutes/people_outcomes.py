@@ -10,10 +10,9 @@ so that 「宿題3」 means one item wherever it is cited.  ``story`` is the
 
 from __future__ import annotations
 
-from datetime import date
 from reportlab.platypus import CondPageBreak, Spacer
 
-from facilitator.i18n import QT_TRANSLATE_NOOP, language, translate
+from facilitator.i18n import QT_TRANSLATE_NOOP, format_date, translate
 from facilitator.outcomes.items import by_session
 
 ROLE_NAMES = {
@@ -31,13 +30,9 @@ def role_name(role: str) -> str:
 
 
 def due_text(due: str) -> str:
-    """A due date as printed: ``2026年12月1日`` in Japanese, ``2026-12-01`` in English;
-    words (「12月末」) as typed."""
-    try:
-        d = date.fromisoformat(due)
-    except ValueError:
-        return due
-    return f"{d.year}年{d.month}月{d.day}日" if language() == "ja" else d.isoformat()
+    """A due date as printed: ``2026年12月1日（火）`` in Japanese, ``1 Dec 2026 (Tue)``
+    in English (:func:`~facilitator.i18n.format_date`); words (「12月末」) as typed."""
+    return format_date(due)
 
 
 def participants(story) -> None:

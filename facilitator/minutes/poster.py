@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Frame, KeepInFrame, Paragraph
 
-from facilitator.i18n import translate
+from facilitator.i18n import format_date, translate
 from facilitator.minutes.board import NOTE_FONT, STRETCH, BoardPicture, Type, bounds
 from facilitator.minutes.content import Minutes
 from facilitator.minutes.fonts import FONT, draw_string, markup, register_fonts
@@ -62,7 +62,7 @@ def build_poster(minutes: Minutes, options: Options) -> bytes:
     c.setFillColor(ACCENT)
     draw_string(c, m, h - m - 22, info.title or translate("Report", "Untitled workshop"), 24)
     c.setFillColor(MUTED)
-    facts = "　".join(x for x in (info.date, f"{info.start_time}–{info.end_time}",
+    facts = "　".join(x for x in (format_date(info.date), f"{info.start_time}–{info.end_time}",
                                   info.venue, info.organiser) if x)
     draw_string(c, m, h - m - 40, facts, 11)
     c.setStrokeColor(RULE)

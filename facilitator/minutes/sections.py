@@ -19,7 +19,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from facilitator.i18n import translate
+from facilitator.i18n import format_date, translate
 from facilitator.workshop.model import KIND_BREAK
 from facilitator.minutes.board import board_pictures
 from facilitator.minutes.boards import Board, ThemeBlock
@@ -113,7 +113,7 @@ class Story:
         self.out += [Spacer(1, self.frame[1] * 0.18),
                      self.p(info.title or self.tr("Untitled workshop"), "title"),
                      self.p(self.tr("Minutes"), "subtitle")]
-        when = info.date
+        when = format_date(info.date)
         time = "–".join(t for t in (info.start_time, info.end_time) if t)
         rows = [(self.tr("Date"), when), (self.tr("Time"), time), (self.tr("Venue"), info.venue),
                 (self.tr("Organiser"), info.organiser), (self.tr("Purpose"), info.purpose)]
@@ -274,6 +274,16 @@ class Story:
                 str(len(t.all_notes())))) for t in ranking]
             self.out += [self.p(self.tr("Ranking by votes"), "theme"),
                          self.table(rows, [0.08, 0.5, 0.14, 0.14, 0.14])]
+        voted_notes = board.note_ranking()
+        if voted_notes:  # votes on notes in no theme: the notes themselves are ranked
+            head = [self.tr("Rank"), self.tr("Note"), self.tr("Speaker"), self.tr("Votes")]
+            rows = [tuple(self.p(h, "cellhead") for h in head)]
+            rows += [tuple(self.p(c, "cell") for c in (str(rank), n.text, n.author,
+                                                         str(n.votes)))
+                     for rank, n in voted_notes]
+            title = (self.tr("Notes outside the themes, by votes") if ranking
+                     else self.tr("Ranking by votes"))
+            self.out += [self.p(title, "theme"), self.table(rows, [0.08, 0.6, 0.2, 0.12])]
         if self.charts and ranking and len(board.themes) >= 2:  # no votes: no chart
             from facilitator.minutes.charts import theme_chart
             self.out += [Spacer(1, 6), theme_chart(board, *self._chart_box())]

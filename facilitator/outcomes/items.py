@@ -56,9 +56,10 @@ def parse_due(text: str, today: date | None = None) -> str:
     """A due date as stored: ISO when it reads as a date, else the words as typed.
 
     ``2026/12/1``, ``2026年12月1日`` and ``２０２６-１２-０１`` become
-    ``2026-12-01``; ``12/1`` and ``12月1日`` take the year of ``today`` (the
-    next year when that day has passed).  ``12月末`` or ``来週中`` stay as they
-    are: a due date is the owner's promise, not a calendar field.
+    ``2026-12-01``; ``12/1`` and ``12月1日`` are the next such day on or after
+    ``today`` (the computer's date when None; for an action item, the
+    workshop's day: see :func:`reference_day`).  ``12月末`` or ``来週中`` stay
+    as they are: a due date is the owner's promise, not a calendar field.
     """
     raw = _field(text)
     plain = unicodedata.normalize("NFKC", raw).strip()
@@ -75,6 +76,19 @@ def parse_due(text: str, today: date | None = None) -> str:
     except ValueError:  # 2月30日: keep what was typed, the person sees it as written
         return raw
     return raw
+
+
+def reference_day(ws) -> date:
+    """The day short due dates (「12/15」) are read from: the workshop's date.
+
+    Typed on the day, or tidied up weeks later, 「12/15」 means the 15 December
+    after the workshop, not after the day the file happens to be edited.  A
+    workshop without a date falls back to the computer's date.
+    """
+    try:
+        return date.fromisoformat(ws.info.date)
+    except (TypeError, ValueError):
+        return date.today()
 
 
 def _session_id(ws, session_id: str | None) -> str | None:
@@ -98,17 +112,21 @@ def add_decision(ws, text: str, session_id: str | None) -> Change:
 
 def add_action_item(ws, what: str, session_id: str | None, owner: str = "", due: str = "",
                     today: date | None = None) -> Change:
-    """A new action item: what, who (a participant's name or any name), by when."""
+    """A new action item: what, who (a participant's name or any name), by when.
+
+    ``today``: the day a short due date is read from (default: the workshop's
+    date, :func:`reference_day`)."""
     rec = ActionItem(id=new_id(), what=_text(what, QT_TRANSLATE_NOOP(
         "Errors", "Write what is to be done first.")),
-        owner=_field(owner), due=parse_due(due, today), done=False,
+        owner=_field(owner), due=parse_due(due, today or reference_day(ws)), done=False,
         order=_next_order(ws.all(ActionItem)), session_id=_session_id(ws, session_id))
     return Change(added=(rec,), label="action item")
 
 
 def edit_change(ws, record_id: str, today: date | None = None, **fields) -> Change:
     """Change fields of a decision (text, session_id) or an action item
-    (what, owner, due, done, session_id)."""
+    (what, owner, due, done, session_id); a short due date is read from the
+    workshop's date (``today`` overrides it)."""
     current = ws.get(Decision, record_id) or ws.get(ActionItem, record_id)
     if current is None:
         raise FurikaeriError(QT_TRANSLATE_NOOP(
@@ -126,7 +144,7 @@ def edit_change(ws, record_id: str, today: date | None = None, **fields) -> Chan
         elif name == "owner" and isinstance(current, ActionItem):
             clean[name] = _field(value)
         elif name == "due" and isinstance(current, ActionItem):
-            clean[name] = parse_due(value, today)
+            clean[name] = parse_due(value, today or reference_day(ws))
         elif name == "done" and isinstance(current, ActionItem):
             clean[name] = bool(value)
         else:

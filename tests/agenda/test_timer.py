@@ -9,7 +9,9 @@ from facilitator.agenda import plan as agenda
 from facilitator.errors import FurikaeriError
 from facilitator.workshop.model import Session, TimerEvent
 from facilitator.agenda.templates import read_template, records_from_template
-from facilitator.agenda.timer import PHASE_FINAL, PHASE_NORMAL, PHASE_OVER, PHASE_WARN, RoomClock
+from facilitator.agenda.timer import (
+    PHASE_FINAL, PHASE_NORMAL, PHASE_OVER, PHASE_WARN, TAKE_BACK_S, RoomClock,
+)
 from facilitator.workshop import Workshop
 
 
@@ -148,6 +150,61 @@ def test_skip_and_back(ws, fake):
     assert st.session.title == "オリエンテーション"
     assert st.elapsed_s == pytest.approx(20 * 60)  # goes on from where it ended
     assert st.session.actual_end is None
+
+
+def test_a_next_session_by_mistake_is_taken_back_as_if_never_pressed(ws, fake):
+    rc = room(ws, fake)
+    rc.start()
+    fake.advance(minutes=12)
+    rc.skip()                                        # F6 by mistake
+    nxt = rc.status().session
+    assert nxt.title == "グループディスカッション"
+    fake.advance(seconds=20)
+    assert rc.take_back()
+    st = rc.status()
+    assert st.session.title == "オリエンテーション" and st.running
+    assert st.elapsed_s == pytest.approx(12 * 60 + 20)   # its time ran on meanwhile
+    assert st.session.actual_end is None
+    assert ws.get(Session, nxt.id).actual_start is None  # the next one never started
+    assert [e.event for e in ws.all(TimerEvent)] == ["start"]
+    assert not ws.history.can_undo()                  # the clock is no edit: Ctrl+Z is the notes'
+    assert not rc.take_back()                         # once
+
+
+def test_the_days_first_start_and_its_end_can_be_taken_back(ws, fake):
+    rc = room(ws, fake)
+    rc.start()
+    fake.advance(minutes=1)
+    assert rc.take_back()
+    assert rc.status().session is None
+    assert not any(s.actual_start for s in ws.sessions()) and ws.all(TimerEvent) == []
+    rc.start()
+    for _ in ws.sessions()[1:]:
+        rc.skip()
+    last = rc.status().session
+    fake.advance(minutes=30)
+    rc.skip()                                         # past the last: the day ends
+    assert rc.status().session is None
+    assert rc.take_back() and rc.status().session == ws.get(Session, last.id)
+    assert rc.status().elapsed_s == pytest.approx(30 * 60)
+
+
+def test_only_the_latest_step_is_taken_back(ws, fake):
+    rc = room(ws, fake)
+    rc.start()
+    rc.skip()
+    rc.pause()                                        # something else happened since
+    assert not rc.can_take_back() and not rc.take_back()
+    assert rc.status().session.title == "グループディスカッション"
+    assert not room(ws, fake).take_back()             # reopened: nothing to take back
+
+
+def test_a_move_long_past_is_not_taken_back(ws, fake):
+    rc = room(ws, fake)
+    rc.start()
+    rc.skip()
+    fake.advance(seconds=TAKE_BACK_S + 1)             # a while later: Back is a move of its own
+    assert not rc.can_take_back() and not rc.take_back()
 
 
 @pytest.mark.parametrize("action", ["pause", "resume", "end"])

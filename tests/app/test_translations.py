@@ -86,3 +86,15 @@ def test_catalogue_cache_follows_the_translation_file(tmp_path, monkeypatch):
         assert i18n.load_catalog("xx") == {("Ctx", "Saved"): "保存しました"}  # not stale
     finally:
         i18n.load_catalog.cache_clear()
+
+
+@pytest.mark.parametrize("value, lang, printed", [
+    ("2026-11-20", "ja", "2026年11月20日（金）"),
+    ("2026-11-20", "en", "20 Nov 2026 (Fri)"),
+    ("2027-01-03", "ja", "2027年1月3日（日）"),
+    ("2027-01-03", "en", "3 Jan 2027 (Sun)"),
+    ("12月末", "ja", "12月末"),          # words stay as typed
+    ("", "en", ""),
+])
+def test_dates_print_in_one_form_per_language(value, lang, printed):
+    assert i18n.format_date(value, lang) == printed

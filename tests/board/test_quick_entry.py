@@ -11,7 +11,8 @@ from facilitator.workshop.model import NOTE_H, NOTE_W, Note
 from facilitator.agenda.templates import read_template, records_from_template
 from facilitator.workshop import Workshop
 from ui.main_window import MainWindow
-from ui.board.quick_entry import split_author
+from facilitator.board.authors import split_author
+from facilitator.workshop.people import PersonRow, add_people
 
 
 @pytest.fixture
@@ -83,6 +84,46 @@ def test_at_name_sets_the_author(qtbot, window, ws_path):
     type_note(qtbot, window, "@佐藤 意見")
     (note,) = saved_notes(ws_path)
     assert (note.author, note.text) == ("佐藤", "意見")
+
+
+def register(window, *names: str) -> None:
+    window.ws.apply(add_people(window.ws, [PersonRow(n) for n in names]))
+
+
+@pytest.mark.parametrize("typed", ["@佐藤 美穂 意見", "@佐藤美穂 意見", "＠佐藤　美穂　意見",
+                                   "@佐藤 意見"])
+def test_at_a_registered_name_credits_the_participant(qtbot, window, ws_path, typed):
+    register(window, "佐藤 美穂", "鈴木 一郎")
+    type_note(qtbot, window, typed)
+    (note,) = saved_notes(ws_path)
+    assert (note.author, note.text) == ("佐藤 美穂", "意見")
+
+
+def test_the_speaker_box_shows_whom_the_at_name_credits(qtbot, window, ws_path):
+    register(window, "佐藤 美穂", "鈴木 一郎")
+    speaker = window.entry.speaker
+    speaker.setCurrentText("鈴木 一郎")
+    window.focus_entry()
+    type_text(qtbot, window.entry.line, "@佐藤")
+    assert speaker.currentText() == "佐藤 美穂" and speaker.lineEdit().font().italic()
+    type_text(qtbot, window.entry.line, " 意見")
+    assert speaker.currentText() == "佐藤 美穂"
+    qtbot.keyClick(window.entry.line, Qt.Key.Key_Return)
+    # The note is 佐藤's; the speaker picked before comes back for the next ones.
+    assert speaker.currentText() == "鈴木 一郎" and not speaker.lineEdit().font().italic()
+    type_note(qtbot, window, "次の意見")
+    assert sorted((n.author, n.text) for n in saved_notes(ws_path)) == [
+        ("佐藤 美穂", "意見"), ("鈴木 一郎", "次の意見")]
+
+
+def test_deleting_the_at_name_gives_the_speaker_back(qtbot, window):
+    register(window, "佐藤 美穂")
+    window.entry.speaker.setCurrentText("田中")
+    window.focus_entry()
+    type_text(qtbot, window.entry.line, "@佐藤 ")
+    assert window.entry.speaker.currentText() == "佐藤 美穂"
+    window.entry.line.clear()
+    assert window.entry.speaker.currentText() == "田中"
 
 
 def test_speaker_picker_sets_the_author(qtbot, window, ws_path):

@@ -18,6 +18,7 @@ from facilitator.workshop.changes import Change
 from facilitator.cli import main
 from facilitator.demo import create_demo
 from facilitator.errors import FurikaeriError
+from facilitator.i18n import format_date
 from facilitator.workshop.model import Note, Session, Theme
 from facilitator.minutes import Options, gather, minutes_pdf, poster_pdf, write_minutes
 from facilitator.minutes.board import MIN_SCALE, board_pictures
@@ -105,7 +106,8 @@ def test_the_minutes_hold_cover_people_programme_decisions_and_actions(demo, dem
     pages = pdf_pages(demo_pdf)
     text = flat("".join(pages))
     info = demo.info
-    for value in (info.title, info.date, info.venue, info.organiser, "13:30–17:00"):
+    for value in (info.title, format_date(info.date, "en"), info.venue, info.organiser,
+                  "13:30–17:00"):
         assert flat(value) in flat(pages[0])
     for p in demo.participants():
         assert flat(p.name) in text and flat(p.organisation) in text
@@ -114,7 +116,8 @@ def test_the_minutes_hold_cover_people_programme_decisions_and_actions(demo, dem
     for d in demo.decisions():
         assert flat(d.text) in text
     for a in demo.action_items():
-        assert flat(a.what) in text and flat(a.owner) in text and a.due in text
+        assert flat(a.what) in text and flat(a.owner) in text
+        assert flat(format_date(a.due, "en")) in text
 
 
 def test_running_header_and_page_numbers(demo, demo_pdf):

@@ -4,6 +4,8 @@ decisions and action items grouped by session (`furikaeri report`, read back wit
 
 from __future__ import annotations
 
+import re
+
 import pypdf
 import pytest
 
@@ -55,13 +57,16 @@ def report_text(path, tmp_path, lang: str) -> str:
 
 def test_every_field_entered_is_printed(entered, tmp_path):
     text = report_text(entered, tmp_path, "ja")
-    for value in ("LOCAL X STAGE 振り返り", "2026-11-20", "13:30", "17:00", "県庁 第3会議室",
+    for value in ("LOCAL X STAGE 振り返り", "日付2026年11月20日（金）", "13:30", "17:00", "県庁 第3会議室",
                   "〇〇県 産業イノベーション課", "参加企業の想いを言葉にし、次の一歩を決める",
                   "つながりが参加の一番の動機だった", "月例の集まりを始める",
                   "目的とグラウンドルールを共有した",
                   "車座のセッションを設ける", "STATEMENTの案をまとめる", "次回は春に開催する",
-                  "日程を調整する", "議事録を共有する", "12月末", "2026年12月11日"):
+                  "日程を調整する", "議事録を共有する", "12月末", "2026年12月11日（金）"):
         assert flat(value) in text, value
+    # Every date in one form: the cover, the running header and the due dates.
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
+    assert text.count("振り返り2026年11月20日（金）") >= 3        # the header of pages 2…
     for person in PEOPLE:
         assert flat(person.name) in text, person.name
         assert flat(person.organisation) in text, person.organisation
@@ -80,6 +85,12 @@ def test_decisions_and_action_items_are_grouped_by_session_in_agenda_order(enter
                                           closing, "STATEMENTの案をまとめる", "議事録を共有する",
                                           "Theworkshopasawhole", "次回は春に開催する")]
     assert at == sorted(at)
+
+
+def test_english_minutes_print_dates_in_one_form_too(entered, tmp_path):
+    text = report_text(entered, tmp_path, "en")
+    assert flat("Date20 Nov 2026 (Fri)") in text and flat("11 Dec 2026 (Fri)") in text
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
 
 
 def test_the_absent_are_not_counted_as_participants(entered, tmp_path):

@@ -9,8 +9,9 @@ import pytest
 from facilitator.errors import FurikaeriError
 from facilitator.outcomes.items import (
     add_action_item, add_decision, by_session, capture_sessions, edit_change, owner_names,
-    parse_due, removal,
+    parse_due, reference_day, removal,
 )
+from facilitator.workshop.people import info_change
 from facilitator.workshop import Workshop
 from facilitator.workshop.model import KIND_BREAK, ActionItem, Decision, Participant
 
@@ -33,6 +34,31 @@ TODAY = date(2026, 11, 20)
 ])
 def test_due_dates_are_iso_when_they_are_dates(typed, stored):
     assert parse_due(typed, TODAY) == stored
+
+
+@pytest.mark.parametrize("workshop_day, typed, stored", [
+    ("2026-11-20", "12/15", "2026-12-15"),
+    ("2026-11-20", "11/20", "2026-11-20"),      # the workshop's own day
+    ("2026-11-20", "1月10日", "2027-01-10"),     # after New Year: the next year's
+    ("2025-03-01", "12/15", "2025-12-15"),      # a workshop long past: its own year
+    ("2026-11-20", "2026/12/18", "2026-12-18"),  # a full date stays itself
+])
+def test_short_due_dates_are_read_from_the_workshops_date(ws, workshop_day, typed, stored):
+    ws.apply(info_change(ws, date=workshop_day))
+    ws.apply(add_action_item(ws, "資料を送る", None, "", typed))
+    (item,) = ws.all(ActionItem)
+    assert item.due == stored
+    ws.apply(edit_change(ws, item.id, due=typed))  # edited later: still the workshop's
+    assert ws.get(ActionItem, item.id).due == stored
+
+
+def test_without_a_workshop_date_short_due_dates_are_read_from_today(ws):
+    ws.apply(info_change(ws, date=""))
+    assert reference_day(ws) == date.today()
+    ws.apply(add_action_item(ws, "資料を送る", None, "", "12/15"))
+    (item,) = ws.all(ActionItem)
+    due = date.fromisoformat(item.due)
+    assert (due.month, due.day) == (12, 15) and date.today() <= due
 
 
 def test_a_decision_of_a_session_is_one_undo_step(ws, ws_path):

@@ -8,22 +8,13 @@ focus.  Japanese input: while the input method holds a pre-edit
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-# "@佐藤 意見" or, typed with a Japanese IME, "＠佐藤　意見".
-_AUTHOR_PREFIX = re.compile(r"^[@＠](\S+)\s+(.*)$", re.DOTALL)
+from facilitator.board.authors import split_author
 
-
-def split_author(text: str) -> tuple[str | None, str]:
-    """(author, text) of a line starting with ``@name``; (None, text) otherwise."""
-    m = _AUTHOR_PREFIX.match(text.strip())
-    if m:
-        return m.group(1), m.group(2)
-    return None, text
+__all__ = ["EntryLine", "QuickEntryBar", "split_author"]
 
 
 def _is_undo_redo(event: QKeyEvent) -> bool:
@@ -114,11 +105,16 @@ class QuickEntryBar(QWidget):
         self.speaker.setMinimumWidth(140)
         self.speaker.lineEdit().setPlaceholderText(self.tr("Speaker"))
         self.speaker.setToolTip(self.tr("Author of the next notes (or type @name before the note)"))
+        self.names: list[str] = []      # the registered participants @name is matched to
+        self._chosen: str | None = None  # the speaker picked, while an @name is shown instead
+        self._showing = False
+        self.speaker.currentTextChanged.connect(self._speaker_edited)
         self.line = EntryLine(self)
         self.default_placeholder = self.tr(
             "Type a note and press Enter  ·  @name sets the author  ·  Tab switches the group")
         self.line.setPlaceholderText(self.default_placeholder)
         self.line.submitted.connect(self._submit)
+        self.line.textChanged.connect(self._show_author)
         self.line.stepRequested.connect(self.stepRequested)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 4, 6, 4)
@@ -128,10 +124,47 @@ class QuickEntryBar(QWidget):
         self.setFocusProxy(self.line)
 
     def set_participants(self, names: list[str]) -> None:
-        current = self.speaker.currentText()
+        self.names = list(names)
+        current = self.chosen_speaker()
+        self._showing = True
         self.speaker.clear()
         self.speaker.addItems(["", *names])
         self.speaker.setCurrentText(current)
+        self._showing = False
+        self._chosen = None
+        self._show_author(self.line.text())
+
+    def chosen_speaker(self) -> str:
+        """The speaker picked in the box (not an @name it shows meanwhile)."""
+        return self._chosen if self._chosen is not None else self.speaker.currentText()
+
+    def _show_author(self, text: str) -> None:
+        """While the line starts with @name, the speaker box shows whom it credits."""
+        author = split_author(text, self.names)[0] if text.lstrip()[:1] in ("@", "＠") else None
+        if author:
+            if self._chosen is None:
+                self._chosen = self.speaker.currentText()
+            self._set_speaker(author, shown=True)
+        elif self._chosen is not None:
+            chosen, self._chosen = self._chosen, None
+            self._set_speaker(chosen, shown=False)
+
+    def _set_speaker(self, name: str, shown: bool) -> None:
+        self._showing = True
+        try:
+            self.speaker.setCurrentText(name)
+        finally:
+            self._showing = False
+        font = self.speaker.font()
+        font.setItalic(shown)   # italic: from the @name, for this note only
+        self.speaker.lineEdit().setFont(font)
+
+    def _speaker_edited(self, _text: str) -> None:
+        if not self._showing and self._chosen is not None:
+            self._chosen = None   # picked by hand meanwhile: that is the speaker now
+            font = self.speaker.font()
+            font.setItalic(False)
+            self.speaker.lineEdit().setFont(font)
 
     def set_target(self, name: str, color: str = "", *, side_by_side: bool = False,
                    plenary: bool = False) -> None:
@@ -156,7 +189,7 @@ class QuickEntryBar(QWidget):
         self.target.setStyleSheet(style)
 
     def _submit(self, raw: str) -> None:
-        author, text = split_author(raw)
+        author, text = split_author(raw, self.names)
         if author is None:
-            author = self.speaker.currentText().strip()
+            author = self.chosen_speaker().strip()
         self.noteEntered.emit(text, author)

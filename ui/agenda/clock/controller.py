@@ -116,15 +116,15 @@ class ClockController(QObject):
             menu.addAction(a)
             return a
 
-        self.a_start = act(self.tr("&Start the next session"), self.start_next, "F6")
+        # F6 moves on whether or not a session runs (a_start: its former name).
+        self.a_skip = self.a_start = act(self.tr("&Next session"), self.skip, "F6")
         self.a_start_now = act(self.tr("Start no&w (move the plan to now)"), self.start_now)
         self.a_pause = act(self.tr("&Pause"), self.pause_resume, "F7")
         self.a_plus1 = act(self.tr("+1 min"), lambda: self._do(self.rc.adjust, 1), "F8")
         self.a_plus5 = act(self.tr("+5 min"), lambda: self._do(self.rc.adjust, 5))
         self.a_minus1 = act(self.tr("−1 min"), lambda: self._do(self.rc.adjust, -1))
         menu.addSeparator()
-        self.a_skip = act(self.tr("&Next session"), self.skip)
-        self.a_back = act(self.tr("&Back to the previous session"), lambda: self._do(self.rc.back))
+        self.a_back = act(self.tr("&Back to the previous session"), self.back, "Shift+F6")
         self.a_end = act(self.tr("&End the session"), lambda: self._do(self.rc.end))
         menu.addSeparator()
         self.a_room = act(self.tr("Show the &room clock"), self.show_room_clock, "F9")
@@ -264,7 +264,7 @@ class ClockController(QObject):
         self.a_pause.setText(self.tr("&Resume") if st and st.paused else self.tr("&Pause"))
         for a in (self.a_pause, self.a_plus1, self.a_plus5, self.a_minus1, self.a_end):
             a.setEnabled(writable and running)
-        self.a_start.setEnabled(writable and not running)
+        self.a_skip.setEnabled(writable)
 
     def _update_day_actions(self) -> None:
         """Start now / plan follows the start (after the day's start or anchor changed)."""
@@ -302,11 +302,24 @@ class ClockController(QObject):
         return self._do(self.rc.start, None, ANCHOR_SHIFT) if self.rc else False
 
     def skip(self) -> bool:
+        """次のセッションへ (F6): start the next session, ending the running one."""
         if self.rc is None:
             return False
         if self.rc.current_session() is None and self.rc.start_question() is not None:
-            return self.start_next()
-        return self._do(self.rc.skip)
+            done = self.start_next()
+        else:
+            done = self._do(self.rc.skip)
+        if done:
+            st = self.rc.current_session()
+            self.window.statusBar().showMessage(
+                (self.tr("Started: {title} (Shift+F6 takes it back)").format(title=st.title)
+                 if st else self.tr("The day has ended (Shift+F6 takes it back).")), 8000)
+        return done
+
+    def back(self) -> bool:
+        """Shift+F6: just after F6 takes it back (as if never pressed), else the previous one."""
+        rc = self.rc
+        return rc is not None and self._do(rc.take_back if rc.can_take_back() else rc.back)
 
     def set_shifted(self, on: bool) -> None:
         """Plan follows the actual start (on) or keeps its written times (off)."""
