@@ -53,7 +53,8 @@ def tokenizer():
     from sudachipy import Dictionary, SplitMode
     with _tokenizer_lock:
         if _tokenizer is None:  # the shared dictionary
-            _tokenizer = Dictionary(dict="core")
+            from facilitator.themes.dictionary import system_dictionary
+            _tokenizer = Dictionary(dict=system_dictionary())
         dictionary = _tokenizer
     _per_thread.tokenizer = dictionary.tokenizer(mode=SplitMode.C)
     return _per_thread.tokenizer
