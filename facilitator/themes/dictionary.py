@@ -4,9 +4,9 @@ pip installs the dictionary as a plain 193 MB file, which SudachiPy maps.  The
 installer ships it packed with zlib instead (73 MB; ``build_installer.spec``
 packs it with :func:`pack`): the first proposal on a machine unpacks it into
 the user's cache folder (about a second idle), where later ones find it.  The
-copy is named after the packed file's size and checksum, written whole or not
-at all, and checked against both while it is written, so a copy is always the
-very file the package ships: tokens, and so proposals, are the same.
+copy is named after the original's size and checksum, written whole or not at
+all, and checked while it is written (zlib's checksum, the size), so a copy is
+always the very file the package ships: tokens, and so proposals, are the same.
 """
 
 from __future__ import annotations
@@ -75,32 +75,30 @@ def unpacked(packed: Path) -> Path:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temp(target.parent)
-        _unpack(packed, target, size, crc)
+        _unpack(packed, target, size)
         _remove_other_copies(target, "sudachi-core-")
         return target
     except OSError:  # a read-only or full cache folder: a copy for this process only
         folder = Path(tempfile.mkdtemp(prefix="furikaeri-dictionary-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
         target = folder / "system.dic"
-        _unpack(packed, target, size, crc)
+        _unpack(packed, target, size)
         return target
 
 
-def _unpack(packed: Path, target: Path, size: int, crc: int) -> None:
+def _unpack(packed: Path, target: Path, size: int) -> None:
     tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     unpacker = zlib.decompressobj()
-    written, check = 0, 0
+    written = 0
     try:
         with open(packed, "rb") as src, open(tmp, "wb") as dst:
             src.readline()
             while chunk := src.read(_CHUNK):
-                data = unpacker.decompress(chunk)
-                check, written = zlib.crc32(data, check), written + len(data)
-                dst.write(data)
-            data = unpacker.flush()
-            check, written = zlib.crc32(data, check), written + len(data)
-            dst.write(data)
-        if (written, check) != (size, crc):
+                written += dst.write(unpacker.decompress(chunk))
+            written += dst.write(unpacker.flush())
+        # zlib checks the stream's own checksum (a damaged file raises zlib.error);
+        # a cut one ends early.
+        if written != size or not unpacker.eof:
             raise ValueError(f"{packed} is damaged")
         os.replace(tmp, target)  # whole or not at all
     finally:
