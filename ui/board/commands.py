@@ -8,9 +8,9 @@ from PySide6.QtCore import QMimeData, QPointF
 from PySide6.QtGui import QGuiApplication
 
 from facilitator.errors import FurikaeriError
-from facilitator.board.placement import free_spots
 from facilitator.workshop.model import TYPE_BY_TABLE, Connector, Element, Note, new_id
 from facilitator.workshop.records import codec_for
+from ui.board.placing import place, sized
 
 #: Clipboard format of copied board elements (JSON records).
 MIME_ELEMENTS = "application/x-furikaeri-elements"
@@ -156,15 +156,15 @@ class SceneCommands:
                 self._add_and_select(self._clones(recs, dx, dy, area.key), "paste")
                 return
         if data is not None and data.hasText() and data.text().strip():
-            if at is not None:
-                x, y = at.x() - area.dx, at.y()
-            else:
-                x, y = free_spots(self.workshop.elements_on(*area.key), 1)[0]
             try:
-                note = self.workshop.new_note(data.text(), *area.key, x=x, y=y)
+                note = self.workshop.new_note(data.text(), *area.key)
             except FurikaeriError as exc:
                 self.messageRequested.emit(exc.text())
                 return
+            if at is not None:
+                note = sized(note).replace(x=at.x() - area.dx, y=at.y())
+            else:
+                note = place(note, self.workshop.elements_on(*area.key), self)
             self._add_and_select([note], "paste")
         elif data is not None and data.hasImage():
             self.messageRequested.emit(self.tr("Only text can be pasted onto the board."))
