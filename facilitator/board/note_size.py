@@ -112,21 +112,27 @@ def _joins(a: str, b: str) -> bool:
 
 _CLASSES = ("SP", "BA", "HY", "SY", "IS", "OP", "OW", "CP", "CL", "NS", "QU", "PR", "PO",
             "NU", "ZW", "CM", "B2", "ID", "AL")
-_JOINED = {(a, b) for a in _CLASSES for b in _CLASSES if _joins(a, b)}
+#: For each class, the classes that may not be broken from it.
+_JOINED = {a: frozenset(b for b in _CLASSES if _joins(a, b)) for a in _CLASSES}
+_CHARS: dict[str, tuple[str, float, bool]] = {}
 
 
-@lru_cache(maxsize=16384)
 def _char(ch: str) -> tuple[str, float, bool]:
     """(class, advance in px, drawn by a fallback font) of one character."""
     cls = _cls(ch)
     widths = japanese_widths()
     if cls == "SP":
         space = widths.em(" ") if widths is not None else 1 / 3
-        return cls, _SPACES[ch] or space * FONT_PX, False
-    em = widths.em(ch) if widths is not None else (0.6 if ch.isascii() else 1.0)
-    if em is None:  # drawn in a fallback font: count it wide, its line tall
-        return cls, FALLBACK_EM * FONT_PX, cls not in ("CM", "ZW")
-    return cls, em * FONT_PX, widths is None
+        info = cls, _SPACES[ch] or space * FONT_PX, False
+    else:
+        em = widths.em(ch) if widths is not None else (0.6 if ch.isascii() else 1.0)
+        if em is None:  # drawn in a fallback font: count it wide, its line tall
+            info = cls, FALLBACK_EM * FONT_PX, cls not in ("CM", "ZW")
+        else:
+            info = cls, em * FONT_PX, widths is None
+    if len(_CHARS) < 65536:
+        _CHARS[ch] = info
+    return info
 
 
 def _units(paragraph: str) -> tuple[list[tuple[list[float], float]], bool]:
@@ -135,20 +141,22 @@ def _units(paragraph: str) -> tuple[list[tuple[list[float], float]], bool]:
     units: list[tuple[list[float], float]] = []
     chars: list[float] = []
     space = 0.0
-    prev = ""
+    joined = None   # what may follow without a break (None: the paragraph's start)
     fallback = False
+    known = _CHARS
     for ch in paragraph:
-        cls, advance, other_font = _char(ch)
-        if prev and ("SP" if space else prev, cls) not in _JOINED:
+        cls, advance, other_font = known.get(ch) or _char(ch)
+        if joined is not None and cls not in joined:
             units.append((chars, space))
             chars, space = [], 0.0
         if cls == "SP":
             space += advance
+            joined = _JOINED["SP"]
         else:
             chars.append(advance)
             fallback = fallback or other_font
-        if cls not in ("CM", "SP") or not prev:
-            prev = cls
+            if cls != "CM" or joined is None:  # a combining mark takes its base's class
+                joined = _JOINED[cls]
     units.append((chars, space))
     return units, fallback
 

@@ -61,6 +61,12 @@ def test_the_estimate_never_falls_short_of_what_the_board_draws(qapp_font, texts
     assert short == []
 
 
+def test_the_board_draws_typed_line_breaks(qapp_font):
+    from ui.board.placing import drawn_height
+    assert drawn_height("一\n二\n三\n四\n五\n六", NOTE_W) == note_height("一\n二\n三\n四\n五\n六")
+    assert drawn_height("一\n二\n三\n四\n五\n六", NOTE_W) > drawn_height("一二三四五六", NOTE_W)
+
+
 def test_the_estimate_of_plain_japanese_is_what_the_board_draws(qapp_font):
     """Without emoji (drawn by another font), the estimate is exact to the line."""
     from ui.board.placing import drawn_height
