@@ -104,13 +104,14 @@ def free_spots(existing: Iterable[Element], count: int, columns: int = COLUMNS,
         if w > _HUGE or h > _HUGE:
             continue
         # Every column whose notes would come closer than GAP to it.
-        first = max(0, int((x - GAP - ox) // pitch))
-        for c in range(first, columns):
+        near, far = x - GAP, x + max(w, 1.0) + GAP
+        stretch = (y - GAP, y + max(h, 1.0) + GAP)
+        for c in range(max(0, int((near - ox) // pitch)), columns):
             left = ox + c * pitch
-            if left >= x + max(w, 1.0) + GAP:
+            if left >= far:
                 break
-            if left + pitch - GAP > x - GAP:
-                blocked[c].append((y - GAP, y + max(h, 1.0) + GAP))
+            if left + pitch - GAP > near:
+                blocked[c].append(stretch)
     cols = [_Column(oy, stretches) for stretches in blocked]
     spots = []
     for w, h in sizes:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from facilitator.board.placement import drawn_extent, free_spots
 from facilitator.workshop.model import NOTE_H, Element, Note
+from ui.board.items import ElementItem
 from ui.board.style import PAD, Look, layout_text
 
 _LOOKS: dict[str, Look] = {}
@@ -50,9 +51,9 @@ def place(note: Note, existing: list[Element], scene=None) -> Note:
 
     def extent(rec: Element):
         item = items.get(rec.id)
-        if item is not None and hasattr(item, "rect"):
-            r = item.rect()
-            return rec.x, rec.y, r.width(), r.height()
+        if isinstance(item, ElementItem):  # notes, headings, frames, stamps: as drawn
+            _, _, w, h = item.rect().getRect()
+            return rec.x, rec.y, w, h
         return drawn_extent(rec)
 
     (x, y), = free_spots(existing, 1, size=(note.w, note.h), extent=extent)
