@@ -207,6 +207,12 @@ def capture(tmp: Path) -> Figures:
     return _script_figures("scripts/bench_ui.py", "capture")
 
 
+@provides("capture_overlaps_500")
+def capture_overlaps(tmp: Path) -> Figures:
+    """500 notes of realistic lengths typed in the quick-entry bar: overlapping pairs drawn."""
+    return _script_figures("scripts/bench_ui.py", "overlaps")
+
+
 # -- the room clock (issue 4): each in a fresh process ------------------------------------
 @provides("timer_tick_ms_p99", "timer_drift_ms_per_hour")
 def clock_tick(tmp: Path) -> Figures:

@@ -1,6 +1,7 @@
 """Window figures (issue 3): note capture latency, and start-up time.
 
     QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py capture
+    QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py overlaps
     QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py startup
     QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py installer dist/furikaeri
 
@@ -122,9 +123,62 @@ def capture(samples: int = 200) -> dict[str, float]:
             "capture_ms_p95": round(percentile(times, 95), 2)}
 
 
+def overlapping_pairs(items) -> int:
+    """Pairs of ``items`` whose drawn rectangles (sceneBoundingRect) intersect."""
+    rects = sorted((item.sceneBoundingRect() for item in items), key=lambda r: r.left())
+    pairs = 0
+    for i, a in enumerate(rects):  # a sweep along x: only rects that start before a ends
+        for b in rects[i + 1:]:
+            if b.left() >= a.right():
+                break
+            pairs += a.intersects(b)
+    return pairs
+
+
+def capture_overlaps(notes: int = 500) -> dict[str, float]:
+    """Type ``notes`` notes of realistic lengths into the quick-entry bar of a new
+    workshop's group board; count the pairs of notes the board draws overlapping."""
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+
+    from facilitator.agenda.templates import read_template, records_from_template
+    from facilitator.board.sample_notes import typed_notes
+    from facilitator.workshop import Workshop
+    from ui.app import application
+    from ui.board.items import NoteItem
+    from ui.main_window import MainWindow
+
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "typed.furikaeri"
+        Workshop.create(path, records_from_template(read_template("standard"))).close()
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings)
+        window.resize(1280, 800)
+        window.open_path(path, raise_errors=True)
+        window.show()
+        session = next(s for s in window.ws.sessions() if window.ws.groups_of(s.id))
+        window.choose_board(session.id, window.ws.groups_of(session.id)[0].id, False)
+        app.processEvents()
+        line = window.entry.line
+        line.setFocus()
+        for text in typed_notes(notes):
+            line.setText(text)
+            QTest.keyClick(line, Qt.Key.Key_Return)
+        app.processEvents()
+        items = [i for i in window.board.board_scene().items() if isinstance(i, NoteItem)]
+        assert len(items) == notes, len(items)
+        overlaps = overlapping_pairs(items)
+        window.close()
+        window.ws and window.ws.close()
+    return {"capture_overlaps_500": overlaps}
+
+
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "capture"
     if what == "installer":
         print(json.dumps(installer_startup(Path(sys.argv[2]))))
+    elif what == "overlaps":
+        print(json.dumps(capture_overlaps()))
     else:
         print(json.dumps(startup() if what == "startup" else capture()))

@@ -18,12 +18,12 @@ from facilitator.workshop.changes import Change
 from facilitator.diagnostics import log
 from facilitator.errors import DiskFull, FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
-from facilitator.board.placement import free_spots
 from facilitator.workshop.model import Group, Participant, Session
 from facilitator.paths import EXTENSION
 from facilitator.workshop import Workshop
 from ui.actions import WindowActions
 from ui.agenda.panel import AgendaPanel
+from ui.board.placing import place
 from ui.board.view import BoardView
 from ui.agenda.clock.controller import ClockController
 from ui.board.boards import initial_board
@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         ws.failure_listeners.append(self._on_save_failed)
         self._data_version = ws.store.data_version()
         self.board = BoardView(ws, self.workspace)
+        self.board.pan_key.watch(self.entry.line)  # Space held there pans the board
         self.board_holder.addWidget(self.board)
         self.board.selectionIdsChanged.connect(self._on_selection)
         self.board.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
 
     def _fit_board(self) -> None:
         if self.board is not None and self.board.isVisible():
-            self.board.fit_all()
+            self.board.show_board()
 
     def step_group(self, delta: int) -> None:
         """Next (+1) or previous (-1) group of the current session."""
@@ -357,13 +358,16 @@ class MainWindow(QMainWindow):
             return False
         group = self.ws.get(Group, self.group_id)
         try:
-            (x, y), = free_spots(self.ws.elements_on(self.session_id, self.group_id), 1)
             note = self.ws.new_note(text, self.session_id, self.group_id, author=author,
-                                    x=x, y=y, color=group.color if group else "")
+                                    color=group.color if group else "")
+            note = place(note, self.ws.elements_on(self.session_id, self.group_id),
+                         self.board.board_scene() if self.board is not None else None)
             self.ws.add(note, label="note")
         except FurikaeriError as exc:
             self.statusBar().showMessage(exc.text(), 8000)
             return False
+        if self.board is not None:
+            self.board.reveal(note.id)  # the new note in sight, the zoom kept
         self.entry.line.clear()
         self.statusBar().showMessage(self.tr("Note added."), 2000)
         return True

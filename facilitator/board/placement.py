@@ -1,44 +1,121 @@
-"""Where new notes go on a board: the next free places of a tidy grid."""
+"""Where new notes go on a board: the first free place of tidy columns, by real size.
+
+Notes grow with their text (:mod:`facilitator.board.note_size`), so a fixed
+grid lets a long note run over the row below it.  New notes go instead into
+columns (as a wall of sticky notes): each takes the highest free place, left
+first on a tie, in which its whole rectangle keeps :data:`GAP` from everything
+already on the board, drawn sizes counted.  Notes typed in a row therefore fill
+the columns left to right, and a long note pushes only its own column down.
+"""
 
 from __future__ import annotations
 
-import math
-from typing import Iterable
+import bisect
+from typing import Callable, Iterable, Sequence
 
-from facilitator.workshop.model import NOTE_H, NOTE_W, Element
+from facilitator.board.attached import Rect, record_extent
+from facilitator.board.note_size import note_height
+from facilitator.workshop.model import NOTE_H, NOTE_W, Connector, Element, Note
 
 GAP = 16.0
 COLUMNS = 6
+#: Elements larger than this (a huge frame, a long stroke) are left out: they
+#: would leave no place, where the user expects notes to keep coming.
+_HUGE = 1e6
+
+
+def drawn_extent(e: Element) -> Rect:
+    """An element's rectangle as the board draws it: a note at least as tall as its text."""
+    x, y, w, h = record_extent(e)
+    if isinstance(e, Note):
+        h = max(h, note_height(e.text, e.w))
+    return x, y, w, h
+
+
+class _Column:
+    """The free stretches of one column, as sorted ``[start, end)`` pairs."""
+
+    def __init__(self, top: float, blocked: list[tuple[float, float]]) -> None:
+        """Free from ``top`` down, but for the ``blocked`` stretches (in any order)."""
+        self.starts: list[float] = []
+        self.ends: list[float] = []
+        start = top
+        for b0, b1 in sorted(blocked):
+            if b1 <= start:
+                continue
+            if b0 > start:
+                self.starts.append(start)
+                self.ends.append(b0)
+            start = b1
+        self.starts.append(start)
+        self.ends.append(float("inf"))
+
+    def block(self, top: float, bottom: float) -> None:
+        """Take ``[top, bottom)`` out of the free stretches."""
+        starts, ends = self.starts, self.ends
+        i = max(bisect.bisect_right(starts, top) - 1, 0)
+        new_s, new_e = starts[:i], ends[:i]
+        for s, e in zip(starts[i:], ends[i:]):
+            if e <= top or s >= bottom:
+                new_s.append(s)
+                new_e.append(e)
+                continue
+            if s < top:
+                new_s.append(s)
+                new_e.append(top)
+            if e > bottom:
+                new_s.append(bottom)
+                new_e.append(e)
+        self.starts, self.ends = new_s, new_e
+
+    def first_fit(self, height: float) -> float:
+        """The top of the highest free stretch ``height`` fits in."""
+        for s, e in zip(self.starts, self.ends):
+            if e - s >= height:
+                return s
+        return self.starts[-1]  # not reached: the last stretch never ends
 
 
 def free_spots(existing: Iterable[Element], count: int, columns: int = COLUMNS,
                origin: tuple[float, float] = (0.0, 0.0),
-               size: tuple[float, float] = (NOTE_W, NOTE_H)) -> list[tuple[float, float]]:
-    """``count`` top-left positions of grid cells that no existing element covers.
+               size: tuple[float, float] = (NOTE_W, NOTE_H), *,
+               sizes: Sequence[tuple[float, float]] | None = None,
+               extent: Callable[[Element], Rect] = drawn_extent) -> list[tuple[float, float]]:
+    """Top-left positions for ``count`` new notes that overlap nothing on the board.
 
-    Cells are filled row by row, ``columns`` wide, starting at ``origin``; a
-    cell is taken when any element overlaps it, so notes typed in quick
-    succession line up and never hide one another.
+    Each note is ``size`` (or ``sizes[i]``) large; ``columns`` columns of the
+    widest of them start at ``origin``.  A note takes the highest place where
+    it keeps :data:`GAP` from every element (as ``extent`` measures it: by
+    default as drawn, long notes taller than their record) and from the notes
+    placed before it; on a tie the leftmost column.
     """
-    w, h = size
-    step_x, step_y = w + GAP, h + GAP
+    sizes = list(sizes) if sizes is not None else [size] * count
+    if len(sizes) != count:
+        raise ValueError("sizes must give one size per note")
+    if not count:
+        return []
     ox, oy = origin
-    taken: set[tuple[int, int]] = set()
+    pitch = max(w for w, _ in sizes) + GAP
+    blocked: list[list[tuple[float, float]]] = [[] for _ in range(columns)]
     for e in existing:
-        c0 = math.floor((e.x - ox) / step_x)
-        c1 = math.floor((e.x + max(e.w, 1) - ox - 1e-6) / step_x)
-        r0 = math.floor((e.y - oy) / step_y)
-        r1 = math.floor((e.y + max(e.h, 1) - oy - 1e-6) / step_y)
-        if r1 - r0 > 10_000 or c1 - c0 > 10_000:
-            continue  # a huge frame or stroke does not block the grid
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                taken.add((r, c))
-    spots: list[tuple[float, float]] = []
-    cell = 0
-    while len(spots) < count:
-        r, c = divmod(cell, columns)
-        if (r, c) not in taken:
-            spots.append((ox + c * step_x, oy + r * step_y))
-        cell += 1
+        if isinstance(e, Connector) and (e.source_id or e.target_id):
+            continue  # drawn between its ends, over whatever lies there
+        x, y, w, h = extent(e)
+        if w > _HUGE or h > _HUGE:
+            continue
+        # Every column whose notes would come closer than GAP to it.
+        near, far = x - GAP, x + max(w, 1.0) + GAP
+        stretch = (y - GAP, y + max(h, 1.0) + GAP)
+        for c in range(max(0, int((near - ox) // pitch)), columns):
+            left = ox + c * pitch
+            if left >= far:
+                break
+            if left + pitch - GAP > near:
+                blocked[c].append(stretch)
+    cols = [_Column(oy, stretches) for stretches in blocked]
+    spots = []
+    for w, h in sizes:
+        y, c = min((col.first_fit(h), i) for i, col in enumerate(cols))
+        spots.append((ox + c * pitch, y))
+        cols[c].block(y - GAP, y + h + GAP)
     return spots

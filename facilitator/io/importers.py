@@ -22,9 +22,10 @@ from facilitator.io.json_input import (  # noqa: F401 (the import API names them
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 from facilitator.board.palette import GROUP_COLOURS, NOTE_COLOURS
+from facilitator.board.note_size import note_height
 from facilitator.board.placement import free_spots
 from facilitator.workshop.model import (
-    KIND_BREAK, MAX_NOTE_CHARS, RECORD_TYPES, Group, Note, Record,
+    KIND_BREAK, MAX_NOTE_CHARS, NOTE_W, RECORD_TYPES, Group, Note, Record,
     Session, Setting, Theme, WorkshopInfo, new_id,
 )
 from facilitator.workshop.workshop import Workshop, clean_text
@@ -274,12 +275,13 @@ class _Builder:
         notes: list[Note | None] = [None] * len(pending)
         for (sid, gid), indexes in boards.items():
             existing = self.ws.elements_on(sid, gid)
-            spots = free_spots(existing, len(indexes))
+            heights = [note_height(pending[i][1]) for i in indexes]  # as the board draws them
+            spots = free_spots(existing, len(indexes), sizes=[(NOTE_W, h) for h in heights])
             z = max((e.z for e in existing), default=0.0)
-            for i, (x, y) in zip(indexes, spots):
+            for i, (x, y), h in zip(indexes, spots, heights):
                 _, text, author, _, _, theme_id, color, votes, created = pending[i]
                 z += 1
-                notes[i] = Note(id=new_id(), session_id=sid, group_id=gid, x=x, y=y, z=z,
+                notes[i] = Note(id=new_id(), session_id=sid, group_id=gid, x=x, y=y, z=z, h=h,
                                 color=color, text=text, author=author, created=created,
                                 updated=created, votes=votes, theme_id=theme_id,
                                 theme_manual=theme_id is not None)

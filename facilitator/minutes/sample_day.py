@@ -18,6 +18,7 @@ import math
 from datetime import date
 from pathlib import Path
 
+from facilitator.board.note_size import note_height
 from facilitator.board.placement import free_spots
 from facilitator.paths import DEMO_DIR
 from facilitator.themes.acceptance import acceptance, add_theme_frame, proposal_input
@@ -73,8 +74,11 @@ def _type_notes(ws: Workshop, where: dict, texts: list[tuple[str, str]], color: 
     """Type ``texts`` (text, author) one by one, each where the quick-entry bar puts it."""
     out = []
     for text, author in texts:
-        (x, y), = free_spots(ws.elements_on(where["session_id"], where["group_id"]), 1)
-        note = ws.new_note(text, author=author, x=x, y=y, color=color, **where)
+        note = ws.new_note(text, author=author, color=color, **where)
+        note = note.replace(h=note_height(note.text, note.w))
+        (x, y), = free_spots(ws.elements_on(where["session_id"], where["group_id"]), 1,
+                             size=(note.w, note.h))
+        note = note.replace(x=x, y=y)
         at = f"{day}T{minute // 60:02d}:{minute % 60:02d}:00{TZ}"
         ws.add(note.replace(created=at, updated=at), label="note")
         out.append(ws.get(Note, note.id))

@@ -23,6 +23,7 @@ from ui.board.commands import SceneCommands
 from ui.board.editor import InlineEditor
 from ui.board.ink import ConnectorItem, StrokeItem
 from ui.board.items import FrameItem, HeadingItem, NoteItem, StampItem
+from ui.board.placing import sized
 from ui.board.style import NOTE_FALLBACK_COLOR, PAD, Look, color_or
 from ui.board.tools import SceneTools
 
@@ -102,6 +103,8 @@ class BoardScene(SceneTools, SceneCommands, QGraphicsScene):
             for rec in records:
                 if isinstance(rec, Connector):
                     self._create(rec, area)
+        if self._bounds.isNull():  # an empty board: paper around where notes will go
+            self.setSceneRect(QRectF(0, 0, AREA_MIN_W, 600).adjusted(-3000, -3000, 3000, 3000))
         self._decorate()
 
     def _decorate(self) -> None:
@@ -286,6 +289,11 @@ class BoardScene(SceneTools, SceneCommands, QGraphicsScene):
     def element_items(self) -> list:
         return list(self.by_id.values())
 
+    def newest_note(self):
+        """The note typed last (the latest ``created``), or None on a board without notes."""
+        notes = [it for it in self.by_id.values() if isinstance(it, NoteItem)]
+        return max(notes, key=lambda it: (it.rec.created, it.rec.z), default=None)
+
     def area_labels(self) -> list:
         """The group names over the areas (side-by-side view), to keep them in view."""
         return [child for band in self._decor for child in band.childItems()]
@@ -387,7 +395,8 @@ class BoardScene(SceneTools, SceneCommands, QGraphicsScene):
                 if text.strip() != target.rec.text:
                     ws.edit_note_text(target.rid, text)
                 return
-            ws.add(ws.new_note(text, sid, gid, x=x - PAD + 4, y=y - PAD + 4), label="add note")
+            note = ws.new_note(text, sid, gid, x=x - PAD + 4, y=y - PAD + 4)
+            ws.add(sized(note), label="add note")
             return
         from facilitator.workshop.workshop import clean_text
         if editor.kind == "frame":

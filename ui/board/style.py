@@ -93,7 +93,8 @@ def layout_text(text: str, width: float, font: QFont) -> tuple[QTextLayout, floa
 @lru_cache(maxsize=2048)
 def _layout_cached(text: str, width: float, font_key: str) -> tuple[QTextLayout, float]:
     font = _FONTS[font_key]
-    layout = QTextLayout(text, font)
+    # QTextLayout breaks lines only at U+2028; a typed line break would be drawn as nothing.
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout.setTextOption(option)

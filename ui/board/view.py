@@ -3,18 +3,39 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractAnimation, QCoreApplication, QEasingCurve, QEvent, QLineF, QPoint, QPointF, QRectF, Qt,
+    QVariantAnimation, Signal,
+)
 from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from facilitator.board.placement import COLUMNS, GAP
 from facilitator.errors import FurikaeriError
 from ui.board.edit_actions import ViewCommands
+from facilitator.workshop.model import NOTE_H, NOTE_W
+from ui.board.pan_key import PanKey
 from ui.board.scene import BoardScene
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 #: Fit all/selection never magnifies beyond this (one note would fill a projector).
 MAX_FIT_ZOOM = 2.0
+#: Showing a board (opening it, a group switch) never magnifies, and zooms out
+#: only as far as notes stay readable; beyond that it shows the newest notes.
+SHOW_MAX_ZOOM, SHOW_MIN_ZOOM = 1.0, 0.5
+#: Where typed notes go (facilitator.board.placement): kept in view with the board.
+CAPTURE_AREA = QRectF(0.0, 0.0, COLUMNS * (NOTE_W + GAP) - GAP, NOTE_H)
+FIT_MARGIN = 40.0
+#: Room kept around a note brought into view, and how long the glide takes.
+REVEAL_MARGIN, REVEAL_MS = 24.0, 180
 GRID_LINE_STEP = 32.0
+
+
+def _shift(a0: float, a1: float, v0: float, v1: float) -> float:
+    """The least move of the view span [v0, v1] that holds [a0, a1] (its start, if too long)."""
+    if a1 - a0 > v1 - v0 or a0 < v0:
+        return a0 - v0
+    return a1 - v1 if a1 > v1 else 0.0
 
 
 class BoardView(ViewCommands, QGraphicsView):
@@ -35,12 +56,17 @@ class BoardView(ViewCommands, QGraphicsView):
         self._presentation = False
         self._space = False
         self._pan: QPointF | None = None
+        self._pan_button = Qt.MouseButton.NoButton
         self._pinch_base = 1.0
         self._fit_pending = False
         self.pen = self.default_pen   # the ink tool's colour and width, kept across boards
         # The zoom "fit all" chose; while nobody zooms away from it, a resize (full
         # screen for F5, a dock opening beside the board) fits the board again.
         self._fitted: QTransform | None = None
+        self._refit = self.show_board
+        self._reveal_anim: QVariantAnimation | None = None
+        # Space held in another widget (the quick-entry bar) pans here too.
+        self.pan_key = PanKey(self)
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
@@ -75,7 +101,7 @@ class BoardView(ViewCommands, QGraphicsView):
             old.detach()
             old.deleteLater()
         self.resetCachedContent()
-        self.fit_all()
+        self.show_board()
         self._fit_pending = not self.isVisible()  # fit again once it has its real size
         self.selectionIdsChanged.emit([])
 
@@ -153,6 +179,7 @@ class BoardView(ViewCommands, QGraphicsView):
         target = min(MAX_ZOOM, max(MIN_ZOOM, current * factor))
         if current <= 0 or target == current:
             return
+        self._stop_glide(jump=False)
         anchor = anchor if anchor is not None else self.viewport().rect().center()
         fixed = self.mapToScene(anchor)
         previous = self.transformationAnchor()
@@ -165,29 +192,69 @@ class BoardView(ViewCommands, QGraphicsView):
         v.setValue(v.value() + drift.y())
 
     def zoom_100(self) -> None:
+        self._stop_glide(jump=False)
         centre = self.mapToScene(self.viewport().rect().center())
         self.resetTransform()
         self.centerOn(centre)
 
-    def _fit(self, rect: QRectF) -> None:
+    def _fit(self, rect: QRectF, max_zoom: float = MAX_FIT_ZOOM) -> None:
         if rect.isNull():
             return
+        self._stop_glide(jump=False)
         anchor = self.transformationAnchor()
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
-        self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > MAX_FIT_ZOOM:
-            self.resetTransform()
-            self.scale(MAX_FIT_ZOOM, MAX_FIT_ZOOM)
-        self.centerOn(rect.center())
+        margin = FIT_MARGIN
+        for _ in range(2):  # again if the scroll bars came or went: the view changed size
+            size = self.viewport().size()
+            self.fitInView(rect.adjusted(-margin, -margin, margin, margin),
+                           Qt.AspectRatioMode.KeepAspectRatio)
+            if self.zoom() > max_zoom:
+                self.resetTransform()
+                self.scale(max_zoom, max_zoom)
+            self.centerOn(rect.center())
+            # The scroll bars come and go on a layout request: lay them out now.
+            QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LayoutRequest))
+            if self.viewport().size() == size:
+                break
         self.setTransformationAnchor(anchor)
+
+    def _content_rect(self) -> QRectF:
+        rect = QRectF()
+        if self._scene is not None:
+            for item in self._scene.element_items() + self._scene.area_labels():
+                rect = rect.united(item.sceneBoundingRect())
+        return rect
 
     def fit_all(self) -> None:
         if self._scene is not None:
-            rect = QRectF()
-            for item in self._scene.element_items() + self._scene.area_labels():
-                rect = rect.united(item.sceneBoundingRect())
-            self._fit(rect)
-            self._fitted = self.transform()
+            self._fit(self._content_rect())
+            self._fitted, self._refit = self.transform(), self.fit_all
+
+    def show_board(self) -> None:
+        """Show the board as a note-taker needs it: all of it and the place where typed
+        notes go, at 100 % at most; if that needs less than :data:`SHOW_MIN_ZOOM`, the
+        newest note at that zoom instead (a group switch never leaves the notes tiny)."""
+        scene = self._scene
+        if scene is None:
+            return
+        if self._presentation:  # the projector shows the whole board, however small
+            self.fit_all()
+            return
+        rect = self._content_rect()
+        side_by_side = len(scene.areas) > 1
+        if not side_by_side:
+            rect = rect.united(CAPTURE_AREA.translated(scene.areas[0].dx, 0.0))
+        self._fit(rect, SHOW_MAX_ZOOM)
+        visible = self.visible_rect()
+        if visible.height() > rect.height() + 2 * FIT_MARGIN:
+            # Not as tall as the view: start at the top, where the first notes go.
+            self.centerOn(rect.center().x(), rect.top() - FIT_MARGIN + visible.height() / 2)
+        newest = scene.newest_note() if not side_by_side else None
+        if self.zoom() < SHOW_MIN_ZOOM and newest is not None:
+            self.resetTransform()
+            self.scale(SHOW_MIN_ZOOM, SHOW_MIN_ZOOM)
+            self.centerOn(newest.sceneBoundingRect().center())
+        self._fitted, self._refit = self.transform(), self.show_board
 
     def fit_selection(self) -> None:
         if self._scene is not None:
@@ -196,18 +263,74 @@ class BoardView(ViewCommands, QGraphicsView):
                 rect = rect.united(item.sceneBoundingRect())
             self._fit(rect)
 
+    def visible_rect(self) -> QRectF:
+        """The part of the scene the viewport shows."""
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def reveal(self, rid: str) -> None:
+        """Glide the least way that shows element ``rid`` whole (its top first, when it is
+        taller than the view); the zoom never changes.  Nothing moves if it is in view."""
+        item = self._scene.item_for(rid) if self._scene is not None else None
+        if item is None:
+            return
+        self._fitted = None  # the board changed since the fit: a resize keeps the zoom
+        m = REVEAL_MARGIN / max(self.zoom(), 1e-6)
+        want = item.sceneBoundingRect().adjusted(-m, -m, m, m)
+        target = self._reveal_anim.endValue() if self._reveal_anim is not None else None
+        view = self.visible_rect()
+        if target is not None:  # going on from where the last glide goes
+            view.moveCenter(view.center() + (target - self._bars()) / self.zoom())
+        dx, dy = _shift(want.left(), want.right(), view.left(), view.right()), \
+            _shift(want.top(), want.bottom(), view.top(), view.bottom())
+        if not dx and not dy:
+            return
+        start = self._bars()
+        end = (target if target is not None else start) + QPointF(dx, dy) * self.zoom()
+        self._stop_glide(jump=False)
+        glide = QVariantAnimation(self)
+        glide.setDuration(REVEAL_MS)
+        glide.setEasingCurve(QEasingCurve.Type.OutCubic)
+        glide.setStartValue(start)
+        glide.setEndValue(end)
+        glide.valueChanged.connect(self._set_bars)
+        glide.finished.connect(self._stop_glide)
+        self._reveal_anim = glide
+        glide.start()
+
+    def gliding(self) -> bool:
+        """Whether a :meth:`reveal` is still moving the view."""
+        return self._reveal_anim is not None and \
+            self._reveal_anim.state() == QAbstractAnimation.State.Running
+
+    def _bars(self) -> QPointF:
+        return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+
+    def _set_bars(self, value: QPointF) -> None:
+        self.horizontalScrollBar().setValue(round(value.x()))
+        self.verticalScrollBar().setValue(round(value.y()))
+
+    def _stop_glide(self, jump: bool = True) -> None:
+        """End a glide: at its end (``jump``), or where it is (the user took over)."""
+        glide, self._reveal_anim = self._reveal_anim, None
+        if glide is not None:
+            glide.stop()
+            if jump:
+                self._set_bars(glide.endValue())
+            glide.deleteLater()
+
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self._fitted is not None and self.transform() == self._fitted:
-            self.fit_all()
+            self._refit()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._fit_pending:
             self._fit_pending = False
-            self.fit_all()
+            self._refit()
 
     def wheelEvent(self, event) -> None:
+        self._stop_glide(jump=False)
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom_by(1.0015 ** event.angleDelta().y(), event.position().toPoint())
             event.accept()
@@ -236,16 +359,37 @@ class BoardView(ViewCommands, QGraphicsView):
                 return True
         return super().viewportEvent(event)
 
-    # -- pan, Shift+click, context menu ----------------------------------------------
-    def mousePressEvent(self, event) -> None:
+    # -- pan -------------------------------------------------------------------------
+    def panning(self) -> bool:
+        """Whether a pan (middle button, or Space and the left button) is under way."""
+        return self._pan is not None
+
+    def _pan_press(self, event) -> bool:
+        """Start a pan if ``event`` is one; a pan only pans: the scene never sees
+        its press, so nothing is selected, moved or dropped into another frame."""
         button = event.button()
+        if self._pan is not None:
+            event.accept()  # another button during a pan: still only the pan
+            return True
         if button == Qt.MouseButton.MiddleButton or (
-                button == Qt.MouseButton.LeftButton and self._space):
-            self._pan = event.position()
+                button == Qt.MouseButton.LeftButton and (self._space or self.pan_key.held)):
+            self._stop_glide(jump=False)
+            self._pan, self._pan_button = event.position(), button
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            self.pan_key.focus_back()  # the note-taker types on in the entry bar
             event.accept()
-            return
-        super().mousePressEvent(self._shift_as_ctrl(event))
+            return True
+        return False
+
+    def mousePressEvent(self, event) -> None:
+        if not self._pan_press(event):
+            self.pan_key.forget()
+            super().mousePressEvent(self._shift_as_ctrl(event))
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        # Two quick Space-drags make a double click: that must not start a note.
+        if not self._pan_press(event):
+            super().mouseDoubleClickEvent(event)
 
     def _shift_as_ctrl(self, event):
         """Shift+click toggles an item in the selection and Shift+drag adds to it, as
@@ -284,6 +428,9 @@ class BoardView(ViewCommands, QGraphicsView):
 
     def mouseReleaseEvent(self, event) -> None:
         if self._pan is not None:
+            event.accept()
+            if event.button() != self._pan_button:
+                return  # not the button that pans
             self._pan = None
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space
                                       else Qt.CursorShape.ArrowCursor)
@@ -337,6 +484,7 @@ class BoardView(ViewCommands, QGraphicsView):
     def keyReleaseEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = False
+            self.pan_key.release()
             self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         super().keyReleaseEvent(event)
 
