@@ -1681,6 +1681,14 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>付箋を追加しました。</translation>
     </message>
     <message>
+        <source>{title} — Read-only</source>
+        <translation>{title} — 読み取り専用</translation>
+    </message>
+    <message>
+        <source>{title} — Saved</source>
+        <translation>{title} — 保存済み</translation>
+    </message>
+    <message>
         <source>Every edit is saved as it is made.</source>
         <translation>編集はその場で保存されます。</translation>
     </message>
@@ -1965,6 +1973,67 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>Merge</source>
         <translation>統合</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 ファイル</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>両面印刷</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>長辺とじ</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>短辺とじ</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>ページセット(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>ページまたは範囲をカンマで区切って指定します。範囲は 2 つの数字をハイフンでつなぎます。例: 3,5-7,9 で 3、5、6、7、9 ページを印刷します。</translation>
     </message>
 </context>
 <context>
@@ -3134,14 +3203,6 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>Text</source>
         <translation>テキスト</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>言語</translation>
-    </message>
-    <message>
-        <source>Furikaeri will use this language the next time it starts.</source>
-        <translation>次回の起動からこの言語で表示します。</translation>
     </message>
     <message>
         <source>&amp;File</source>

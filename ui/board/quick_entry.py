@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from ui.i18n import is_language_change
+
 # "@佐藤 意見" or, typed with a Japanese IME, "＠佐藤　意見".
 _AUTHOR_PREFIX = re.compile(r"^[@＠](\S+)\s+(.*)$", re.DOTALL)
 
@@ -111,12 +113,8 @@ class QuickEntryBar(QWidget):
         self.speaker.setEditable(True)
         self.speaker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.speaker.setMinimumWidth(140)
-        self.speaker.lineEdit().setPlaceholderText(self.tr("Speaker"))
-        self.speaker.setToolTip(self.tr("Author of the next notes (or type @name before the note)"))
         self.line = EntryLine(self)
-        self.default_placeholder = self.tr(
-            "Type a note and press Enter  ·  @name sets the author  ·  Tab switches the group")
-        self.line.setPlaceholderText(self.default_placeholder)
+        self.default_placeholder = ""
         self.line.submitted.connect(self._submit)
         self.line.stepRequested.connect(self.stepRequested)
         lay = QHBoxLayout(self)
@@ -125,6 +123,21 @@ class QuickEntryBar(QWidget):
         lay.addWidget(self.speaker)
         lay.addWidget(self.line, 1)
         self.setFocusProxy(self.line)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.speaker.lineEdit().setPlaceholderText(self.tr("Speaker"))
+        self.speaker.setToolTip(self.tr("Author of the next notes (or type @name before the note)"))
+        self.default_placeholder = self.tr(
+            "Type a note and press Enter  ·  @name sets the author  ·  Tab switches the group")
+        if self.isEnabled():  # a read-only workshop's bar says so instead (MainWindow)
+            self.line.setPlaceholderText(self.default_placeholder)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_participants(self, names: list[str]) -> None:
         current = self.speaker.currentText()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette, QScre
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ui.agenda.clock.face import ClockFace, Reading
+from ui.i18n import is_language_change
 
 
 def other_screen(widget: QWidget) -> QScreen:
@@ -21,7 +22,6 @@ class RoomClockWindow(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle(self.tr("Room clock"))
         self.face = ClockFace(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -29,6 +29,15 @@ class RoomClockWindow(QWidget):
         self.resize(960, 540)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.showNormal)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Room clock"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_on(self, screen: QScreen | None, full_screen: bool = True) -> None:
         """Show on ``screen`` (full screen there, or a window in its middle)."""
@@ -62,7 +71,6 @@ class MiniTimer(QWidget):
         flags = (Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
                  | Qt.WindowType.WindowStaysOnTopHint)
         super().__init__(parent, flags)
-        self.setWindowTitle(self.tr("Mini timer"))
         self.setAutoFillBackground(True)
         self.time_label = QLabel("--:--", self)
         font = self.time_label.font()
@@ -71,14 +79,11 @@ class MiniTimer(QWidget):
         self.time_label.setFont(font)
         self.title_label = QLabel("", self)
         self.pause_button = QToolButton(self)
-        self.pause_button.setText(self.tr("Pause"))
         self.pause_button.clicked.connect(self.pauseResumeRequested)
         self.add_button = QToolButton(self)
-        self.add_button.setText(self.tr("+1 min"))
         self.add_button.clicked.connect(self.addMinuteRequested)
-        close = QToolButton(self)
+        self.close_button = close = QToolButton(self)
         close.setText("×")
-        close.setToolTip(self.tr("Hide the mini timer"))
         close.clicked.connect(self.hide)
         top = QHBoxLayout()
         top.addWidget(self.time_label, 1)
@@ -95,7 +100,19 @@ class MiniTimer(QWidget):
         self.reading = Reading()
         self._colours: tuple[str, str] | None = None
         self._drag_from: QPoint | None = None
-        self._paint(self.reading)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.setWindowTitle(self.tr("Mini timer"))
+        self.add_button.setText(self.tr("+1 min"))
+        self.close_button.setToolTip(self.tr("Hide the mini timer"))
+        self._paint(self.reading)   # Pause / Resume, "Next: …"
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_reading(self, reading: Reading) -> bool:
         if reading == self.reading:
