@@ -275,6 +275,10 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def new_workshop_dialog(self, template: str | None = None) -> None:
+        if template is None and self.ws is not None:  # the start screen's list is hidden
+            template = self.start.ask_template(self)
+            if template is None:
+                return
         template = template or self.start.templates.currentData() or "standard"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("New workshop"), self._dialog_folder(), self.tr(_NAME_FILTER))

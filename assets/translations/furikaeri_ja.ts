@@ -2557,6 +2557,14 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>テンプレートから作成</translation>
     </message>
     <message>
+        <source>New workshop</source>
+        <translation>新しいワークショップ</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>テンプレート:</translation>
+    </message>
+    <message>
         <source>{name} (cannot be read)
 {path}</source>
         <translation>{name}（読み込めません）

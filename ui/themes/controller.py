@@ -80,6 +80,14 @@ class ThemesController(QObject):
         if self._panel is not None:
             self.dock.setWindowTitle(self.tr("Theme proposal"))
             self.votes_dock.setWindowTitle(self.tr("Dot voting"))
+            # The status says what is going on, in the new words; an outcome told
+            # before ("Proposal discarded.") gives way to the first hint.
+            if self.busy() and self.given is not None:
+                self._panel.set_busy(True, self._busy_text())
+            elif self.proposal is not None:
+                self._panel.set_busy(False, self._proposed_text())
+            else:
+                self._panel.show_hint()
 
     def event(self, event) -> bool:
         # Not a widget: the window passes LanguageChange on to its QObject children.
@@ -186,8 +194,7 @@ class ThemesController(QObject):
         self.given, self.board_key = given, board
         self.dock.show()
         self.dock.raise_()
-        self.panel.set_busy(True, self.tr("Proposing themes for {count} notes…").format(
-            count=given.remaining))
+        self.panel.set_busy(True, self._busy_text())
         self.propose_action.setEnabled(False)
         self.worker = ProposalWorker(given.texts, dict(given.fixed), self)
         self.worker.done.connect(self._proposed)
@@ -198,6 +205,13 @@ class ThemesController(QObject):
 
     def busy(self) -> bool:
         return self.worker is not None
+
+    def _busy_text(self) -> str:
+        return self.tr("Proposing themes for {count} notes…").format(count=self.given.remaining)
+
+    def _proposed_text(self) -> str:
+        return self.tr("{themes} themes proposed. Edit a label by double-clicking it, then "
+                       "accept or discard.").format(themes=len(self.proposal.themes))
 
     def _worker_finished(self) -> None:
         if self.worker is not None:
@@ -217,9 +231,7 @@ class ThemesController(QObject):
         from facilitator.themes.acceptance import with_board_labels
         proposal = with_board_labels(self.window.ws, proposal)   # accepted themes keep theirs
         self.proposal = proposal
-        self.panel.set_busy(False, self.tr(
-            "{themes} themes proposed. Edit a label by double-clicking it, then accept or "
-            "discard.").format(themes=len(proposal.themes)))
+        self.panel.set_busy(False, self._proposed_text())
         self.panel.tree.blockSignals(True)
         self.panel.show_proposal(proposal, self.given.texts)
         self.panel.tree.blockSignals(False)

@@ -79,7 +79,7 @@ class ProposalPanel(QWidget):
     def retranslate(self) -> None:
         """Texts in the language chosen (again after 表示 › 言語)."""
         if self._hint_shown:
-            self.status.setText(self.tr("Propose themes to group this board's notes."))
+            self.show_hint()
         self.tree.setHeaderLabels([self.tr("Label"), self.tr("Key words"), self.tr("Notes")])
         self.duplicates_label.setText(self.tr("Near-duplicate notes"))
         self.accept_button.setText(self.tr("Accept"))
@@ -94,6 +94,11 @@ class ProposalPanel(QWidget):
         if is_language_change(event):
             self.retranslate()
         super().changeEvent(event)
+
+    def show_hint(self) -> None:
+        """The status tells what the panel is for (nothing proposed)."""
+        self._hint_shown = True
+        self.status.setText(self.tr("Propose themes to group this board's notes."))
 
     def set_busy(self, busy: bool, text: str = "") -> None:
         self.progress.setVisible(busy)

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from facilitator.workshop.store import peek
@@ -122,6 +122,18 @@ class StartScreen(QWidget):
             self.templates.addItem(f"{title} — {description}" if description else title,
                                    str(template_path(name, user_folder=folder)))
         self.templates.setCurrentIndex(max(0, self.templates.findData(chosen)))
+
+    def ask_template(self, parent: QWidget) -> str | None:
+        """Which template (its path)? Asked when the start screen, and its list, is hidden."""
+        self.fill_templates()
+        names = [self.templates.itemText(i) for i in range(self.templates.count())]
+        name, ok = QInputDialog.getItem(parent, self.tr("New workshop"),
+                                        self.tr("Template:"), names,
+                                        max(0, self.templates.currentIndex()), False)
+        if not ok or name not in names:
+            return None
+        self.templates.setCurrentIndex(names.index(name))
+        return self.templates.currentData()
 
     def refresh(self) -> None:
         self.fill_templates()
