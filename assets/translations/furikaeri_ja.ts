@@ -3086,7 +3086,7 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>{total}個中 残り{left}個</translation>
     </message>
     <message>
-        <source>Voters without a registered name: 投票者1, 投票者2, …</source>
+        <source>Voters without a registered name: Voter 1, Voter 2, …</source>
         <translation>名前を登録していない投票者：投票者1、投票者2、…</translation>
     </message>
     <message>

@@ -195,3 +195,20 @@ def test_the_agenda_editor_keeps_a_composed_session_title(qtbot, window):
     assert editor.title.text() == "オリエン"
     assert editor.list.item(0).text().find("オリエン") >= 0
     editor.close()
+
+
+def test_the_capture_bar_keeps_the_composition_when_the_board_is_clicked(qtbot, window):
+    window.outcomes.capture("action")
+    bar = window.outcomes.bar
+    qtbot.waitUntil(bar.text.hasFocus)
+    compose(bar.text, "しりょうをおくる")
+    window.board.setFocus()
+    qtbot.waitUntil(lambda: not bar.text.hasFocus())
+    assert bar.text.text() == "しりょうをおくる" and not bar.text.composing
+    bar.owner_line.setFocus()              # the owner: an editable list
+    qtbot.waitUntil(lambda: QApplication.focusObject() is not None
+                    and QApplication.focusObject() in (bar.owner, bar.owner_line))
+    compose(preedit="おかだ")
+    bar.due.setFocus()
+    qtbot.waitUntil(bar.due.hasFocus)
+    assert bar.owner_line.text() == "おかだ"

@@ -69,7 +69,7 @@ class VotingPanel(QWidget):
     def retranslate(self) -> None:
         """Texts in the language chosen (again after 表示 › 言語)."""
         self.numbered.setToolTip(self.tr(
-            "Voters without a registered name: 投票者1, 投票者2, …"))
+            "Voters without a registered name: Voter 1, Voter 2, …"))
         self.hint.setText(self.tr("Click a note or a theme's frame to add a dot; "
                                   "right-click or Shift+click takes it back."))
         self.ranking.setHeaderLabels([self.tr("Rank"), self.tr("Theme or note"), self.tr("Dots")])
