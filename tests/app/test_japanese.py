@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QSettings, Qt, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -136,7 +136,7 @@ def test_the_start_screen_and_the_agenda_editor_show_template_names(window):
     win.actions_.choose_language("en")
     QApplication.processEvents()
     assert combo.itemText(0).startswith("Standard — The standard reflection workshop")
-    win.open_path(win.start.recent.item(0).data(256))
+    win.open_path(win.start.recent.item(0).data(Qt.ItemDataRole.UserRole))
     editor = AgendaEditor(win.ws, parent=win)
     assert [editor.templates.itemText(i) for i in range(2)] == ["Standard", "Blank"]
     assert editor.templates.itemData(0) == "standard"
