@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QToolBar, QToolBu
 from facilitator import i18n
 from facilitator.workshop.model import PICTOGRAMS
 from facilitator.paths import STAMPS_DIR
-from ui.i18n import SETTING_LANGUAGE
+from ui.i18n import SETTING_LANGUAGE, install_translator, is_language_change
 
 #: Board tools with a toolbar button (``stamp:<name>`` comes from the stamp picker).
 TOOLS = ("select", "ink", "arrow", "frame", "heading", "text")
@@ -42,57 +42,47 @@ class WindowActions(QObject):
         self.window = window
         w = window
         a = self._action
-        self.new = a(self.tr("&New workshop…"), w.new_workshop_dialog,
-                     QKeySequence.StandardKey.New)
-        self.open = a(self.tr("&Open…"), w.open_dialog, QKeySequence.StandardKey.Open)
-        self.demo = a(self.tr("Open the &demo workshop"), w.open_demo)
-        self.demo_again = a(self.tr("Start the demo a&gain…"), w.restart_demo)
-        self.reload = a(self.tr("&Reload from the file"), w.reload)
-        self.export = a(self.tr("&Export…"), w.export_dialog)
-        self.close_ws = a(self.tr("&Close workshop"), w.close_workshop,
-                          QKeySequence.StandardKey.Close)
-        self.quit = a(self.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
+        self.new = a(w.new_workshop_dialog, QKeySequence.StandardKey.New)
+        self.open = a(w.open_dialog, QKeySequence.StandardKey.Open)
+        self.demo = a(w.open_demo)
+        self.demo_again = a(w.restart_demo)
+        self.reload = a(w.reload)
+        self.export = a(w.export_dialog)
+        self.close_ws = a(w.close_workshop, QKeySequence.StandardKey.Close)
+        self.quit = a(w.close, QKeySequence.StandardKey.Quit)
 
-        self.undo = a(self.tr("&Undo"), w.undo, "Ctrl+Z")
-        self.redo = a(self.tr("&Redo"), w.redo, "Ctrl+Shift+Z")
-        self.focus_entry = a(self.tr("Type a &note"), w.focus_entry, "Ctrl+E")
-        self.next_group = a(self.tr("&Next group"), lambda: w.step_group(1), "Ctrl+Tab")
-        self.prev_group = a(self.tr("&Previous group"), lambda: w.step_group(-1),
-                            "Ctrl+Shift+Tab")
+        self.undo = a(w.undo, "Ctrl+Z")
+        self.redo = a(w.redo, "Ctrl+Shift+Z")
+        self.focus_entry = a(w.focus_entry, "Ctrl+E")
+        self.next_group = a(lambda: w.step_group(1), "Ctrl+Tab")
+        self.prev_group = a(lambda: w.step_group(-1), "Ctrl+Shift+Tab")
 
-        self.fit_all = a(self.tr("Fit &all"), lambda: w.board_call("fit_all"), "Ctrl+0")
-        self.fit_selection = a(self.tr("Fit &selection"), lambda: w.board_call("fit_selection"),
-                               "Ctrl+2")
-        self.zoom_100 = a(self.tr("Zoom &100%"), lambda: w.board_call("zoom_100"), "Ctrl+1")
-        self.zoom_in = a(self.tr("Zoom &in"), lambda: w.board_call("zoom_by", 1.25),
-                         QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out = a(self.tr("Zoom &out"), lambda: w.board_call("zoom_by", 0.8),
-                          QKeySequence.StandardKey.ZoomOut)
-        self.presentation = a(self.tr("&Presentation mode"), w.toggle_presentation, "F5")
+        self.fit_all = a(lambda: w.board_call("fit_all"), "Ctrl+0")
+        self.fit_selection = a(lambda: w.board_call("fit_selection"), "Ctrl+2")
+        self.zoom_100 = a(lambda: w.board_call("zoom_100"), "Ctrl+1")
+        self.zoom_in = a(lambda: w.board_call("zoom_by", 1.25), QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out = a(lambda: w.board_call("zoom_by", 0.8), QKeySequence.StandardKey.ZoomOut)
+        self.presentation = a(w.toggle_presentation, "F5")
         self.presentation.setCheckable(True)
-        self.projector = a(self.tr("Projector &window"), w.open_projector, "Shift+F5")
-        self.shortcuts = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts,
-                           QKeySequence.StandardKey.HelpContents)
-        self.log_folder = a(self.tr("Open the &log folder"), self.open_log_folder)
-        self.about = a(self.tr("&About Furikaeri"), self.show_about)
+        self.projector = a(w.open_projector, "Shift+F5")
+        self.shortcuts = a(self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self.log_folder = a(self.open_log_folder)
+        self.about = a(self.show_about)
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_qt = a(self.tr("About &Qt"), lambda: QMessageBox.aboutQt(w))
+        self.about_qt = a(lambda: QMessageBox.aboutQt(w))
         self.about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
 
-        labels = {"select": self.tr("Select"), "ink": self.tr("Pen"),
-                  "arrow": self.tr("Arrow"), "frame": self.tr("Frame"),
-                  "heading": self.tr("Heading"), "text": self.tr("Text")}
         self.tool_group = QActionGroup(self)
         self.tools: dict[str, QAction] = {}
         for tool in TOOLS:
-            act = a(labels[tool], lambda _=False, t=tool: w.set_tool(t))
+            act = a(lambda _=False, t=tool: w.set_tool(t))
             act.setCheckable(True)
             self.tool_group.addAction(act)
             self.tools[tool] = act
         self.tools["select"].setChecked(True)
         self.stamps: dict[str, QAction] = {}
         for name in PICTOGRAMS:
-            act = a(pictogram_name(name), lambda _=False, n=name: w.set_tool(f"stamp:{n}"))
+            act = a(lambda _=False, n=name: w.set_tool(f"stamp:{n}"))
             act.setIcon(stamp_icon(name))
             self.stamps[name] = act
         self.languages = self._language_actions()
@@ -101,6 +91,61 @@ class WindowActions(QObject):
                                  self.zoom_in, self.zoom_out, self.presentation, self.projector,
                                  self.focus_entry, self.next_group, self.prev_group,
                                  *self.tools.values(), *self.stamps.values()]
+        self.menus: dict[str, QMenu] = {}   # made by build_menus
+        self.toolbar: QToolBar | None = None
+        self.stamp_picker: QToolButton | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.new.setText(self.tr("&New workshop…"))
+        self.open.setText(self.tr("&Open…"))
+        self.demo.setText(self.tr("Open the &demo workshop"))
+        self.demo_again.setText(self.tr("Start the demo a&gain…"))
+        self.reload.setText(self.tr("&Reload from the file"))
+        self.export.setText(self.tr("&Export…"))
+        self.close_ws.setText(self.tr("&Close workshop"))
+        self.quit.setText(self.tr("&Quit"))
+        self.undo.setText(self.tr("&Undo"))
+        self.redo.setText(self.tr("&Redo"))
+        self.focus_entry.setText(self.tr("Type a &note"))
+        self.next_group.setText(self.tr("&Next group"))
+        self.prev_group.setText(self.tr("&Previous group"))
+        self.fit_all.setText(self.tr("Fit &all"))
+        self.fit_selection.setText(self.tr("Fit &selection"))
+        self.zoom_100.setText(self.tr("Zoom &100%"))
+        self.zoom_in.setText(self.tr("Zoom &in"))
+        self.zoom_out.setText(self.tr("Zoom &out"))
+        self.presentation.setText(self.tr("&Presentation mode"))
+        self.projector.setText(self.tr("Projector &window"))
+        self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
+        self.log_folder.setText(self.tr("Open the &log folder"))
+        self.about.setText(self.tr("&About Furikaeri"))
+        self.about_qt.setText(self.tr("About &Qt"))
+        labels = {"select": self.tr("Select"), "ink": self.tr("Pen"),
+                  "arrow": self.tr("Arrow"), "frame": self.tr("Frame"),
+                  "heading": self.tr("Heading"), "text": self.tr("Text")}
+        for tool, act in self.tools.items():
+            act.setText(labels[tool])
+        for name, act in self.stamps.items():
+            act.setText(pictogram_name(name))
+        titles = {"file": self.tr("&File"), "recent": self.tr("Open &recent"),
+                  "edit": self.tr("&Edit"), "view": self.tr("&View"),
+                  "language": self.tr("&Language"), "insert": self.tr("&Insert"),
+                  "stamp": self.tr("&Stamp"), "help": self.tr("&Help")}
+        for key, menu in self.menus.items():
+            menu.setTitle(titles[key])
+        if self.toolbar is not None:
+            self.toolbar.setWindowTitle(self.tr("Board tools"))
+        if self.stamp_picker is not None:
+            self.stamp_picker.setText(self.tr("Stamp"))
+            self.stamp_picker.setToolTip(self.tr("Place a pictogram stamp"))
+
+    def event(self, event) -> bool:
+        # Not a widget: the window passes LanguageChange on to its QObject children.
+        if is_language_change(event):
+            self.retranslate()
+        return super().event(event)
 
     def _language_actions(self) -> dict[str, QAction]:
         # Each language is named in itself, as language pickers do.
@@ -117,10 +162,12 @@ class WindowActions(QObject):
         return actions
 
     def choose_language(self, code: str) -> None:
-        """Remember the language; the windows use it from the next start."""
+        """Speak ``code`` now (every open window retranslates itself) and from the next start."""
         self.window.settings.setValue(SETTING_LANGUAGE, code)
-        QMessageBox.information(self.window, self.tr("Language"), self.tr(
-            "Furikaeri will use this language the next time it starts."))
+        for lang, act in self.languages.items():
+            act.setChecked(lang == code)
+        if code != i18n.language():
+            install_translator(code)
 
     # Help: the dialogs are imported when first asked for, not at every start.
     def show_shortcuts(self):
@@ -135,8 +182,8 @@ class WindowActions(QObject):
         from ui.about import open_log_folder
         return open_log_folder(self.window)
 
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
-        act = QAction(text, self.window)
+    def _action(self, slot, shortcut=None) -> QAction:
+        act = QAction(self.window)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         act.triggered.connect(lambda _checked=False: slot())
@@ -146,48 +193,48 @@ class WindowActions(QObject):
 
     def build_menus(self) -> None:
         bar = self.window.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        menus = self.menus
+        file_menu = menus["file"] = bar.addMenu("")
         file_menu.addActions([self.new, self.open, self.demo, self.demo_again])
-        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu = menus["recent"] = file_menu.addMenu("")
         file_menu.addSeparator()
         file_menu.addActions([self.reload, self.export])
         file_menu.addSeparator()
         file_menu.addActions([self.close_ws, self.quit])
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = menus["edit"] = bar.addMenu("")
         self.edit_menu = edit_menu  # the board's commands join it (ui.board.window_commands)
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.focus_entry, self.next_group, self.prev_group])
 
-        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu = menus["view"] = bar.addMenu("")
         view_menu.addActions([self.fit_all, self.fit_selection, self.zoom_100,
                               self.zoom_in, self.zoom_out])
         view_menu.addSeparator()
         view_menu.addActions([self.presentation, self.projector])
         view_menu.addSeparator()
-        language_menu = view_menu.addMenu(self.tr("&Language"))
+        language_menu = menus["language"] = view_menu.addMenu("")
         language_menu.addActions(list(self.languages.values()))
         self.view_menu = view_menu
 
-        insert_menu = bar.addMenu(self.tr("&Insert"))
+        insert_menu = menus["insert"] = bar.addMenu("")
         insert_menu.addActions(list(self.tools.values()))
-        stamp_menu = insert_menu.addMenu(self.tr("&Stamp"))
+        stamp_menu = menus["stamp"] = insert_menu.addMenu("")
         stamp_menu.addActions(list(self.stamps.values()))
 
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = menus["help"] = bar.addMenu("")
         help_menu.addActions([self.shortcuts, self.log_folder])
         help_menu.addSeparator()
         help_menu.addActions([self.about, self.about_qt])
+        self.retranslate()
 
     def build_toolbar(self) -> QToolBar:
-        bar = QToolBar(self.tr("Board tools"), self.window)
+        bar = self.toolbar = QToolBar(self.window)
         bar.setObjectName("board-tools")
         bar.setMovable(False)
         bar.addActions(list(self.tools.values()))
         picker = QToolButton(bar)
-        picker.setText(self.tr("Stamp"))
-        picker.setToolTip(self.tr("Place a pictogram stamp"))
         picker.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(picker)
         menu.addActions(list(self.stamps.values()))
@@ -199,6 +246,7 @@ class WindowActions(QObject):
         bar.addSeparator()
         bar.addActions([self.fit_all, self.presentation])
         self.window.addToolBar(bar)
+        self.retranslate()
         return bar
 
     def set_workshop_open(self, is_open: bool) -> None:

@@ -24,6 +24,7 @@ from facilitator.paths import ICONS_DIR
 from ui.error_report import ErrorReporter
 from ui.fonts import use_japanese_font
 from ui.i18n import choose_language, install_translator
+from ui.ime import keep_compositions
 
 APP_NAME = "Furikaeri"
 ORGANISATION = "Furikaeri"
@@ -43,6 +44,7 @@ def application() -> QApplication:
     app.setDesktopFileName("furikaeri")
     app.setWindowIcon(QIcon(str(ICONS_DIR / "furikaeri.png")))
     use_japanese_font(app)
+    keep_compositions(app)
     return app
 
 

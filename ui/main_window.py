@@ -38,6 +38,8 @@ from ui.workshop.start_screen import StartScreen, recent_files, remember_file
 from ui.themes.controller import ThemesController
 from ui import window_fit
 from ui.themes.groups_in import GroupsInController
+from ui.i18n import is_language_change
+from ui.ime import keep_compositions
 
 POLL_MS = 2000
 _NAME_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Workshops (*.furikaeri)")
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
         self._data_version = 0
         self.projector = None  # a ui.board.presentation.ProjectorWindow once opened
         window_fit.fit_first_window(self)  # a 1024×768 projector: within its screen
+        keep_compositions()  # a field losing the keyboard keeps the text being composed
 
         self.start = StartScreen(self.settings, self)
         self.start.openRequested.connect(self.open_path)
@@ -85,7 +88,7 @@ class MainWindow(QMainWindow):
 
         self.agenda = AgendaPanel(self)
         self.agenda.boardChosen.connect(self.choose_board)
-        self.agenda_dock = QDockWidget(self.tr("Agenda"), self)
+        self.agenda_dock = QDockWidget(self)
         self.agenda_dock.setObjectName("agenda")
         self.agenda_dock.setWidget(self.agenda)
         self.agenda_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -113,6 +116,17 @@ class MainWindow(QMainWindow):
         self.poll.setInterval(POLL_MS)
         self.poll.timeout.connect(self.check_file)
         self._show_workshop_ui(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.agenda_dock.setWindowTitle(self.tr("Agenda"))
+        self._update_state()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- opening and closing -------------------------------------------------------
     def open_path(self, path: str | Path, raise_errors: bool = False) -> bool:
@@ -268,6 +282,10 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def new_workshop_dialog(self, template: str | None = None) -> None:
+        if template is None and self.ws is not None:  # the start screen's list is hidden
+            template = self.start.ask_template(self)
+            if template is None:
+                return
         template = template or self.start.templates.currentData() or "standard"
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("New workshop"), self._dialog_folder(), self.tr(_NAME_FILTER))
@@ -485,10 +503,10 @@ class MainWindow(QMainWindow):
             return
         title = ws.info.title or Path(ws.path).stem
         if ws.readonly:
-            self.setWindowTitle(f"{title} — {self.tr('Read-only')}")
+            self.setWindowTitle(self.tr("{title} — Read-only").format(title=title))
             self.state_label.setText(self._readonly_reason(ws.store.readonly_reason))
         else:
-            self.setWindowTitle(f"{title} — {self.tr('Saved')}")
+            self.setWindowTitle(self.tr("{title} — Saved").format(title=title))
             self.state_label.setText(self.tr("Every edit is saved as it is made."))
         writable = not ws.readonly
         self.actions_.undo.setEnabled(writable and ws.history.can_undo())

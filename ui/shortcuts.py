@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QMainWindow, QMenu, QTextBrowser, QVBoxLayout,
@@ -71,13 +71,10 @@ class ShortcutSheet(QDialog):
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.groups = menu_shortcuts(window) + self.other_keys()
-        intro = QLabel(self.tr("Every key Furikaeri answers to. The menus show the same "
-                               "keys beside their commands."), self)
+        self.window_ = window
+        self.intro = intro = QLabel(self)
         intro.setWordWrap(True)
         self.text = QTextBrowser(self)
-        self.text.setHtml(self.to_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -85,6 +82,20 @@ class ShortcutSheet(QDialog):
         lay.addWidget(self.text, 1)
         lay.addWidget(buttons)
         self.resize(640, 720)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The sheet in the language chosen (again after 表示 › 言語: it may stay open)."""
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.intro.setText(self.tr("Every key Furikaeri answers to. The menus show the same "
+                                   "keys beside their commands."))
+        self.groups = menu_shortcuts(self.window_) + self.other_keys()
+        self.text.setHtml(self.to_html())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            QTimer.singleShot(0, self, self.retranslate)   # after the window's menus
+        super().changeEvent(event)
 
     def other_keys(self) -> list[tuple[str, Rows]]:
         """Keys that are no menu command (see the README, "In the room")."""

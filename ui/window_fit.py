@@ -16,6 +16,7 @@ import re
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QToolBar
+from ui.i18n import is_language_change
 
 #: The window's size when it has none saved and the screen has room for it.
 PREFERRED = QSize(1280, 800)
@@ -55,7 +56,8 @@ class ToolbarRows(QObject):
         super().__init__(window)
         self.window = window
         self.first: QToolBar = window.toolbar
-        self.second = QToolBar(self.tr("Workshop tools"), window)
+        self.second = QToolBar(window)
+        self.second.setWindowTitle(self.tr("Workshop tools"))
         self.second.setObjectName("workshop-tools")
         self.second.setMovable(False)
         self.broken = False
@@ -111,6 +113,12 @@ class ToolbarRows(QObject):
                 self.window.insertToolBarBreak(self.second)
             else:
                 self.window.removeToolBarBreak(self.second)
+
+    def event(self, event) -> bool:
+        # Not a widget: the window passes LanguageChange on to its QObject children.
+        if is_language_change(event) and hasattr(self, "second"):
+            self.second.setWindowTitle(self.tr("Workshop tools"))
+        return super().event(event)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         kind = event.type()

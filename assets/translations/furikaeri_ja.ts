@@ -1982,6 +1982,14 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>付箋を追加しました。</translation>
     </message>
     <message>
+        <source>{title} — Read-only</source>
+        <translation>{title} — 読み取り専用</translation>
+    </message>
+    <message>
+        <source>{title} — Saved</source>
+        <translation>{title} — 保存済み</translation>
+    </message>
+    <message>
         <source>Every edit is saved as it is made.</source>
         <translation>編集はその場で保存されます。</translation>
     </message>
@@ -2305,6 +2313,67 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 ファイル</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>ファイルの種類(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>両面印刷</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>長辺とじ</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>短辺とじ</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>ページセット(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <source>Specify pages or ranges separated by commas. Ranges are specified by two numbers separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.</source>
+        <translation>ページまたは範囲をカンマで区切って指定します。範囲は 2 つの数字をハイフンでつなぎます。例: 3,5-7,9 で 3、5、6、7、9 ページを印刷します。</translation>
+    </message>
+</context>
+<context>
     <name>QuickEntryBar</name>
     <message>
         <source>Speaker</source>
@@ -2536,11 +2605,11 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <name>RoomClockWindow</name>
     <message>
         <source>Room clock</source>
-        <extracomment>How long the way back (「閉じる（Esc）」) stays before it fades; a mouse move brings it back.</extracomment>
         <translation>会場用の時計</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
+        <extracomment>How long the way back (「閉じる（Esc）」) stays before it fades; a mouse move brings it back.</extracomment>
         <translation>閉じる（Esc）</translation>
     </message>
     <message>
@@ -2871,6 +2940,14 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>New from a template</source>
         <translation>テンプレートから作成</translation>
+    </message>
+    <message>
+        <source>New workshop</source>
+        <translation>新しいワークショップ</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>テンプレート:</translation>
     </message>
     <message>
         <source>{name} (cannot be read)
@@ -3422,7 +3499,7 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>{total}個中 残り{left}個</translation>
     </message>
     <message>
-        <source>Voters without a registered name: 投票者1, 投票者2, …</source>
+        <source>Voters without a registered name: Voter 1, Voter 2, …</source>
         <translation>名前を登録していない投票者：投票者1、投票者2、…</translation>
     </message>
     <message>
@@ -3547,14 +3624,6 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>Text</source>
         <translation>テキスト</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>言語</translation>
-    </message>
-    <message>
-        <source>Furikaeri will use this language the next time it starts.</source>
-        <translation>次回の起動からこの言語で表示します。</translation>
     </message>
     <message>
         <source>&amp;File</source>

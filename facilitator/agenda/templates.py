@@ -10,7 +10,7 @@ from pathlib import Path
 
 from facilitator.board.palette import group_colour
 from facilitator.errors import FurikaeriError
-from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.i18n import DEFAULT_LANGUAGE, QT_TRANSLATE_NOOP, language
 from facilitator.io.json_input import bad_field, read_json
 from facilitator.workshop.model import (
     SESSION_KINDS, WORKSHOP_ID, Group, Record, Session, WorkshopInfo, new_id,
@@ -27,6 +27,48 @@ def template_names(folder: Path = TEMPLATES_DIR, user_folder: Path | None = None
     if user_folder is not None and Path(user_folder).is_dir():
         names += sorted(p.stem for p in Path(user_folder).glob("*.json") if p.stem not in names)
     return names
+
+
+def template_choices(folder: Path = TEMPLATES_DIR, user_folder: Path | None = None,
+                     lang: str | None = None) -> list[tuple[str, str, str]]:
+    """``(name, title, description)`` of every template as a list shows them.
+
+    ``name`` is the id (:func:`read_template` takes it); an unreadable template
+    is still listed, by its name.
+    """
+    out = []
+    for name in template_names(folder, user_folder):
+        try:
+            data = read_template(name, folder, user_folder)
+        except (FurikaeriError, OSError, ValueError):
+            data = {}
+        out.append((name, template_title(data, name, lang), template_description(data, lang)))
+    return out
+
+
+def template_title(data: dict, name: str, lang: str | None = None) -> str:
+    """The name a user sees of the template ``name`` (the file's stem, its id).
+
+    A shipped template gives ``"title": {"ja": "標準", "en": "Standard"}``; a
+    user's own is shown by the name it was saved under.
+    """
+    return localized(data.get("title"), lang) or name
+
+
+def template_description(data: dict, lang: str | None = None) -> str:
+    """The template's one-line description in ``lang`` ("" if it has none)."""
+    return localized(data.get("description"), lang)
+
+
+def localized(value, lang: str | None = None) -> str:
+    """``value`` when a plain string, else its entry for ``lang`` (or Japanese, or any)."""
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, dict) or not value:
+        return ""
+    lang = lang or language()
+    text = value.get(lang) or value.get(DEFAULT_LANGUAGE) or next(iter(value.values()))
+    return text if isinstance(text, str) else ""
 
 
 def template_path(name: str, folder: Path = TEMPLATES_DIR,

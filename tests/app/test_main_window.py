@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFontMetrics, QImage
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from facilitator import i18n
 from facilitator.errors import FurikaeriError
@@ -195,11 +195,11 @@ def test_choose_language(requested, env, saved, system, expected, settings, monk
     assert choose_language(requested, settings, system) == expected
 
 
-def test_language_menu_saves_the_choice_for_the_next_start(window, settings, monkeypatch):
-    told = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
-    window.actions_.languages["en"].trigger()
-    assert settings.value("language") == "en" and len(told) == 1
+def test_language_menu_switches_now_and_saves_the_choice_for_the_next_start(
+        app_settings, window, settings):
+    window.actions_.languages["en"].trigger()   # live: tests/app/test_japanese.py
+    assert settings.value("language") == "en" and i18n.language() == "en"
+    assert window.actions_.languages["en"].isChecked()
     assert choose_language(None, settings, ["ja-JP"]) == "en"
 
 

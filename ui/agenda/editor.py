@@ -26,7 +26,7 @@ from facilitator.workshop.model import (
     ELEMENT_TYPES, KIND_GROUPS, KIND_PLENARY, SESSION_KINDS, Group, Session, new_id,
 )
 from facilitator.agenda.templates import (
-    agenda_as_template, read_template, save_template, template_names, template_path,
+    agenda_as_template, read_template, save_template, template_choices, template_path,
 )
 from facilitator.agenda.timer import RoomClock
 from facilitator.workshop import Workshop
@@ -120,8 +120,8 @@ class AgendaEditor(QDialog):
         remove = QPushButton(self.tr("Remove session"), self)
         remove.clicked.connect(self.remove_session)
         self.templates = QComboBox(self)
-        for name in template_names(user_folder=user_template_folder()):
-            self.templates.addItem(name, name)
+        for name, title, _description in template_choices(user_folder=user_template_folder()):
+            self.templates.addItem(title, name)
         apply_template = QPushButton(self.tr("Use template"), self)
         apply_template.clicked.connect(lambda: self.apply_template(self.templates.currentData()))
         save_button = QPushButton(self.tr("Save as template…"), self)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from facilitator.agenda.day import read_day
 from facilitator.workshop.model import KIND_BREAK, KIND_GROUPS, KIND_PLENARY
 from facilitator.workshop import Workshop
+from ui.i18n import is_language_change
 
 # What an item stands for: (session_id, group_id or None, all_groups).
 _ROLE = Qt.ItemDataRole.UserRole
@@ -62,6 +63,11 @@ class AgendaPanel(QTreeWidget):
         self._filling = False
         self._emitting = False
         self.currentItemChanged.connect(self._on_current)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.rebuild()  # every text of the tree is made there
+        super().changeEvent(event)
 
     def set_workshop(self, ws: Workshop | None) -> None:
         self.ws = ws

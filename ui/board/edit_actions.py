@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from facilitator.board.arrange import DEFAULT_HUE, HUES
 from ui.board.commands import clipboard_has_paste
+from ui.i18n import is_language_change
 
 #: Keys of the board's commands (handled by BoardView.keyPressEvent).
 KEYS = {
@@ -58,44 +59,69 @@ class BoardCommandActions(QObject):
         self.view_of = view_of
         self.parent_widget = parent
         a = self._action
-        self.cut = a(self.tr("Cu&t"), "cut_selection", "cut")
-        self.copy = a(self.tr("&Copy"), "copy_selection", "copy")
-        self.paste = a(self.tr("&Paste"), "paste_here", "paste")
-        self.duplicate = a(self.tr("D&uplicate"), "duplicate_selection", "duplicate")
-        self.delete = a(self.tr("&Delete"), "delete_selection", "delete")
-        self.select_all = a(self.tr("Select &all"), "select_all", "select_all")
-        self.front = a(self.tr("Bring to &front"), "bring_to_front", "front")
-        self.back = a(self.tr("Send to &back"), "send_to_back", "back")
-        self.hue_names = {
-            "yellow": self.tr("Yellow"), "red": self.tr("Red"), "blue": self.tr("Blue"),
-            "green": self.tr("Green"), "orange": self.tr("Orange"), "purple": self.tr("Purple"),
-            "black": self.tr("Black"), DEFAULT_HUE: self.tr("Usual colour"),
-        }
-        self.colour_menu = QMenu(self.tr("C&olour"), parent)
+        self.cut = a("cut_selection", "cut")
+        self.copy = a("copy_selection", "copy")
+        self.paste = a("paste_here", "paste")
+        self.duplicate = a("duplicate_selection", "duplicate")
+        self.delete = a("delete_selection", "delete")
+        self.select_all = a("select_all", "select_all")
+        self.front = a("bring_to_front", "front")
+        self.back = a("send_to_back", "back")
+        self.colour_menu = QMenu(parent)
         self.hues: dict[str, QAction] = {}
-        for hue, name in self.hue_names.items():
+        for hue in ("yellow", "red", "blue", "green", "orange", "purple", "black", DEFAULT_HUE):
             if hue == DEFAULT_HUE:
                 self.colour_menu.addSeparator()
-            act = a(name, "recolour_selection", None, hue)
+            act = a("recolour_selection", None, hue)
             act.setIcon(hue_icon(hue))
             self.colour_menu.addAction(act)
             self.hues[hue] = act
-        self.align_menu = QMenu(self.tr("A&lign"), parent)
-        self.aligns = {edge: a(text, "align_selection", None, edge) for edge, text in (
-            ("left", self.tr("Align &left edges")), ("centre", self.tr("Align &centres")),
-            ("right", self.tr("Align &right edges")), ("top", self.tr("Align &top edges")),
-            ("middle", self.tr("Align &middles")), ("bottom", self.tr("Align &bottom edges")))}
-        self.distributes = {axis: a(text, "distribute_selection", None, axis) for axis, text in (
-            ("horizontal", self.tr("Distribute &horizontally")),
-            ("vertical", self.tr("Distribute &vertically")))}
+        self.align_menu = QMenu(parent)
+        self.aligns = {edge: a("align_selection", None, edge)
+                       for edge in ("left", "centre", "right", "top", "middle", "bottom")}
+        self.distributes = {axis: a("distribute_selection", None, axis)
+                            for axis in ("horizontal", "vertical")}
         self.align_menu.addActions(list(self.aligns.values())[:3])
         self.align_menu.addSeparator()
         self.align_menu.addActions(list(self.aligns.values())[3:])
         self.align_menu.addSeparator()
         self.align_menu.addActions(list(self.distributes.values()))
+        self.retranslate()
 
-    def _action(self, text: str, method: str, key: str | None, *args) -> QAction:
-        act = QAction(text, self.parent_widget)
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        for act, text in ((self.cut, self.tr("Cu&t")), (self.copy, self.tr("&Copy")),
+                          (self.paste, self.tr("&Paste")), (self.duplicate, self.tr("D&uplicate")),
+                          (self.delete, self.tr("&Delete")),
+                          (self.select_all, self.tr("Select &all")),
+                          (self.front, self.tr("Bring to &front")),
+                          (self.back, self.tr("Send to &back"))):
+            act.setText(text)
+        self.hue_names = {
+            "yellow": self.tr("Yellow"), "red": self.tr("Red"), "blue": self.tr("Blue"),
+            "green": self.tr("Green"), "orange": self.tr("Orange"), "purple": self.tr("Purple"),
+            "black": self.tr("Black"), DEFAULT_HUE: self.tr("Usual colour"),
+        }
+        for hue, act in self.hues.items():
+            act.setText(self.hue_names[hue])
+        self.colour_menu.setTitle(self.tr("C&olour"))
+        self.align_menu.setTitle(self.tr("A&lign"))
+        for edge, text in (
+                ("left", self.tr("Align &left edges")), ("centre", self.tr("Align &centres")),
+                ("right", self.tr("Align &right edges")), ("top", self.tr("Align &top edges")),
+                ("middle", self.tr("Align &middles")), ("bottom", self.tr("Align &bottom edges"))):
+            self.aligns[edge].setText(text)
+        self.distributes["horizontal"].setText(self.tr("Distribute &horizontally"))
+        self.distributes["vertical"].setText(self.tr("Distribute &vertically"))
+
+    def event(self, event) -> bool:
+        # Not a widget: the window passes LanguageChange on to its QObject children.
+        if is_language_change(event) and hasattr(self, "distributes"):
+            self.retranslate()
+        return super().event(event)
+
+    def _action(self, method: str, key: str | None, *args) -> QAction:
+        act = QAction(self.parent_widget)
         if key is not None:
             act.setShortcut(QKeySequence(KEYS[key]))
             # Shown in the menus; the board handles the key itself while it has the

@@ -4,6 +4,7 @@ A ``QGraphicsTextItem`` so that Japanese input methods work: the pre-edit
 string is shown while composing, and an Enter that arrives while composing
 commits the composition instead of ending the edit.  Plain Enter finishes,
 Shift+Enter is a line break, Esc cancels.  Pasting inserts plain text only.
+Clicking elsewhere finishes the edit with the text being composed kept.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Callable
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QInputMethodEvent, QKeySequence, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QMenu
+
+from ui.ime import commit_event
 
 #: The object replacement character an image leaves in a text document.
 _OBJECT = "\ufffc"
@@ -53,6 +56,8 @@ class InlineEditor(QGraphicsTextItem):
     def finish(self, accepted: bool) -> None:
         if self.finished:
             return
+        if accepted:
+            self.keep_composition()
         self.finished = True
         self._on_done(self, accepted)
 
@@ -60,9 +65,17 @@ class InlineEditor(QGraphicsTextItem):
         """Turn the text being composed into committed text (the IME's Enter)."""
         QGuiApplication.inputMethod().commit()  # a real IME answers with a commit event
         if self.preedit:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(self.preedit)
-            self.inputMethodEvent(event)
+            self.inputMethodEvent(commit_event(self.preedit))
+
+    def keep_composition(self) -> None:
+        """The focus leaves while composing: the composition becomes text of the edit.
+
+        The scene has asked the input method to commit already; one that did not
+        (or not yet) is told to forget it, so it does not reach the next item too.
+        """
+        if self.preedit:
+            self.inputMethodEvent(commit_event(self.preedit))
+            QGuiApplication.inputMethod().reset()
 
     # -- events ------------------------------------------------------------------
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
@@ -114,9 +127,12 @@ class InlineEditor(QGraphicsTextItem):
         event.accept()
 
     def focusOutEvent(self, event) -> None:
+        popup = event.reason() == Qt.FocusReason.PopupFocusReason
+        if not popup:
+            self.keep_composition()
         super().focusOutEvent(event)
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
-            self.finish(True)  # clicking elsewhere keeps what was typed
+        if not popup:
+            self.finish(True)  # clicking elsewhere keeps what was typed (and composed)
 
     def paint(self, painter, option, widget=None) -> None:
         rect = self.boundingRect()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTransform
 from PySide6.QtWidgets import QApplication, QDockWidget, QVBoxLayout, QWidget
 
 from ui.board.view import BoardView
+from ui.i18n import is_language_change
 
 FOLLOW_DELAY_MS = 250     # let a click-and-drag finish before the view moves
 GLIDE_MS = 350
@@ -96,7 +97,6 @@ class ProjectorWindow(QWidget):
 
     def __init__(self, workshop, parent=None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle(self.tr("Furikaeri — projector"))
         self.view = BoardView(workshop, self)
         self.view.set_presentation(True)
         self.view.setInteractive(False)  # the room watches; the facilitator edits on the laptop
@@ -108,6 +108,15 @@ class ProjectorWindow(QWidget):
         self.follower: SelectionFollower | None = None
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         close.activated.connect(self.close)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Furikaeri — projector"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def follow(self, source: BoardView) -> None:
         """Mirror the boards ``source`` shows and glide to what is selected on it."""

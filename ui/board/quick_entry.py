@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySeq
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from facilitator.board.authors import split_author
+from ui.i18n import is_language_change
 
 __all__ = ["EntryLine", "QuickEntryBar", "split_author"]
 
@@ -103,16 +104,12 @@ class QuickEntryBar(QWidget):
         self.speaker.setEditable(True)
         self.speaker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.speaker.setMinimumWidth(140)
-        self.speaker.lineEdit().setPlaceholderText(self.tr("Speaker"))
-        self.speaker.setToolTip(self.tr("Author of the next notes (or type @name before the note)"))
         self.names: list[str] = []      # the registered participants @name is matched to
         self._chosen: str | None = None  # the speaker picked, while an @name is shown instead
         self._showing = False
         self.speaker.currentTextChanged.connect(self._speaker_edited)
         self.line = EntryLine(self)
-        self.default_placeholder = self.tr(
-            "Type a note and press Enter  ·  @name sets the author  ·  Tab switches the group")
-        self.line.setPlaceholderText(self.default_placeholder)
+        self.default_placeholder = ""
         self.line.submitted.connect(self._submit)
         self.line.textChanged.connect(self._show_author)
         self.line.stepRequested.connect(self.stepRequested)
@@ -122,6 +119,25 @@ class QuickEntryBar(QWidget):
         lay.addWidget(self.speaker)
         lay.addWidget(self.line, 1)
         self.setFocusProxy(self.line)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.speaker.lineEdit().setPlaceholderText(self.tr("Speaker"))
+        self.speaker.setToolTip(self.tr("Author of the next notes (or type @name before the note)"))
+        self.default_placeholder = self.tr(
+            "Type a note and press Enter  ·  @name sets the author  ·  Tab switches the group")
+        if self.isEnabled():  # a read-only workshop's bar says so instead (MainWindow)
+            self.line.setPlaceholderText(self.default_placeholder)
+        target = getattr(self, "_target", None)
+        if target is not None:
+            name, color, side_by_side, plenary = target
+            self.set_target(name, color, side_by_side=side_by_side, plenary=plenary)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_participants(self, names: list[str]) -> None:
         self.names = list(names)
@@ -174,6 +190,7 @@ class QuickEntryBar(QWidget):
         ``plenary``: the session's own board (no group's).
         """
         self.board_name = name
+        self._target = (name, color, side_by_side, plenary)  # said again after a language switch
         if not name:
             text = ""
         elif side_by_side:

@@ -14,6 +14,7 @@ from facilitator.board.find import Hit
 from ui.board.edit_actions import BoardCommandActions
 from ui.board.find_bar import FindBar
 from ui.board.pen import PenController
+from ui.i18n import is_language_change
 
 
 class BoardCommandsController(QObject):
@@ -23,12 +24,22 @@ class BoardCommandsController(QObject):
         super().__init__(window)
         self.window = window
 
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.find_action.setText(self.tr("&Find a note…"))
+
+    def event(self, event) -> bool:
+        # Not a widget: the window passes LanguageChange on to its QObject children.
+        if is_language_change(event) and hasattr(self, "find_action"):
+            self.retranslate()
+        return super().event(event)
+
     def install(self) -> "BoardCommandsController":
         w = self.window
         self.actions = BoardCommandActions(lambda: w.board, w)
         menu = w.actions_.edit_menu
         self.actions.fill_edit_menu(menu, before=w.actions_.focus_entry)
-        self.find_action = QAction(self.tr("&Find a note…"), w)
+        self.find_action = QAction(w)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.find_action.triggered.connect(lambda _=False: self.open_find())
@@ -43,6 +54,7 @@ class BoardCommandsController(QObject):
         self.find_bar.hitChosen.connect(self.go)
         self.find_bar.closed.connect(self._find_closed)
         self.pen = PenController(w).install()
+        self.retranslate()
         return self
 
     # -- Ctrl+F ------------------------------------------------------------------------

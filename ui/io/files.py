@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from facilitator.paths import EXTENSION
 from ui.board.view import BoardView
+from ui.i18n import is_language_change
 
 # The dialog and the exporters load on first use: the window opens as fast as before.
 if TYPE_CHECKING:
@@ -44,8 +45,18 @@ class FileTransfer(QObject):
         self.window = window
         self.dialog: ImportDialog | None = None
         self._queue: list[tuple[Path, tuple]] = []
-        self.import_action = QAction(self.tr("&Import…"), window)
+        self.import_action = QAction(window)
         self.import_action.triggered.connect(lambda _=False: self.import_dialog())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.import_action.setText(self.tr("&Import…"))
+
+    def event(self, event) -> bool:
+        # Not a widget: the window passes LanguageChange on to its QObject children.
+        if is_language_change(event):
+            self.retranslate()
+        return super().event(event)
 
     def install(self) -> "FileTransfer":
         """File › Import… before File › Export…; drops on the window and its boards."""

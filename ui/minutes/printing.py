@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import language
+from ui.i18n import is_language_change
 
 # reportlab, QtPdf, QtPrintSupport and the dialogs load on first use: the window opens as fast as before.
 if TYPE_CHECKING:
@@ -74,15 +75,27 @@ class ReportController(QObject):
         self.printer: QPrinter | None = None
         self.pdf: QPdfDocument | None = None
         self._buffer: QBuffer | None = None
-        self.print_action = self._action(self.tr("&Print the minutes…"), self.print_minutes,
-                                         QKeySequence.StandardKey.Print)
-        self.save_action = self._action(self.tr("Save the minutes as &PDF…"), self.save_pdf)
-        self.poster_action = self._action(self.tr("Save the A3 &poster as PDF…"),
-                                          self.save_poster)
-        self.edit_action = self._action(self.tr("Edit the &summaries…"), self.edit_summaries)
+        self.print_action = self._action(self.print_minutes, QKeySequence.StandardKey.Print)
+        self.save_action = self._action(self.save_pdf)
+        self.poster_action = self._action(self.save_poster)
+        self.edit_action = self._action(self.edit_summaries)
+        self.retranslate()
 
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
-        act = QAction(text, self.window)
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.print_action.setText(self.tr("&Print the minutes…"))
+        self.save_action.setText(self.tr("Save the minutes as &PDF…"))
+        self.poster_action.setText(self.tr("Save the A3 &poster as PDF…"))
+        self.edit_action.setText(self.tr("Edit the &summaries…"))
+
+    def event(self, event) -> bool:
+        # Not a widget: the window passes LanguageChange on to its QObject children.
+        if is_language_change(event):
+            self.retranslate()
+        return super().event(event)
+
+    def _action(self, slot, shortcut=None) -> QAction:
+        act = QAction(self.window)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         act.triggered.connect(lambda _checked=False: slot())

@@ -21,6 +21,7 @@ from facilitator.errors import FurikaeriError
 from facilitator.outcomes.items import (
     add_action_item, add_decision, capture_sessions, owner_names,
 )
+from ui.i18n import is_language_change
 
 DECISION = "decision"
 ACTION = "action"
@@ -102,29 +103,22 @@ class CaptureBar(QFrame):
         self.session = QComboBox(self)
         self.session.setMinimumWidth(150)
         self.session.setMaximumWidth(260)
-        self.session.setToolTip(self.tr("The session this belongs to"))
         self.text = ImeLineEdit(self)
         self.owner = QComboBox(self)
         self.owner.setEditable(True)
         self.owner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.owner_line = ImeLineEdit(self.owner)
         self.owner.setLineEdit(self.owner_line)
-        self.owner_line.setPlaceholderText(self.tr("Owner"))
         self.owner.setMinimumWidth(160)
-        self.owner.setToolTip(self.tr("Who does it: choose a participant or type a name"))
         self.due = ImeLineEdit(self)
-        self.due.setPlaceholderText(self.tr("Due (e.g. 12/15)"))
-        self.due.setToolTip(self.tr("A date such as 12/15 or 2026-12-15, or words such as "
-                                    "「年内」"))
         self.due.setMinimumWidth(150)
         self.due.setMaximumWidth(180)
-        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button = QPushButton(self)
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip(self.tr("Cancel (Esc)"))
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.cancel)
         self.message = QLabel(self)
@@ -132,7 +126,7 @@ class CaptureBar(QFrame):
         self.message.setStyleSheet("color: #B00020;")
         self.message.hide()
 
-        self.keys = QLabel(self.tr("Enter saves · Esc cancels"), self)
+        self.keys = QLabel(self)
         self.keys.setStyleSheet("color: palette(mid);")
         # The words get the whole first line; where, who and by when go below them.
         row = QHBoxLayout()
@@ -160,6 +154,34 @@ class CaptureBar(QFrame):
         self.session.installEventFilter(self)
         self.hide()
         parent.installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.session.setToolTip(self.tr("The session this belongs to"))
+        self.owner_line.setPlaceholderText(self.tr("Owner"))
+        self.owner.setToolTip(self.tr("Who does it: choose a participant or type a name"))
+        self.due.setPlaceholderText(self.tr("Due (e.g. 12/15)"))
+        self.due.setToolTip(self.tr("A date such as 12/15 or 2026-12-15, or words such as "
+                                    "「年内」"))
+        self.save_button.setText(self.tr("Save"))
+        self.close_button.setToolTip(self.tr("Cancel (Esc)"))
+        self.keys.setText(self.tr("Enter saves · Esc cancels"))
+        self._kind_texts()
+        if self.session.count():   # the last entry: the workshop as a whole
+            self.session.setItemText(self.session.count() - 1,
+                                     self.tr("(the workshop as a whole)"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _kind_texts(self) -> None:
+        decision = self.kind == DECISION
+        self.badge.setText(self.tr("Decision") if decision else self.tr("Action item"))
+        self.text.setPlaceholderText(self.tr("What was decided") if decision
+                                     else self.tr("What is to be done"))
 
     # -- opening and closing ------------------------------------------------------------
     def open(self, ws, kind: str, session_id: str | None) -> None:
@@ -170,11 +192,9 @@ class CaptureBar(QFrame):
         if self.isHidden():
             self._return_focus = focus if isinstance(focus, QWidget) and \
                 not self.isAncestorOf(focus) else None
-        self.badge.setText(self.tr("Decision") if kind == DECISION else self.tr("Action item"))
+        self._kind_texts()
         self.badge.setStyleSheet(f"background:{_COLOURS[kind]}; color:white; "
                                  "border-radius:4px; padding:3px 8px; font-weight:bold;")
-        self.text.setPlaceholderText(self.tr("What was decided") if kind == DECISION
-                                     else self.tr("What is to be done"))
         self.session.clear()
         for s in capture_sessions(ws):
             self.session.addItem(s.title, s.id)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from facilitator.workshop.model import ActionItem, Decision, Participant, Session
+from ui.i18n import is_language_change
 from ui.outcomes.capture import ACTION, DECISION, CaptureBar
 
 if TYPE_CHECKING:
@@ -38,20 +39,11 @@ class OutcomesController(QObject):
 
     def install(self) -> "OutcomesController":
         w = self.window
-        self.decision_action = self._action(self.tr("Record a &decision…"),
-                                            lambda: self.capture(DECISION), DECISION_SHORTCUT)
-        self.action_action = self._action(self.tr("Record an &action item…"),
-                                          lambda: self.capture(ACTION), ACTION_SHORTCUT)
-        self.panel_action = self._action(self.tr("&List of decisions and action items"),
-                                         self.toggle_panel)
+        self.decision_action = self._action(lambda: self.capture(DECISION), DECISION_SHORTCUT)
+        self.action_action = self._action(lambda: self.capture(ACTION), ACTION_SHORTCUT)
+        self.panel_action = self._action(self.toggle_panel)
         self.panel_action.setCheckable(True)
-        self.decision_action.setToolTip(self.tr("Record a decision of this session ({key})")
-                                        .format(key=_native(DECISION_SHORTCUT)))
-        self.action_action.setToolTip(self.tr("Record an action item: what, who, by when ({key})")
-                                      .format(key=_native(ACTION_SHORTCUT)))
-        self.decision_action.setIconText(self.tr("Decision"))
-        self.action_action.setIconText(self.tr("Action item"))
-        self.menu = QMenu(self.tr("&Outcomes"), w)
+        self.menu = QMenu(w)
         self.menu.addActions([self.decision_action, self.action_action])
         self.menu.addSeparator()
         self.menu.addAction(self.panel_action)
@@ -63,10 +55,32 @@ class OutcomesController(QObject):
                                         self.panel_action]
         for act in (self.decision_action, self.action_action, self.panel_action):
             act.setEnabled(w.ws is not None)
+        self.retranslate()
         return self
 
-    def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
-        act = QAction(text, self.window)
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.decision_action.setText(self.tr("Record a &decision…"))
+        self.action_action.setText(self.tr("Record an &action item…"))
+        self.panel_action.setText(self.tr("&List of decisions and action items"))
+        self.decision_action.setToolTip(self.tr("Record a decision of this session ({key})")
+                                        .format(key=_native(DECISION_SHORTCUT)))
+        self.action_action.setToolTip(self.tr("Record an action item: what, who, by when ({key})")
+                                      .format(key=_native(ACTION_SHORTCUT)))
+        self.decision_action.setIconText(self.tr("Decision"))
+        self.action_action.setIconText(self.tr("Action item"))
+        self.menu.setTitle(self.tr("&Outcomes"))
+        if self._panel is not None:
+            self.dock.setWindowTitle(self.tr("Decisions and action items"))
+
+    def event(self, event) -> bool:
+        # Not a widget: the window passes LanguageChange on to its QObject children.
+        if is_language_change(event) and hasattr(self, "menu"):
+            self.retranslate()
+        return super().event(event)
+
+    def _action(self, slot, shortcut: str | None = None) -> QAction:
+        act = QAction(self.window)
         if shortcut:
             act.setShortcut(QKeySequence(shortcut))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -107,7 +121,7 @@ class OutcomesController(QObject):
             self._panel = panel = OutcomesPanel(w)
             panel.captureRequested.connect(self.capture)
             panel.message.connect(lambda text: w.statusBar().showMessage(text, 8000))
-            dock = QDockWidget(self.tr("Decisions and action items"), w)
+            dock = QDockWidget(w)
             dock.setObjectName("outcomes")
             dock.setWidget(panel)
             panel.setMinimumWidth(460)   # the words of an action item beside who, when, where
@@ -115,6 +129,7 @@ class OutcomesController(QObject):
             dock.visibilityChanged.connect(self.panel_action.setChecked)
             dock.hide()
             panel.set_workshop(w.ws)
+            self.retranslate()
         return self._panel
 
     @property

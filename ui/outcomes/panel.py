@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from facilitator.errors import FurikaeriError
 from facilitator.outcomes.items import capture_sessions, edit_change, owner_names, removal
 from facilitator.workshop.model import ActionItem, Decision, Session
+from ui.i18n import is_language_change
 
 _ID = Qt.ItemDataRole.UserRole
 _SESSION = Qt.ItemDataRole.UserRole + 1
@@ -91,16 +92,15 @@ class OutcomesPanel(QWidget):
         super().__init__(parent)
         self.ws = None
         self._filling = False
-        self.whole_workshop = self.tr("(the workshop as a whole)")
-        self.add_decision = QPushButton(self.tr("+ Decision"), self)
-        self.add_action = QPushButton(self.tr("+ Action item"), self)
-        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.whole_workshop = ""
+        self.add_decision = QPushButton(self)
+        self.add_action = QPushButton(self)
+        self.delete_button = QPushButton(self)
         self.add_decision.clicked.connect(lambda: self.captureRequested.emit("decision"))
         self.add_action.clicked.connect(lambda: self.captureRequested.emit("action"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.decisions = self._table([self.tr("Decision"), self.tr("Session")], DECISION_FIELDS)
-        self.actions = self._table([self.tr("Done"), self.tr("Action item"), self.tr("Owner"),
-                                    self.tr("Due"), self.tr("Session")], ACTION_FIELDS)
+        self.decisions = self._table(2, DECISION_FIELDS)
+        self.actions = self._table(5, ACTION_FIELDS)
         self.actions.itemChanged.connect(self._done_toggled)
         self.decisions_title = QLabel(self)
         self.actions_title = QLabel(self)
@@ -119,11 +119,27 @@ class OutcomesPanel(QWidget):
         lay.addWidget(self.decisions, 2)
         lay.addWidget(self.actions_title)
         lay.addWidget(self.actions, 3)
-        self._set_titles(0, 0, 0)
+        self.retranslate()
 
-    def _table(self, headers: list[str], fields: dict[int, str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(headers)
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.whole_workshop = self.tr("(the workshop as a whole)")
+        self.add_decision.setText(self.tr("+ Decision"))
+        self.add_action.setText(self.tr("+ Action item"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.decisions.setHorizontalHeaderLabels([self.tr("Decision"), self.tr("Session")])
+        self.actions.setHorizontalHeaderLabels([
+            self.tr("Done"), self.tr("Action item"), self.tr("Owner"), self.tr("Due"),
+            self.tr("Session")])
+        self.refresh()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _table(self, columns: int, fields: dict[int, str]) -> QTableWidget:
+        table = QTableWidget(0, columns, self)
         table.verticalHeader().setVisible(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(_EDIT_TRIGGERS)
@@ -131,7 +147,7 @@ class OutcomesPanel(QWidget):
         table.setItemDelegate(_Delegate(self, fields))
         head = table.horizontalHeader()
         head.setMinimumSectionSize(28)
-        for column in range(len(headers)):
+        for column in range(columns):
             field = fields.get(column)
             if field in ("text", "what"):   # the words get the room; the rest fits beside
                 head.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QGraphicsRectItem, QMenu, QMessageBox
 from facilitator.errors import FurikaeriError
 from facilitator.workshop.model import Note, Participant, Setting, Theme
 from ui.board.items import FrameItem, NoteItem
+from ui.i18n import is_language_change
 
 # The panels, the worker and the engine's front (facilitator.themes.acceptance, .voting)
 # load on first use: the window's first paint does not wait for them.
@@ -56,20 +57,43 @@ class ThemesController(QObject):
     def install(self, window=None) -> "ThemesController":
         """Menu, toolbar buttons and docks on the window."""
         w = window or self.window
-        self.propose_action = QAction(self.tr("Propose themes"), w)
+        self.propose_action = QAction(w)
         self.propose_action.setShortcut("Ctrl+T")
         self.propose_action.triggered.connect(lambda _=False: self.propose())
-        self.voting_action = QAction(self.tr("Dot voting"), w)
+        self.voting_action = QAction(w)
         self.voting_action.setCheckable(True)
         self.voting_action.toggled.connect(self.set_voting)
-        self.menu = QMenu(self.tr("&Themes"), w)
+        self.menu = QMenu(w)
         self.menu.addActions([self.propose_action, self.voting_action])
         w.menuBar().insertMenu(w.menuBar().actions()[-1], self.menu)  # before Help
         w.toolbar.addSeparator()
         w.toolbar.addActions([self.propose_action, self.voting_action])
         w.actions_.workshop_actions += [self.propose_action, self.voting_action]
-
+        self.retranslate()
         return self
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.propose_action.setText(self.tr("Propose themes"))
+        self.voting_action.setText(self.tr("Dot voting"))
+        self.menu.setTitle(self.tr("&Themes"))
+        if self._panel is not None:
+            self.dock.setWindowTitle(self.tr("Theme proposal"))
+            self.votes_dock.setWindowTitle(self.tr("Dot voting"))
+            # The status says what is going on, in the new words; an outcome told
+            # before ("Proposal discarded.") gives way to the first hint.
+            if self.busy() and self.given is not None:
+                self._panel.set_busy(True, self._busy_text())
+            elif self.proposal is not None:
+                self._panel.set_busy(False, self._proposed_text())
+            else:
+                self._panel.show_hint()
+
+    def event(self, event) -> bool:
+        # Not a widget: the window passes LanguageChange on to its QObject children.
+        if is_language_change(event) and hasattr(self, "menu"):
+            self.retranslate()
+        return super().event(event)
 
     # The two docks are made the first time either is needed.
     @property
@@ -103,15 +127,16 @@ class ThemesController(QObject):
         panel.discardRequested.connect(self.discard)
         panel.mergeRequested.connect(self.merge)
         panel.tree.itemChanged.connect(self._label_edited)
-        dock = _dock(w, self.tr("Theme proposal"), "themes", panel)
+        dock = _dock(w, "", "themes", panel)
         self._votes = votes = VotingPanel(w)
         votes.dotsChanged.connect(self._set_dots)
         votes.numberedChanged.connect(self._set_numbered)
         votes.voter.currentIndexChanged.connect(lambda _i: self._refresh_votes())
-        votes_dock = _dock(w, self.tr("Dot voting"), "voting", votes)
+        votes_dock = _dock(w, "", "voting", votes)
         for d in (dock, votes_dock):
             w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, d)
             d.hide()
+        self.retranslate()
 
     @property
     def preparer(self) -> Preparer:
@@ -169,8 +194,7 @@ class ThemesController(QObject):
         self.given, self.board_key = given, board
         self.dock.show()
         self.dock.raise_()
-        self.panel.set_busy(True, self.tr("Proposing themes for {count} notes…").format(
-            count=given.remaining))
+        self.panel.set_busy(True, self._busy_text())
         self.propose_action.setEnabled(False)
         self.worker = ProposalWorker(given.texts, dict(given.fixed), self)
         self.worker.done.connect(self._proposed)
@@ -181,6 +205,13 @@ class ThemesController(QObject):
 
     def busy(self) -> bool:
         return self.worker is not None
+
+    def _busy_text(self) -> str:
+        return self.tr("Proposing themes for {count} notes…").format(count=self.given.remaining)
+
+    def _proposed_text(self) -> str:
+        return self.tr("{themes} themes proposed. Edit a label by double-clicking it, then "
+                       "accept or discard.").format(themes=len(self.proposal.themes))
 
     def _worker_finished(self) -> None:
         if self.worker is not None:
@@ -200,9 +231,7 @@ class ThemesController(QObject):
         from facilitator.themes.acceptance import with_board_labels
         proposal = with_board_labels(self.window.ws, proposal)   # accepted themes keep theirs
         self.proposal = proposal
-        self.panel.set_busy(False, self.tr(
-            "{themes} themes proposed. Edit a label by double-clicking it, then accept or "
-            "discard.").format(themes=len(proposal.themes)))
+        self.panel.set_busy(False, self._proposed_text())
         self.panel.tree.blockSignals(True)
         self.panel.show_proposal(proposal, self.given.texts)
         self.panel.tree.blockSignals(False)

@@ -19,6 +19,7 @@ from facilitator.themes.from_groups import (
     bring_groups_into, default_source, group_results, group_sessions, groups_brought_anywhere,
 )
 from facilitator.workshop.model import KIND_BREAK, Session
+from ui.i18n import is_language_change
 
 _GROUP = Qt.ItemDataRole.UserRole
 
@@ -136,18 +137,30 @@ class GroupsInController(QObject):
 
     def install(self) -> "GroupsInController":
         w = self.window
-        self.action = QAction(self.tr("Bring in the groups' results…"), w)
-        self.action.setToolTip(self.tr(
-            "Copy each group's themes with their notes onto the plenary board in view"))
+        self.action = QAction(w)
         self.action.triggered.connect(lambda _=False: self.bring_in())
         self.action.setEnabled(False)
         w.themes.menu.addSeparator()
         w.themes.menu.addAction(self.action)
         self.bar = GroupsInBar(w.workspace)
-        self.bar.button.setText(self.tr("Bring in…"))
         self.bar.button.clicked.connect(lambda _=False: self.bring_in())
         w.workspace.layout().insertWidget(0, self.bar)
+        self.retranslate()
         return self
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.action.setText(self.tr("Bring in the groups' results…"))
+        self.action.setToolTip(self.tr(
+            "Copy each group's themes with their notes onto the plenary board in view"))
+        self.bar.button.setText(self.tr("Bring in…"))
+        self.refresh()
+
+    def event(self, event) -> bool:
+        # Not a widget: the window passes LanguageChange on to its QObject children.
+        if is_language_change(event) and hasattr(self, "bar"):
+            self.retranslate()
+        return super().event(event)
 
     def plenary_in_view(self) -> str | None:
         """The session whose plenary board is on screen (None: a group's, or none)."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.themes.proposal import OTHER, Proposal, other_label
 from facilitator.themes.acceptance import OTHER_COLOR, theme_color
+from ui.i18n import is_language_change
 
 THEME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,19 +47,20 @@ class ProposalPanel(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.status = QLabel(self.tr("Propose themes to group this board's notes."), self)
+        self.status = QLabel(self)
+        self._hint_shown = True   # the status still shows the first hint
         self.status.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)   # busy: the engine reports no steps
         self.progress.hide()
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Label"), self.tr("Key words"), self.tr("Notes")])
+        self.tree.setColumnCount(3)
         fit_columns(self.tree, stretch=1)
-        self.duplicates_label = QLabel(self.tr("Near-duplicate notes"), self)
+        self.duplicates_label = QLabel(self)
         self.duplicates = QListWidget(self)
-        self.accept_button = QPushButton(self.tr("Accept"), self)
+        self.accept_button = QPushButton(self)
         self.accept_button.setDefault(True)
-        self.discard_button = QPushButton(self.tr("Discard"), self)
+        self.discard_button = QPushButton(self)
         self.accept_button.clicked.connect(self.acceptRequested)
         self.discard_button.clicked.connect(self.discardRequested)
         buttons = QHBoxLayout()
@@ -72,10 +74,36 @@ class ProposalPanel(QWidget):
         lay.addWidget(self.duplicates, 1)
         lay.addLayout(buttons)
         self.show_proposal(None, [])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        if self._hint_shown:
+            self.show_hint()
+        self.tree.setHeaderLabels([self.tr("Label"), self.tr("Key words"), self.tr("Notes")])
+        self.duplicates_label.setText(self.tr("Near-duplicate notes"))
+        self.accept_button.setText(self.tr("Accept"))
+        self.discard_button.setText(self.tr("Discard"))
+        for row in range(self.duplicates.count()):
+            widget = self.duplicates.itemWidget(self.duplicates.item(row))
+            button = widget.findChild(QPushButton) if widget is not None else None
+            if button is not None:
+                button.setText(self.tr("Merge"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_hint(self) -> None:
+        """The status tells what the panel is for (nothing proposed)."""
+        self._hint_shown = True
+        self.status.setText(self.tr("Propose themes to group this board's notes."))
 
     def set_busy(self, busy: bool, text: str = "") -> None:
         self.progress.setVisible(busy)
         if text:
+            self._hint_shown = False
             self.status.setText(text)
         if busy:
             self.accept_button.setEnabled(False)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.workshop.model import Theme
+from ui.i18n import is_language_change
 from ui.themes.preview import fit_columns
 from facilitator.themes.voting import (
     MAX_DOTS, MAX_NUMBERED, dots_per_participant, numbered_voters, ranking, remaining, voters,
@@ -36,14 +37,11 @@ class VotingPanel(QWidget):
         self.dots.setRange(1, MAX_DOTS)
         self.numbered = QSpinBox(self)
         self.numbered.setRange(0, MAX_NUMBERED)
-        self.numbered.setToolTip(self.tr(
-            "Voters without a registered name: 投票者1, 投票者2, …"))
         self.left = QLabel(self)
-        self.hint = QLabel(self.tr("Click a note or a theme's frame to add a dot; "
-                                   "right-click or Shift+click takes it back."), self)
+        self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.ranking = QTreeWidget(self)
-        self.ranking.setHeaderLabels([self.tr("Rank"), self.tr("Theme or note"), self.tr("Dots")])
+        self.ranking.setColumnCount(3)
         # Flat: the "Themes" / "Notes" headings need no branch indentation, which
         # left the rank column too narrow for "10".
         self.ranking.setRootIsDecorated(False)
@@ -51,10 +49,10 @@ class VotingPanel(QWidget):
         self.ranking.setItemsExpandable(False)
         fit_columns(self.ranking, stretch=1)
         form = QFormLayout()
-        form.addRow(self.tr("Voter"), self.voter)
-        form.addRow(self.tr("Dots per participant"), self.dots)
-        form.addRow(self.tr("Numbered voters"), self.numbered)
-        form.addRow(self.tr("Dots left"), self.left)
+        self.row_labels = [QLabel(self) for _ in range(4)]
+        for label, field in zip(self.row_labels, (self.voter, self.dots, self.numbered,
+                                                  self.left)):
+            form.addRow(label, field)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.hint)
@@ -65,6 +63,27 @@ class VotingPanel(QWidget):
         self.voter.currentIndexChanged.connect(lambda _i: self._refresh_left())
         self._ws = None
         self._session = None
+        self._board: tuple = (None, None, False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.numbered.setToolTip(self.tr(
+            "Voters without a registered name: Voter 1, Voter 2, …"))
+        self.hint.setText(self.tr("Click a note or a theme's frame to add a dot; "
+                                  "right-click or Shift+click takes it back."))
+        self.ranking.setHeaderLabels([self.tr("Rank"), self.tr("Theme or note"), self.tr("Dots")])
+        for label, text in zip(self.row_labels, (
+                self.tr("Voter"), self.tr("Dots per participant"), self.tr("Numbered voters"),
+                self.tr("Dots left"))):
+            label.setText(text)
+        if self._ws is not None:
+            self.refresh(self._ws, *self._board)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def voter_id(self) -> str | None:
         return self.voter.currentData()
@@ -73,6 +92,7 @@ class VotingPanel(QWidget):
                 all_groups: bool) -> None:
         """Show ``ws``'s participants, dots and ranking for one board."""
         self._ws, self._session = ws, session_id
+        self._board = (session_id, group_id, all_groups)
         chosen = self.voter.currentData()
         self.voter.blockSignals(True)
         self.voter.clear()

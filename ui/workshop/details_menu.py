@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
+from ui.i18n import is_language_change
+
 if TYPE_CHECKING:
     from ui.workshop.details_dialog import DetailsDialog
     from ui.workshop.participants import ParticipantsDialog
@@ -23,9 +25,9 @@ class DetailsController(QObject):
     def install(self) -> "DetailsController":
         """Put the two actions into the File menu, above "Reload"."""
         w = self.window
-        self.details_action = QAction(self.tr("&Workshop details…"), w)
+        self.details_action = QAction(w)
         self.details_action.triggered.connect(lambda _=False: self.edit_details())
-        self.people_action = QAction(self.tr("&Participants…"), w)
+        self.people_action = QAction(w)
         self.people_action.triggered.connect(lambda _=False: self.edit_people())
         menu = w.menuBar().actions()[0].menu()  # the File menu
         before = w.actions_.reload
@@ -35,7 +37,18 @@ class DetailsController(QObject):
         for act in (self.details_action, self.people_action):
             w.addAction(act)
             act.setEnabled(w.ws is not None)
+        self.retranslate()
         return self
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.details_action.setText(self.tr("&Workshop details…"))
+        self.people_action.setText(self.tr("&Participants…"))
+
+    def event(self, event) -> bool:
+        if is_language_change(event) and hasattr(self, "details_action"):
+            self.retranslate()
+        return super().event(event)
 
     def edit_details(self, modal: bool = True) -> DetailsDialog | None:
         """ワークショップ情報…; returns the dialog (shown, not run, when ``modal`` is False)."""

@@ -25,7 +25,7 @@ from facilitator.workshop.model import ROLES, Participant
 from facilitator.workshop.people import (
     PersonRow, add_people, person_change, remove_people, reorder_people,
 )
-from ui.i18n import sentences
+from ui.i18n import is_language_change, sentences
 from ui.workshop.roles import role_label
 
 NAME, ORGANISATION, ROLE, ATTENDED = range(4)
@@ -191,7 +191,6 @@ class ParticipantsDialog(QDialog):
     def __init__(self, ws, parent=None) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.setWindowTitle(self.tr("Participants"))
         self.resize(760, 560)
         self.model = PeopleModel(ws, self)
         self.table = PeopleTable(self)
@@ -213,12 +212,12 @@ class ParticipantsDialog(QDialog):
         self.status.setWordWrap(True)
         self.counts = QLabel(self)
 
-        self.paste_button = QPushButton(self.tr("&Paste a list…"), self)
-        self.import_button = QPushButton(self.tr("&Import CSV…"), self)
-        self.delete_button = QPushButton(self.tr("&Delete"), self)
-        self.up_button = QPushButton(self.tr("Move &up"), self)
-        self.down_button = QPushButton(self.tr("Move do&wn"), self)
-        self.close_button = QPushButton(self.tr("Close"), self)
+        self.paste_button = QPushButton(self)
+        self.import_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.up_button = QPushButton(self)
+        self.down_button = QPushButton(self)
+        self.close_button = QPushButton(self)
         self.paste_button.clicked.connect(lambda: self.paste_dialog())
         self.import_button.clicked.connect(lambda: self.import_dialog())
         self.delete_button.clicked.connect(lambda: self.delete_selected())
@@ -235,9 +234,7 @@ class ParticipantsDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.counts, 1)
         bottom.addWidget(self.close_button)
-        hint = QLabel(self.tr("Type in the last row to add a person; paste a list copied from "
-                              "Excel or a mail with Ctrl+V (one person a line: name, "
-                              "organisation). Ctrl+Z undoes."), self)
+        self.hint = hint = QLabel(self)
         hint.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addWidget(hint)
@@ -249,11 +246,35 @@ class ParticipantsDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self._redo)
         ws.listeners.append(self._on_change)
         self.model.dataChanged.connect(lambda *_: self._report())
-        self._update()
+        self.retranslate()
         if ws.readonly:
             for b in (self.paste_button, self.import_button, self.delete_button,
                       self.up_button, self.down_button):
                 b.setEnabled(False)
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語: the dialog may stay open)."""
+        self.setWindowTitle(self.tr("Participants"))
+        self.paste_button.setText(self.tr("&Paste a list…"))
+        self.import_button.setText(self.tr("&Import CSV…"))
+        self.delete_button.setText(self.tr("&Delete"))
+        self.up_button.setText(self.tr("Move &up"))
+        self.down_button.setText(self.tr("Move do&wn"))
+        self.close_button.setText(self.tr("Close"))
+        self.hint.setText(self.tr("Type in the last row to add a person; paste a list copied "
+                                  "from Excel or a mail with Ctrl+V (one person a line: name, "
+                                  "organisation). Ctrl+Z undoes."))
+        self._update()
+        rows, columns = self.model.rowCount(), self.model.columnCount()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        if rows:   # roles and attendance are words too
+            self.model.dataChanged.emit(self.model.index(0, 0),
+                                        self.model.index(rows - 1, columns - 1))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- following the workshop -------------------------------------------------------
     def _on_change(self, change) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
 
+from ui.i18n import is_language_change
+
 
 class DiskFullBanner(QFrame):
     """A red banner: the disk is full, nothing typed since is saved yet."""
@@ -26,8 +28,16 @@ class DiskFullBanner(QFrame):
         self.hide()
 
     def show_disk_full(self) -> None:
+        self.retranslate()
+        self.show()
+
+    def retranslate(self) -> None:
         self.label.setText(self.tr(
             "The disk is full: the last change was not saved. The file is intact and keeps "
             "everything saved before. Free some space (delete or move files); the note you "
             "typed stays in the entry bar: press Enter again to save it."))
-        self.show()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)

@@ -7,12 +7,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QVBoxLayout, QWidget,
+    QComboBox, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from facilitator.workshop.store import peek
-from facilitator.agenda.templates import read_template, template_names, template_path
+from facilitator.agenda.templates import template_choices, template_path
+from ui.i18n import is_language_change
 
 SETTING_RECENT = "recent"
 MAX_RECENT = 10
@@ -49,7 +50,7 @@ class StartScreen(QWidget):
     def __init__(self, settings: QSettings, parent=None) -> None:
         super().__init__(parent)
         self.settings = settings
-        title = QLabel(self.tr("Furikaeri — reflection workshop"), self)
+        self.title = title = QLabel(self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 2)
         font.setBold(True)
@@ -60,19 +61,19 @@ class StartScreen(QWidget):
         self.recent.setAlternatingRowColors(True)
         self.recent.itemActivated.connect(
             lambda item: self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole)))
-        recent_box = QGroupBox(self.tr("Recent workshops"), self)
+        self.recent_box = recent_box = QGroupBox(self)
         QVBoxLayout(recent_box).addWidget(self.recent)
 
         self.templates = QComboBox(self)
-        new_button = QPushButton(self.tr("New workshop…"), self)
+        self.new_button = new_button = QPushButton(self)
         new_button.clicked.connect(
             lambda: self.newRequested.emit(self.templates.currentData()))
-        open_button = QPushButton(self.tr("Open…"), self)
+        self.open_button = open_button = QPushButton(self)
         open_button.clicked.connect(self.browseRequested)
-        demo_button = QPushButton(self.tr("Open the demo workshop"), self)
+        self.demo_button = demo_button = QPushButton(self)
         demo_button.clicked.connect(self.demoRequested)
 
-        new_box = QGroupBox(self.tr("New from a template"), self)
+        self.new_box = new_box = QGroupBox(self)
         new_lay = QHBoxLayout(new_box)
         new_lay.addWidget(self.templates, 1)
         new_lay.addWidget(new_button)
@@ -89,6 +90,23 @@ class StartScreen(QWidget):
         lay.addWidget(recent_box, 1)
         # Filled when shown (showEvent): ``furikaeri open``/``demo`` never show it,
         # and peeking at every recent file would delay their first paint.
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.title.setText(self.tr("Furikaeri — reflection workshop"))
+        self.recent_box.setTitle(self.tr("Recent workshops"))
+        self.new_button.setText(self.tr("New workshop…"))
+        self.open_button.setText(self.tr("Open…"))
+        self.demo_button.setText(self.tr("Open the demo workshop"))
+        self.new_box.setTitle(self.tr("New from a template"))
+        if self.isVisible():
+            self.refresh()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.refresh()
@@ -99,16 +117,23 @@ class StartScreen(QWidget):
         folder = user_template_folder()
         chosen = self.templates.currentData()
         self.templates.clear()
-        for name in template_names(user_folder=folder):
-            path = template_path(name, user_folder=folder)
-            try:
-                description = read_template(path).get("description", "")
-            except Exception:  # an unreadable template is still listed by name
-                description = ""
+        for name, title, description in template_choices(user_folder=folder):
             # The path: MainWindow.create_from_template reads it wherever it lives.
-            self.templates.addItem(f"{name} — {description}" if description else name,
-                                   str(path))
+            self.templates.addItem(f"{title} — {description}" if description else title,
+                                   str(template_path(name, user_folder=folder)))
         self.templates.setCurrentIndex(max(0, self.templates.findData(chosen)))
+
+    def ask_template(self, parent: QWidget) -> str | None:
+        """Which template (its path)? Asked when the start screen, and its list, is hidden."""
+        self.fill_templates()
+        names = [self.templates.itemText(i) for i in range(self.templates.count())]
+        name, ok = QInputDialog.getItem(parent, self.tr("New workshop"),
+                                        self.tr("Template:"), names,
+                                        max(0, self.templates.currentIndex()), False)
+        if not ok or name not in names:
+            return None
+        self.templates.setCurrentIndex(names.index(name))
+        return self.templates.currentData()
 
     def refresh(self) -> None:
         self.fill_templates()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from facilitator.agenda.plan import Proposal
 from facilitator.workshop.model import Session
+from ui.i18n import is_language_change
 
 
 def sentences(*parts: str) -> str:
@@ -32,9 +33,9 @@ class ReplanBanner(QFrame):
                            " QLabel { color: #3B2F00; }")
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.accept_button = QPushButton(self.tr("Accept"), self)
+        self.accept_button = QPushButton(self)
         self.accept_button.clicked.connect(self.acceptRequested)
-        self.ignore_button = QPushButton(self.tr("Ignore"), self)
+        self.ignore_button = QPushButton(self)
         self.ignore_button.clicked.connect(self.ignoreRequested)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(12, 6, 12, 6)
@@ -42,6 +43,17 @@ class ReplanBanner(QFrame):
         lay.addWidget(self.accept_button)
         lay.addWidget(self.ignore_button)
         self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The buttons in the language chosen (the controller says the proposal again)."""
+        self.accept_button.setText(self.tr("Accept"))
+        self.ignore_button.setText(self.tr("Ignore"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_proposal(self, drift_minutes: float, proposal: Proposal,
                       sessions: dict[str, Session], new_end: datetime | None) -> None:

@@ -31,6 +31,7 @@ from ui.agenda.clock.banner import ReplanBanner
 from ui.agenda.clock.button import ClockButton
 from ui.agenda.clock.chime import Chime
 from ui.agenda.clock.reading import Reading
+from ui.i18n import is_language_change
 
 # The faces (room clock window, mini timer, board overlay) load when first shown.
 if TYPE_CHECKING:
@@ -101,13 +102,13 @@ class ClockController(QObject):
 
     def _build_menu(self) -> None:
         w = self.window
-        menu = QMenu(self.tr("&Clock"), w)
+        menu = QMenu(w)
         bar = w.menuBar()
         bar.insertMenu(bar.actions()[-1], menu)  # before Help
         self.menu = menu
 
-        def act(text, slot, shortcut=None, checkable=False) -> QAction:
-            a = QAction(text, w)
+        def act(slot, shortcut=None, checkable=False) -> QAction:
+            a = QAction(w)
             if shortcut:
                 a.setShortcut(shortcut)
             a.setCheckable(checkable)
@@ -117,36 +118,65 @@ class ClockController(QObject):
             return a
 
         # F6 moves on whether or not a session runs (a_start: its former name).
-        self.a_skip = self.a_start = act(self.tr("&Next session"), self.skip, "F6")
-        self.a_start_now = act(self.tr("Start no&w (move the plan to now)"), self.start_now)
-        self.a_pause = act(self.tr("&Pause"), self.pause_resume, "F7")
-        self.a_plus1 = act(self.tr("+1 min"), lambda: self._do(self.rc.adjust, 1), "F8")
-        self.a_plus5 = act(self.tr("+5 min"), lambda: self._do(self.rc.adjust, 5))
-        self.a_minus1 = act(self.tr("−1 min"), lambda: self._do(self.rc.adjust, -1))
+        self.a_skip = self.a_start = act(self.skip, "F6")
+        self.a_start_now = act(self.start_now)
+        self.a_pause = act(self.pause_resume, "F7")
+        self.a_plus1 = act(lambda: self._do(self.rc.adjust, 1), "F8")
+        self.a_plus5 = act(lambda: self._do(self.rc.adjust, 5))
+        self.a_minus1 = act(lambda: self._do(self.rc.adjust, -1))
         menu.addSeparator()
-        self.a_back = act(self.tr("&Back to the previous session"), self.back, "Shift+F6")
-        self.a_end = act(self.tr("&End the session"), lambda: self._do(self.rc.end))
+        self.a_back = act(self.back, "Shift+F6")
+        self.a_end = act(lambda: self._do(self.rc.end))
         menu.addSeparator()
-        self.a_room = act(self.tr("Show the &room clock"), self.show_room_clock, "F9")
-        self.screens_menu = menu.addMenu(self.tr("Room clock on &screen"))
+        self.a_room = act(self.show_room_clock, "F9")
+        self.screens_menu = menu.addMenu("")
         self.screens_menu.aboutToShow.connect(self._fill_screens)
-        self.a_large = act(self.tr("&Large clock in presentation mode"), self.set_large_overlay,
-                           "Shift+F9", checkable=True)
-        self.a_mini = act(self.tr("&Mini timer"), self.set_mini_shown, checkable=True)
-        self.a_chime = act(self.tr("C&hime at 20%, 5% and time up"), self.set_chime,
-                           checkable=True)
+        self.a_large = act(self.set_large_overlay, "Shift+F9", checkable=True)
+        self.a_mini = act(self.set_mini_shown, checkable=True)
+        self.a_chime = act(self.set_chime, checkable=True)
         self.a_chime.setChecked(self.chime.enabled)
         menu.addSeparator()
-        self.a_replan = act(self.tr("&Replan the rest of the day…"), self.replan_now)
-        self.a_shifted = act(self.tr("Plan &follows the actual start"), self.set_shifted,
-                             checkable=True)
-        self.a_min_break = act(self.tr("Shortest &break when replanning…"), self.ask_min_break)
+        self.a_replan = act(self.replan_now)
+        self.a_shifted = act(self.set_shifted, checkable=True)
+        self.a_min_break = act(self.ask_min_break)
         menu.addSeparator()
-        self.a_edit = act(self.tr("Edit the &agenda…"), self.edit_agenda)
-        self.a_template = act(self.tr("Save the agenda as a &template…"), self.save_as_template)
-        self._clock_actions = [self.a_start, self.a_start_now, self.a_shifted, self.a_pause, self.a_plus1, self.a_plus5,
-                               self.a_minus1, self.a_skip, self.a_back, self.a_end,
+        self.a_edit = act(self.edit_agenda)
+        self.a_template = act(self.save_as_template)
+        self._clock_actions = [self.a_start, self.a_start_now, self.a_shifted, self.a_pause,
+                               self.a_plus1, self.a_plus5, self.a_minus1, self.a_skip, self.a_back, self.a_end,
                                self.a_replan, self.a_edit]
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.menu.setTitle(self.tr("&Clock"))
+        self.screens_menu.setTitle(self.tr("Room clock on &screen"))
+        self.a_start_now.setText(self.tr("Start no&w (move the plan to now)"))
+        self.a_plus1.setText(self.tr("+1 min"))
+        self.a_plus5.setText(self.tr("+5 min"))
+        self.a_minus1.setText(self.tr("−1 min"))
+        self.a_skip.setText(self.tr("&Next session"))
+        self.a_back.setText(self.tr("&Back to the previous session"))
+        self.a_end.setText(self.tr("&End the session"))
+        self.a_room.setText(self.tr("Show the &room clock"))
+        self.a_large.setText(self.tr("&Large clock in presentation mode"))
+        self.a_mini.setText(self.tr("&Mini timer"))
+        self.a_chime.setText(self.tr("C&hime at 20%, 5% and time up"))
+        self.a_replan.setText(self.tr("&Replan the rest of the day…"))
+        self.a_shifted.setText(self.tr("Plan &follows the actual start"))
+        self.a_min_break.setText(self.tr("Shortest &break when replanning…"))
+        self.a_edit.setText(self.tr("Edit the &agenda…"))
+        self.a_template.setText(self.tr("Save the agenda as a &template…"))
+        self._update_actions()   # Pause / Resume
+        self._show_in_toolbar(self.reading)
+        if self.banner.isVisible() and self.rc is not None:
+            self._show_banner(self.rc.drift_minutes())
+
+    def event(self, event) -> bool:
+        # Not a widget: the window passes LanguageChange on to its QObject children.
+        if is_language_change(event) and hasattr(self, "menu"):
+            self.retranslate()
+        return super().event(event)
 
     def set_workshop(self, ws: Workshop | None) -> None:
         """Follow the window's workshop (None when it closes)."""

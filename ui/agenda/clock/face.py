@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from facilitator.agenda.timer import PHASE_OVER
+from ui.i18n import is_language_change
 from ui.agenda.clock.reading import IDLE_COLOURS, PHASE_COLOURS, Reading, clock_text  # noqa: F401 (re-exported)
 
 class ClockFace(QWidget):
@@ -27,15 +28,25 @@ class ClockFace(QWidget):
         #: Share of the height for the title (the large board clock gives the digits more).
         self.title_share = 0.24 if compact else 0.16
         self.reading = Reading()
-        self.paused_text = self.tr("Paused")
-        self.idle_title = self.tr("The clock is not running")
-        self.over_text = self.tr("Over time")
+        self.retranslate()
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(160, 90)
         self._time_rect: QRectF | None = None
         # Large glyphs are drawn as paths (slow): each character of the time is
         # rendered once per size and colour and then blitted.
         self._glyphs: dict[tuple, QPixmap] = {}
+
+    def retranslate(self) -> None:
+        """Words in the language chosen (again after 表示 › 言語)."""
+        self.paused_text = self.tr("Paused")
+        self.idle_title = self.tr("The clock is not running")
+        self.over_text = self.tr("Over time")
+        self.update()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_reading(self, reading: Reading) -> bool:
         """Show ``reading``; returns whether anything changed (and was repainted)."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from ui.agenda.clock.face import ClockFace, Reading
 from ui.agenda.clock.reading import HINT_BACKGROUND, HINT_TEXT
+from ui.i18n import is_language_change
 
 
 def other_screen(widget: QWidget) -> QScreen:
@@ -32,7 +33,6 @@ class RoomClockWindow(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle(self.tr("Room clock"))
         self.face = ClockFace(self)
         self.face.setMouseTracking(True)
         self.face.installEventFilter(self)
@@ -61,6 +61,15 @@ class RoomClockWindow(QWidget):
         self._hint_timer.timeout.connect(self._fade.start)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Room clock"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_on(self, screen: QScreen | None, full_screen: bool = True) -> None:
         """Show on ``screen`` (full screen there, or a window in its middle)."""
@@ -136,7 +145,6 @@ class MiniTimer(QWidget):
         flags = (Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
                  | Qt.WindowType.WindowStaysOnTopHint)
         super().__init__(parent, flags)
-        self.setWindowTitle(self.tr("Mini timer"))
         self.setAutoFillBackground(True)
         self.time_label = QLabel("--:--", self)
         font = self.time_label.font()
@@ -145,14 +153,11 @@ class MiniTimer(QWidget):
         self.time_label.setFont(font)
         self.title_label = QLabel("", self)
         self.pause_button = QToolButton(self)
-        self.pause_button.setText(self.tr("Pause"))
         self.pause_button.clicked.connect(self.pauseResumeRequested)
         self.add_button = QToolButton(self)
-        self.add_button.setText(self.tr("+1 min"))
         self.add_button.clicked.connect(self.addMinuteRequested)
-        close = QToolButton(self)
+        self.close_button = close = QToolButton(self)
         close.setText("×")
-        close.setToolTip(self.tr("Hide the mini timer"))
         close.clicked.connect(self.hide)
         top = QHBoxLayout()
         top.addWidget(self.time_label, 1)
@@ -169,7 +174,19 @@ class MiniTimer(QWidget):
         self.reading = Reading()
         self._colours: tuple[str, str] | None = None
         self._drag_from: QPoint | None = None
-        self._paint(self.reading)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the language chosen (again after 表示 › 言語)."""
+        self.setWindowTitle(self.tr("Mini timer"))
+        self.add_button.setText(self.tr("+1 min"))
+        self.close_button.setToolTip(self.tr("Hide the mini timer"))
+        self._paint(self.reading)   # Pause / Resume, "Next: …"
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_reading(self, reading: Reading) -> bool:
         if reading == self.reading:
