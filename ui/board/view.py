@@ -8,7 +8,7 @@ from PySide6.QtCore import (
     QVariantAnimation, Signal,
 )
 from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsView, QStyle, QWidget
 
 from facilitator.board.placement import COLUMNS, GAP
 from facilitator.errors import FurikaeriError
@@ -63,6 +63,7 @@ class BoardView(ViewCommands, QGraphicsView):
         # The zoom "fit all" chose; while nobody zooms away from it, a resize (full
         # screen for F5, a dock opening beside the board) fits the board again.
         self._fitted: QTransform | None = None
+        self._refitting = False
         self._refit = self.show_board
         self._reveal_anim: QVariantAnimation | None = None
         # Space held in another widget (the quick-entry bar) pans here too.
@@ -320,8 +321,20 @@ class BoardView(ViewCommands, QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if self._fitted is not None and self.transform() == self._fitted:
+        if self._fitted is None or self.transform() != self._fitted or self._refitting:
+            return
+        old, new = event.oldSize(), event.size()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 4
+        if (old.isValid() and abs(old.width() - new.width()) <= bar
+                and abs(old.height() - new.height()) <= bar):
+            # Only a scroll bar came or went: fitting again would take it away or
+            # bring it back, and the two would chase each other for ever.
+            return
+        self._refitting = True
+        try:
             self._refit()
+        finally:
+            self._refitting = False
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
