@@ -109,10 +109,19 @@ def test_shipped_stamps_render(scene):
 def test_zoomed_far_out_a_note_is_only_its_colour(scene):
     item = scene.item_for("n0")
     rect = item.mapRectToScene(item.rect())
-    small = render(scene, rect, scale=0.1)
+    small = render(scene, rect, scale=0.05)
     colours = {small.pixelColor(x, y).name() for x in range(2, small.width() - 2)
                for y in range(2, small.height() - 2)}
     assert colours == {item.fill.name()}
+
+
+def test_zoomed_out_a_note_still_shows_its_first_words(scene):
+    # Below the zoom where its whole text is drawn, its first words are, in a larger type.
+    item = scene.item_for("n0")
+    rect = item.mapRectToScene(item.rect())
+    for scale in (0.12, 0.2, 0.29):
+        small = render(scene, rect, scale=scale)
+        assert ink_pixels(small, QRectF(0, 0, small.width(), small.height()), item.fill) > 5
 
 
 def test_presentation_mode_uses_larger_type_without_growing_notes(qtbot, board, ws):
