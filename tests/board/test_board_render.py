@@ -189,3 +189,35 @@ def test_ten_thousand_notes_on_one_board_all_show_and_fit(qtbot, qapp_font, ws):
     assert len({shot.pixel(x, y) for x in range(0, shot.width(), 23)
                 for y in range(0, shot.height(), 23)}) > 2  # drawn, not blank
     view.detach()
+
+
+@pytest.mark.parametrize("presentation", [False, True])
+def test_frame_titles_keep_twelve_pixels_on_screen_at_every_zoom(qapp_font, presentation):
+    from ui.board.style import MIN_TITLE_PX, Look, font_at_least
+    title = Look(presentation).title_font
+    for lod in (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.86, 1.0, 2.0, 8.0):
+        font = font_at_least(title, MIN_TITLE_PX, lod)
+        assert font.pixelSize() * lod >= MIN_TITLE_PX
+        assert font.pixelSize() >= title.pixelSize()  # never smaller than the board's own
+
+
+@pytest.mark.parametrize("zoom", [0.05, 0.1, 0.2, 0.5])
+def test_zoomed_out_a_frame_title_is_drawn_over_its_notes(board, zoom):
+    board.resetTransform()
+    board.scale(zoom, zoom)
+    board.centerOn(200, 120)
+    item = board.board_scene().item_for("f1")
+    image = board.viewport().grab().toImage()
+    top_left = board.mapFromScene(item.mapToScene(item.rect().topLeft()))
+    # The title's band: 12 px and more from the frame's top, white with dark glyphs,
+    # over the notes that sit under the bar (drawn with the view's foreground).
+    width = min(60.0, item.rect().width() * zoom - 4)
+    height = min(12.0, item.rect().height() * zoom - 3)  # a frame 8 px high at 0.05
+    band = QRectF(top_left.x() + 2, top_left.y() + 2, width, height)
+    assert ink_pixels(image, band, QColor("#FFFFFF")) > 4
+    note = board.board_scene().item_for("n0").fill
+    covered = sum(1 for y in range(int(band.top()), int(band.bottom()))
+                  for x in range(int(band.left()), int(band.right()))
+                  if max(abs(image.pixelColor(x, y).red() - note.red()),
+                         abs(image.pixelColor(x, y).blue() - note.blue())) < 30)
+    assert covered < 10  # no note shows through the title's band

@@ -338,25 +338,47 @@ class FrameItem(ElementItem):
         tint = QColor(color)
         tint.setAlpha(60)
         painter.fillRect(bar, tint)
-        if self.rec.title and not self.editing:
-            # Zoomed out, the title keeps MIN_TITLE_PX on screen: it grows over the frame's
-            # top on a light band (a theme's name is what the room looks for).
-            font = font_at_least(self.look.title_font, MIN_TITLE_PX, _lod(painter, option))
-            dots = dots_width(self.votes) + PAD if self.votes else 0.0  # the title stops short
-            text_rect = bar.adjusted(PAD, 0, -PAD - dots, 0)
-            if font is not self.look.title_font:
-                text_rect.setHeight(min(font.pixelSize() * 1.35, r.height()))
-                painter.fillRect(QRectF(r.left(), r.top(), r.width(), text_rect.height()),
-                                 QColor(255, 255, 255, 200))
-                painter.fillRect(QRectF(r.left(), r.top(), r.width(), text_rect.height()), tint)
+        lod = _lod(painter, option)
+        # Zoomed out in a view, the view draws the title larger, over the notes
+        # (BoardView.drawForeground); an export keeps it in the bar as before.
+        own_size = lod * self.look.title_font.pixelSize() >= MIN_TITLE_PX
+        if self.rec.title and not self.editing and (
+                own_size or (widget is None and lod >= LOD_SHAPES_ONLY)):
             painter.setPen(self.look.text_color)
-            painter.setFont(font)
+            painter.setFont(self.look.title_font)
+            text_rect = bar.adjusted(PAD, 0, -PAD - self._dots_room(), 0)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter,
-                             elide_line(self.rec.title, text_rect.width(), font))
+                             elide_line(self.rec.title, text_rect.width(), self.look.title_font))
         if self.votes:
             paint_dots(painter, r.right() - PAD, r.top() + (min(FRAME_BAR, r.height()) - _DOT) / 2,
                        self.votes)
         self.paint_selection(painter, option)
+
+    def _dots_room(self) -> float:
+        return dots_width(self.votes) + PAD if self.votes else 0.0  # the title stops short
+
+    def title_too_small(self, lod: float) -> bool:
+        """Whether the title in its bar would be under MIN_TITLE_PX on screen at ``lod``."""
+        return bool(self.rec.title) and lod * self.look.title_font.pixelSize() < MIN_TITLE_PX
+
+    def paint_title_over(self, painter: QPainter, lod: float) -> None:
+        """The title at MIN_TITLE_PX on screen at least, on a light band across the frame's
+        top, in scene coordinates (drawn over the notes by the view when zoomed out: a
+        theme's name is what the room looks for)."""
+        if self.editing or not self.title_too_small(lod):
+            return
+        r = self.mapRectToScene(self.rect())
+        font = font_at_least(self.look.title_font, MIN_TITLE_PX, lod)
+        band = QRectF(r.left(), r.top(), r.width(), min(font.pixelSize() * 1.35, r.height()))
+        tint = color_or(self.rec.color, "#888888")
+        tint.setAlpha(60)
+        painter.fillRect(band, QColor(255, 255, 255, 215))
+        painter.fillRect(band, tint)
+        painter.setPen(self.look.text_color)
+        painter.setFont(font)
+        inner = band.adjusted(PAD, 0, -PAD - self._dots_room(), 0)
+        painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter,
+                         elide_line(self.rec.title, inner.width(), font))
 
     def shape(self) -> QPainterPath:
         r = self.rect()

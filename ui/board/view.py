@@ -14,8 +14,10 @@ from facilitator.board.placement import COLUMNS, GAP
 from facilitator.errors import FurikaeriError
 from ui.board.edit_actions import ViewCommands
 from facilitator.workshop.model import NOTE_H, NOTE_W
+from ui.board.items import FrameItem
 from ui.board.pan_key import PanKey
 from ui.board.scene import BoardScene
+from ui.board.style import MIN_TITLE_PX
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 #: Fit all/selection never magnifies beyond this (one note would fill a projector).
@@ -493,6 +495,19 @@ class BoardView(ViewCommands, QGraphicsView):
             action()
         except FurikaeriError as exc:
             self.messageRequested.emit(exc.text())
+
+    # -- foreground: frame titles zoomed out ----------------------------------------------
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        """Frame titles too small in their bars are drawn here, over the notes, at a size
+        the eye can read (issue 14: titles never vanish); drawn inside each frame's
+        rectangle, so moving a frame repaints them."""
+        super().drawForeground(painter, rect)
+        scene, lod = self._scene, self.zoom()
+        if scene is None or lod * scene.look.title_font.pixelSize() >= MIN_TITLE_PX:
+            return
+        for item in scene.items(rect):
+            if isinstance(item, FrameItem) and item.isVisible():
+                item.paint_title_over(painter, lod)
 
     # -- background ------------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
