@@ -221,3 +221,30 @@ def test_zoomed_out_a_frame_title_is_drawn_over_its_notes(board, zoom):
                   if max(abs(image.pixelColor(x, y).red() - note.red()),
                          abs(image.pixelColor(x, y).blue() - note.blue())) < 30)
     assert covered < 10  # no note shows through the title's band
+
+
+def test_zoomed_out_side_by_side_the_group_names_stay_readable(qtbot, qapp_font, ws):  # noqa: F811
+    from ui.board.view import BoardView
+    sid, gid = fill_board(ws)
+    other = ws.groups_of(sid)[1].id
+    ws.add(ws.new_note("Bグループの意見", sid, other, x=40, y=80, id="b1"))
+    view = BoardView(ws)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.set_board(sid, None, all_groups=True)
+    view.show()
+    qtbot.waitExposed(view)
+    for zoom in (0.05, 0.1, 0.2):
+        view.resetTransform()
+        view.scale(zoom, zoom)
+        view.centerOn(view.board_scene().area_labels()[0].scenePos())
+        image = view.viewport().grab().toImage()
+        for label in view.board_scene().area_labels():
+            at_ = view.mapFromScene(label.scenePos())
+            # The name's glyph rows: dark ink in the 12+ px under its top-left corner.
+            if 0 <= at_.x() < image.width() - 30 and 0 <= at_.y() < image.height() - 14:
+                rows = [y for y in range(at_.y(), at_.y() + 24)
+                        if any(image.pixelColor(x, y).lightness() < 90
+                               for x in range(at_.x(), min(image.width(), at_.x() + 60)))]
+                assert len(rows) >= 8, (zoom, label.text(), rows)
+    view.detach()

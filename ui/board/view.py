@@ -7,7 +7,9 @@ from PySide6.QtCore import (
     QAbstractAnimation, QCoreApplication, QEasingCurve, QEvent, QLineF, QPoint, QPointF, QRectF, Qt,
     QVariantAnimation, Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QPen, QTransform
+from PySide6.QtGui import (
+    QColor, QFontMetricsF, QKeySequence, QMouseEvent, QPainter, QPen, QTransform,
+)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from facilitator.board.placement import COLUMNS, GAP
@@ -17,7 +19,7 @@ from facilitator.workshop.model import NOTE_H, NOTE_W
 from ui.board.items import FrameItem
 from ui.board.pan_key import PanKey
 from ui.board.scene import BoardScene
-from ui.board.style import MIN_TITLE_PX
+from ui.board.style import MIN_TITLE_PX, font_at_least
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 #: Fit all/selection never magnifies beyond this (one note would fill a projector).
@@ -508,6 +510,22 @@ class BoardView(ViewCommands, QGraphicsView):
         for item in scene.items(rect):
             if isinstance(item, FrameItem) and item.isVisible():
                 item.paint_title_over(painter, lod)
+        # The group names over the areas (side by side): the same minimum size.
+        for label in scene.area_labels():
+            font = label.font()
+            if lod * font.pixelSize() >= MIN_TITLE_PX:
+                continue
+            font = font_at_least(font, MIN_TITLE_PX, lod)
+            metrics = QFontMetricsF(font)
+            pos = label.scenePos()
+            box = QRectF(pos.x(), pos.y(), metrics.horizontalAdvance(label.text()) + 8 / lod,
+                         metrics.height())
+            if box.intersects(rect):
+                painter.fillRect(box, QColor(255, 255, 255, 200))
+                painter.setFont(font)
+                painter.setPen(QColor("#000000"))
+                painter.drawText(box.adjusted(4 / lod, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
+                                 label.text())
 
     # -- background ------------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
