@@ -10,6 +10,8 @@ screen (scripts/bench_screens.py), and prints one JSON object:
 * ``selected_note_px``: the same once a note is selected and the view has glided
   to it, and ``selected_note_glyph_px``: the tallest band of text rows found in a
   grab of that note (its glyphs' ink, the author line and the borders left out);
+* ``selected_frame_note_px`` / ``selected_frame_title_px``: the same with the
+  frame (theme) around that note selected: its smallest note type and its title;
 * ``fonts``: how many notes got each pixel size of the F5 type (shrink-to-fit).
 """
 
@@ -86,6 +88,21 @@ def run(size: tuple[int, int], shots: Path | None) -> dict:
         if shots:
             window.grab().save(str(shots / f"f5_selected_{size[0]}x{size[1]}.png"))
             crop.save(str(shots / f"f5_selected_crop_{size[0]}x{size[1]}.png"))
+        # The frame (theme) around that note: its title and its notes.
+        from ui.board.items import FrameItem
+        frame = next((it for it in scene.by_id.values() if isinstance(it, FrameItem)
+                      and it.sceneBoundingRect().contains(note.sceneBoundingRect())), None)
+        if frame is not None:
+            scene.select_ids([frame.rid])
+            settle(app, 1200)
+            inside = [it for it in notes
+                      if frame.sceneBoundingRect().contains(it.sceneBoundingRect())]
+            out["selected_frame_note_px"] = round(
+                min(it.font.pixelSize() for it in inside) * board.zoom(), 1)
+            out["selected_frame_title_px"] = round(
+                frame.look.title_font.pixelSize() * board.zoom(), 1)
+            if shots:
+                window.grab().save(str(shots / f"f5_frame_{size[0]}x{size[1]}.png"))
         window.leave_presentation()
         window.ws.close() if window.ws is not None else None
         window.close()

@@ -51,9 +51,21 @@ def screen_height(view: BoardView) -> int:
     return screen.geometry().height() if screen is not None else view.viewport().height()
 
 
+def shown_with(items) -> list:
+    """``items`` and the notes inside the frames among them (a theme is read with its notes)."""
+    out = list(items)
+    for item in items:
+        if isinstance(item, FrameItem) and item.scene() is not None:
+            frame = item.sceneBoundingRect()
+            out += [it for it in item.scene().items(frame)
+                    if isinstance(it, NoteItem) and frame.contains(it.sceneBoundingRect())]
+    return out
+
+
 def readable_zoom(view: BoardView, items) -> float:
-    """The zoom at which the smallest text of ``items`` is ≥ 1/40 of the screen height."""
-    sizes = [px for px in (item_text_px(it) for it in items) if px > 0]
+    """The zoom at which the smallest text of ``items`` (and of the notes in the frames
+    among them) is ≥ 1/40 of the screen height."""
+    sizes = [px for px in (item_text_px(it) for it in shown_with(items)) if px > 0]
     if not sizes:
         return 0.0
     want = screen_height(view) * ROOM_TEXT_FRACTION * EM_PER_GLYPH
