@@ -158,3 +158,22 @@ def test_readable_zoom_follows_the_screen_and_the_type(qtbot, window, monkeypatc
     monkeypatch.setattr(presentation, "screen_height", lambda view: 2160)
     assert presentation.readable_zoom(board, [note]) > 2
     assert presentation.readable_zoom(board, [note]) * note.font.pixelSize() >= 2160 / 40
+
+
+def test_on_the_projector_a_small_board_is_shown_larger_than_200_percent(
+        qtbot, qapp_font, ws):  # noqa: F811
+    from ui.board.view import MAX_FIT_ZOOM, PRESENTATION_MAX_FIT_ZOOM, BoardView
+    plenary = next(s for s in ws.sessions() if not ws.groups_of(s.id))
+    ws.add(ws.new_note("ひとつだけの意見", plenary.id, None, x=0, y=0, id="solo"))
+    view = BoardView(ws)
+    qtbot.addWidget(view)
+    view.resize(1600, 900)
+    view.set_board(plenary.id, None)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_all()
+    assert view.zoom() == pytest.approx(MAX_FIT_ZOOM)  # on the laptop: 200 % at most
+    view.set_presentation(True)
+    view.fit_all()
+    assert MAX_FIT_ZOOM < view.zoom() <= PRESENTATION_MAX_FIT_ZOOM
+    view.detach()

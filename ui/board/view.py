@@ -24,6 +24,9 @@ from ui.board.style import MIN_TITLE_PX, font_at_least
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 #: Fit all/selection never magnifies beyond this (one note would fill a projector).
 MAX_FIT_ZOOM = 2.0
+#: On the projector (F5) the whole board may be shown larger: a 4K screen fits the demo
+#: board at ~2.1, and the room needs every pixel of it.
+PRESENTATION_MAX_FIT_ZOOM = 4.0
 #: Showing a board (opening it, a group switch) never magnifies, and zooms out
 #: only as far as notes stay readable; beyond that it shows the newest notes.
 SHOW_MAX_ZOOM, SHOW_MIN_ZOOM = 1.0, 0.5
@@ -231,7 +234,8 @@ class BoardView(ViewCommands, QGraphicsView):
 
     def fit_all(self) -> None:
         if self._scene is not None:
-            self._fit(self._content_rect())
+            self._fit(self._content_rect(),
+                      PRESENTATION_MAX_FIT_ZOOM if self._presentation else MAX_FIT_ZOOM)
             self._fitted, self._refit = self.transform(), self.fit_all
 
     def show_board(self) -> None:
