@@ -248,3 +248,28 @@ def test_zoomed_out_side_by_side_the_group_names_stay_readable(qtbot, qapp_font,
                                for x in range(at_.x(), min(image.width(), at_.x() + 60)))]
                 assert len(rows) >= 8, (zoom, label.text(), rows)
     view.detach()
+
+
+def test_in_presentation_each_note_gets_the_largest_type_that_fits_it(scene, ws):
+    sid, gid = group_board(ws)
+    texts = ["短い", "もう少し長い意見を書いてみる",
+             "参加企業に共通する想いを「STATEMENT」としてまとめる",
+             "参加企業に共通する想いを「STATEMENT」としてまとめ、対外的に発信してはどうか。"]
+    ws.add(*[ws.new_note(t, sid, gid, x=0, y=400 + i * 120, id=f"fit{i}")
+             for i, t in enumerate(texts)])
+    scene.set_presentation(True)
+    look = scene.look
+    sizes = [f.pixelSize() for f in look.note_fonts]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1]
+    for i in range(len(texts)):
+        item = scene.item_for(f"fit{i}")
+        rec, px = item.rec, item.font.pixelSize()
+        width = rec.w - 2 * PAD
+        room = rec.h - 2 * PAD - look.author_h - 2
+        if item.rect().height() > rec.h:  # grown: not even the normal size fits
+            assert px == sizes[-1]
+            continue
+        assert layout_text(rec.text, width, item.font)[1] <= room
+        bigger = [f for f in look.note_fonts if f.pixelSize() == px + 1]
+        if bigger:  # the next size up would not fit
+            assert layout_text(rec.text, width, bigger[0])[1] > room

@@ -204,19 +204,18 @@ class NoteItem(ElementItem):
 
         # Shrink to fit: the largest type that fits this note (a binary search over
         # the sizes, largest first: a few layouts per note, even with 5,000 notes).
-        if len(fonts) == 1 or fits(fonts[0]):
-            if len(fonts) == 1 and not fits(fonts[0]):
-                return max(rec.h, PAD + self._layout[1] + bottom)
+        if fits(fonts[0]):
             return max(rec.h, 8.0)
-        lo, hi = 1, len(fonts) - 1   # fonts[lo - 1] does not fit; find the first that does
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if fits(fonts[mid]):
-                hi = mid
-            else:
-                lo = mid + 1
-        if fits(fonts[lo]):
-            return max(rec.h, 8.0)
+        if len(fonts) > 1:
+            lo, hi = 1, len(fonts) - 1   # fonts[lo - 1] does not fit; the first that does
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if fits(fonts[mid]):
+                    hi = mid
+                else:
+                    lo = mid + 1
+            if fits(fonts[lo]):
+                return max(rec.h, 8.0)
         # Not even the normal size fits: the note grows (as it does off the projector).
         return max(rec.h, PAD + self._layout[1] + bottom)
 
