@@ -293,6 +293,23 @@ def clock_digits(tmp: Path) -> Figures:
     return {"clock_digits_fraction": min(got["room_digits_fraction"].values())}
 
 
+@provides("f5_note_px_1080", "f5_selected_note_px_1080", "f5_selected_note_glyph_px_1080")
+def f5_note_px(tmp: Path) -> Figures:
+    """Note text in presentation mode (F5) on one 1920×1080 screen, the demo workshop:
+    the notes' type (font pixel size, median note, × the view's scale) with the whole
+    board shown and with the longest note selected; and that note's glyphs' ink height
+    in a grab (scripts/bench_f5.py). The room needs 1080 / 40 = 27 px."""
+    import os
+    import subprocess
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    out = subprocess.run([sys.executable, "scripts/bench_f5.py", "1920x1080"],
+                         cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
+    got = json.loads(out.strip().splitlines()[-1])
+    return {"f5_note_px_1080": got["note_px"],
+            "f5_selected_note_px_1080": got["selected_note_px"],
+            "f5_selected_note_glyph_px_1080": got["selected_note_glyph_px"]}
+
+
 @provides("palette_min_delta_e")
 def palette_delta_e(tmp: Path) -> Figures:
     """Smallest CIEDE2000 between two colours of a palette under protanopia or deuteranopia."""

@@ -2274,6 +2274,7 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <name>ProjectorWindow</name>
     <message>
         <source>Furikaeri — projector</source>
+        <extracomment>Text the back of a 10 m room reads: glyphs at least 1/40 of the screen height (issue 14). A font&apos;s pixel size is its em; CJK glyphs fill ~0.9 of it, Latin capitals ~0.7, so aim the em a little higher than 1/40. However small its type, a selection is never magnified beyond this.</extracomment>
         <translation>ふりかえり — プロジェクター</translation>
     </message>
 </context>

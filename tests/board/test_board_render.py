@@ -109,10 +109,19 @@ def test_shipped_stamps_render(scene):
 def test_zoomed_far_out_a_note_is_only_its_colour(scene):
     item = scene.item_for("n0")
     rect = item.mapRectToScene(item.rect())
-    small = render(scene, rect, scale=0.1)
+    small = render(scene, rect, scale=0.05)
     colours = {small.pixelColor(x, y).name() for x in range(2, small.width() - 2)
                for y in range(2, small.height() - 2)}
     assert colours == {item.fill.name()}
+
+
+def test_zoomed_out_a_note_still_shows_its_first_words(scene):
+    # Below the zoom where its whole text is drawn, its first words are, in a larger type.
+    item = scene.item_for("n0")
+    rect = item.mapRectToScene(item.rect())
+    for scale in (0.12, 0.2, 0.29):
+        small = render(scene, rect, scale=scale)
+        assert ink_pixels(small, QRectF(0, 0, small.width(), small.height()), item.fill) > 5
 
 
 def test_presentation_mode_uses_larger_type_without_growing_notes(qtbot, board, ws):
@@ -180,3 +189,87 @@ def test_ten_thousand_notes_on_one_board_all_show_and_fit(qtbot, qapp_font, ws):
     assert len({shot.pixel(x, y) for x in range(0, shot.width(), 23)
                 for y in range(0, shot.height(), 23)}) > 2  # drawn, not blank
     view.detach()
+
+
+@pytest.mark.parametrize("presentation", [False, True])
+def test_frame_titles_keep_twelve_pixels_on_screen_at_every_zoom(qapp_font, presentation):
+    from ui.board.style import MIN_TITLE_PX, Look, font_at_least
+    title = Look(presentation).title_font
+    for lod in (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.86, 1.0, 2.0, 8.0):
+        font = font_at_least(title, MIN_TITLE_PX, lod)
+        assert font.pixelSize() * lod >= MIN_TITLE_PX
+        assert font.pixelSize() >= title.pixelSize()  # never smaller than the board's own
+
+
+@pytest.mark.parametrize("zoom", [0.05, 0.1, 0.2, 0.5])
+def test_zoomed_out_a_frame_title_is_drawn_over_its_notes(board, zoom):
+    board.resetTransform()
+    board.scale(zoom, zoom)
+    board.centerOn(200, 120)
+    item = board.board_scene().item_for("f1")
+    image = board.viewport().grab().toImage()
+    top_left = board.mapFromScene(item.mapToScene(item.rect().topLeft()))
+    # The title's band: 12 px and more from the frame's top, white with dark glyphs,
+    # over the notes that sit under the bar (drawn with the view's foreground).
+    width = min(60.0, item.rect().width() * zoom - 4)
+    height = min(12.0, item.rect().height() * zoom - 3)  # a frame 8 px high at 0.05
+    band = QRectF(top_left.x() + 2, top_left.y() + 2, width, height)
+    assert ink_pixels(image, band, QColor("#FFFFFF")) > 4
+    note = board.board_scene().item_for("n0").fill
+    covered = sum(1 for y in range(int(band.top()), int(band.bottom()))
+                  for x in range(int(band.left()), int(band.right()))
+                  if max(abs(image.pixelColor(x, y).red() - note.red()),
+                         abs(image.pixelColor(x, y).blue() - note.blue())) < 30)
+    assert covered < 10  # no note shows through the title's band
+
+
+def test_zoomed_out_side_by_side_the_group_names_stay_readable(qtbot, qapp_font, ws):  # noqa: F811
+    from ui.board.view import BoardView
+    sid, gid = fill_board(ws)
+    other = ws.groups_of(sid)[1].id
+    ws.add(ws.new_note("Bグループの意見", sid, other, x=40, y=80, id="b1"))
+    view = BoardView(ws)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.set_board(sid, None, all_groups=True)
+    view.show()
+    qtbot.waitExposed(view)
+    for zoom in (0.05, 0.1, 0.2):
+        view.resetTransform()
+        view.scale(zoom, zoom)
+        view.centerOn(view.board_scene().area_labels()[0].scenePos())
+        image = view.viewport().grab().toImage()
+        for label in view.board_scene().area_labels():
+            at_ = view.mapFromScene(label.scenePos())
+            # The name's glyph rows: dark ink in the 12+ px under its top-left corner.
+            if 0 <= at_.x() < image.width() - 30 and 0 <= at_.y() < image.height() - 14:
+                rows = [y for y in range(at_.y(), at_.y() + 24)
+                        if any(image.pixelColor(x, y).lightness() < 90
+                               for x in range(at_.x(), min(image.width(), at_.x() + 60)))]
+                assert len(rows) >= 8, (zoom, label.text(), rows)
+    view.detach()
+
+
+def test_in_presentation_each_note_gets_the_largest_type_that_fits_it(scene, ws):
+    sid, gid = group_board(ws)
+    texts = ["短い", "もう少し長い意見を書いてみる",
+             "参加企業に共通する想いを「STATEMENT」としてまとめる",
+             "参加企業に共通する想いを「STATEMENT」としてまとめ、対外的に発信してはどうか。"]
+    ws.add(*[ws.new_note(t, sid, gid, x=0, y=400 + i * 120, id=f"fit{i}")
+             for i, t in enumerate(texts)])
+    scene.set_presentation(True)
+    look = scene.look
+    sizes = [f.pixelSize() for f in look.note_fonts]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] > sizes[-1]
+    for i in range(len(texts)):
+        item = scene.item_for(f"fit{i}")
+        rec, px = item.rec, item.font.pixelSize()
+        width = rec.w - 2 * PAD
+        room = rec.h - 2 * PAD - look.author_h - 2
+        if item.rect().height() > rec.h:  # grown: not even the normal size fits
+            assert px == sizes[-1]
+            continue
+        assert layout_text(rec.text, width, item.font)[1] <= room
+        bigger = [f for f in look.note_fonts if f.pixelSize() == px + 1]
+        if bigger:  # the next size up would not fit
+            assert layout_text(rec.text, width, bigger[0])[1] > room

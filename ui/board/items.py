@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsRectItem
 from facilitator.workshop.model import Element
 from facilitator.paths import STAMPS_DIR
 from ui.board.style import (
-    FRAME_BAR, LOD_SHAPES_ONLY, PAD, SELECTION_COLOR, Look, color_or, elide_line,
-    layout_text, needs_layout,
+    FRAME_BAR, LOD_FIRST_WORDS, LOD_SHAPES_ONLY, MIN_GIST_PX, MIN_TITLE_PX, PAD,
+    SELECTION_COLOR, Look, color_or, elide_line, font_at_least, layout_text, needs_layout,
 )
 
 HANDLE = 12.0
@@ -193,13 +193,30 @@ class NoteItem(ElementItem):
         width = max(rec.w - 2 * PAD, 8.0)
         bottom = PAD + self.look.author_h + 2
         room = rec.h - PAD - bottom
-        for font in self.look.note_fonts:
-            self.font = font
+        fonts = self.look.note_fonts
+
+        def fits(font) -> bool:
+            self.font, self._layout = font, None
             if not needs_layout(rec.text, width, room, font):
-                return max(rec.h, 8.0)
+                return True
             self._layout = layout_text(rec.text, width, font)
-            if self._layout[1] <= room:
+            return self._layout[1] <= room
+
+        # Shrink to fit: the largest type that fits this note (a binary search over
+        # the sizes, largest first: a few layouts per note, even with 5,000 notes).
+        if fits(fonts[0]):
+            return max(rec.h, 8.0)
+        if len(fonts) > 1:
+            lo, hi = 1, len(fonts) - 1   # fonts[lo - 1] does not fit; the first that does
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if fits(fonts[mid]):
+                    hi = mid
+                else:
+                    lo = mid + 1
+            if fits(fonts[lo]):
                 return max(rec.h, 8.0)
+        # Not even the normal size fits: the note grows (as it does off the projector).
         return max(rec.h, PAD + self._layout[1] + bottom)
 
     def text_layout(self):
@@ -208,12 +225,44 @@ class NoteItem(ElementItem):
                                        self.font)
         return self._layout
 
+    def first_words(self, lod: float) -> tuple[QStaticText, QFont]:
+        """The start of the text in a type ≥ MIN_GIST_PX on screen, wrapped to the note
+        (made once per note and font step, so zooming out stays cheap)."""
+        r = self.rect()
+        font = font_at_least(self.font, MIN_GIST_PX, lod)
+        # At most as large as two lines of the note's height allow.
+        if font.pixelSize() * 1.3 > r.height() - PAD:
+            font = QFont(font)
+            font.setPixelSize(max(6, int((r.height() - PAD) / 1.3)))
+        key = (font.pixelSize(), r.width(), self.rec.text)
+        cached = getattr(self, "_gist", None)
+        if cached is None or cached[0] != key:
+            text = QStaticText(" ".join(self.rec.text.split())[:40])
+            text.setTextWidth(max(r.width() - PAD, 1.0))
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.prepare(font=font)
+            cached = self._gist = (key, text, font)
+        return cached[1], cached[2]
+
+    def paint_first_words(self, painter: QPainter, lod: float) -> None:
+        """Zoomed far out: the first words, large enough to read, clipped to the note."""
+        text, font = self.first_words(lod)
+        painter.save()
+        painter.setClipRect(self.rect())
+        painter.setFont(font)
+        painter.setPen(self.look.text_color)
+        painter.drawStaticText(QPointF(PAD / 2, PAD / 2), text)
+        painter.restore()
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         r = self.rect()
         # Axis-aligned fills need no antialiasing; with it they cost several times more.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        if _lod(painter, option) < LOD_SHAPES_ONLY:
+        lod = _lod(painter, option)
+        if lod < LOD_SHAPES_ONLY:
             painter.fillRect(r, self.fill)
+            if lod >= LOD_FIRST_WORDS and not self.editing:
+                self.paint_first_words(painter, lod)
             if self.selected(option):
                 painter.setPen(_selection_pen())
                 painter.drawRect(r)
@@ -288,17 +337,47 @@ class FrameItem(ElementItem):
         tint = QColor(color)
         tint.setAlpha(60)
         painter.fillRect(bar, tint)
-        if _lod(painter, option) >= LOD_SHAPES_ONLY and self.rec.title and not self.editing:
+        lod = _lod(painter, option)
+        # Zoomed out in a view, the view draws the title larger, over the notes
+        # (BoardView.drawForeground); an export keeps it in the bar as before.
+        own_size = lod * self.look.title_font.pixelSize() >= MIN_TITLE_PX
+        if self.rec.title and not self.editing and (
+                own_size or (widget is None and lod >= LOD_SHAPES_ONLY)):
             painter.setPen(self.look.text_color)
             painter.setFont(self.look.title_font)
-            dots = dots_width(self.votes) + PAD if self.votes else 0.0  # the title stops short
-            text_rect = bar.adjusted(PAD, 0, -PAD - dots, 0)
+            text_rect = bar.adjusted(PAD, 0, -PAD - self._dots_room(), 0)
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter,
                              elide_line(self.rec.title, text_rect.width(), self.look.title_font))
         if self.votes:
             paint_dots(painter, r.right() - PAD, r.top() + (min(FRAME_BAR, r.height()) - _DOT) / 2,
                        self.votes)
         self.paint_selection(painter, option)
+
+    def _dots_room(self) -> float:
+        return dots_width(self.votes) + PAD if self.votes else 0.0  # the title stops short
+
+    def title_too_small(self, lod: float) -> bool:
+        """Whether the title in its bar would be under MIN_TITLE_PX on screen at ``lod``."""
+        return bool(self.rec.title) and lod * self.look.title_font.pixelSize() < MIN_TITLE_PX
+
+    def paint_title_over(self, painter: QPainter, lod: float) -> None:
+        """The title at MIN_TITLE_PX on screen at least, on a light band across the frame's
+        top, in scene coordinates (drawn over the notes by the view when zoomed out: a
+        theme's name is what the room looks for)."""
+        if self.editing or not self.title_too_small(lod):
+            return
+        r = self.mapRectToScene(self.rect())
+        font = font_at_least(self.look.title_font, MIN_TITLE_PX, lod)
+        band = QRectF(r.left(), r.top(), r.width(), min(font.pixelSize() * 1.35, r.height()))
+        tint = color_or(self.rec.color, "#888888")
+        tint.setAlpha(60)
+        painter.fillRect(band, QColor(255, 255, 255, 215))
+        painter.fillRect(band, tint)
+        painter.setPen(self.look.text_color)
+        painter.setFont(font)
+        inner = band.adjusted(PAD, 0, -PAD - self._dots_room(), 0)
+        painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter,
+                         elide_line(self.rec.title, inner.width(), font))
 
     def shape(self) -> QPainterPath:
         r = self.rect()

@@ -12,31 +12,93 @@ Two ways to show it:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTransform
 from PySide6.QtWidgets import QApplication, QDockWidget, QVBoxLayout, QWidget
 
+from ui.board.items import FrameItem, HeadingItem, NoteItem
 from ui.board.view import BoardView
 from ui.i18n import is_language_change
 
 FOLLOW_DELAY_MS = 250     # let a click-and-drag finish before the view moves
 GLIDE_MS = 350
 PROJECTOR_MAX_ZOOM = 2.0  # one selected note is large, with its neighbours still in sight
+#: Text the back of a 10 m room reads: glyphs at least 1/40 of the screen height (issue 14).
+#: A font's pixel size is its em; CJK glyphs fill ~0.9 of it, Latin capitals ~0.7, so aim
+#: the em a little higher than 1/40.
+ROOM_TEXT_FRACTION = 1 / 40
+EM_PER_GLYPH = 1.15
+#: However small its type, a selection is never magnified beyond this.
+READABLE_MAX_ZOOM = 8.0
+
+
+def item_text_px(item) -> float:
+    """The pixel size (at zoom 1) of the text the room must read on ``item``."""
+    if isinstance(item, NoteItem):
+        font = item.font  # the size that fits this note
+    elif isinstance(item, FrameItem):  # a frame or a theme: its title
+        font = item.look.title_font
+    elif isinstance(item, HeadingItem):
+        font = item.look.heading_font(item.rec.size, item.rec.kind)
+    else:
+        return 0.0
+    return float(font.pixelSize()) if font is not None and font.pixelSize() > 0 else 0.0
+
+
+def screen_height(view: BoardView) -> int:
+    """Height of the screen ``view`` is on (the projector's, in F5)."""
+    screen = view.screen() if view.window() is not None else None
+    return screen.geometry().height() if screen is not None else view.viewport().height()
+
+
+def shown_with(items) -> list:
+    """``items`` and the notes inside the frames among them (a theme is read with its notes)."""
+    out = list(items)
+    for item in items:
+        if isinstance(item, FrameItem) and item.scene() is not None:
+            frame = item.sceneBoundingRect()
+            out += [it for it in item.scene().items(frame)
+                    if isinstance(it, NoteItem) and frame.contains(it.sceneBoundingRect())]
+    return out
+
+
+def readable_zoom(view: BoardView, items) -> float:
+    """The zoom at which the smallest text of ``items`` (and of the notes in the frames
+    among them) is ≥ 1/40 of the screen height."""
+    sizes = [px for px in (item_text_px(it) for it in shown_with(items)) if px > 0]
+    if not sizes:
+        return 0.0
+    want = screen_height(view) * ROOM_TEXT_FRACTION * EM_PER_GLYPH
+    return min(READABLE_MAX_ZOOM, want / min(sizes))
+
+
+def glide_target(view: BoardView, rect: QRectF, max_zoom: float = PROJECTOR_MAX_ZOOM,
+                 min_zoom: float = 0.0) -> tuple[float, QPointF]:
+    """Zoom and scene centre that show ``rect`` with some context: it fills the view up
+    to ``max_zoom``; at ``min_zoom`` at least (its text readable), its top part then."""
+    # Context around what is selected: a quarter of its size, at least 40 points.
+    mx, my = max(40.0, rect.width() / 4), max(40.0, rect.height() / 4)
+    wide = rect.adjusted(-mx, -my, mx, my)
+    vp = view.viewport().rect()
+    zoom = min(max(max_zoom, min_zoom), vp.width() / wide.width(), vp.height() / wide.height())
+    centre = wide.center()
+    if zoom < min_zoom:  # too large to be read whole: its top (a frame's title) and first notes
+        zoom = min_zoom
+        half_h = vp.height() / zoom / 2
+        centre = QPointF(centre.x(), min(centre.y(), rect.top() - 40.0 / zoom + half_h))
+    return zoom, centre
 
 
 def glide(view: BoardView, rect: QRectF, max_zoom: float = PROJECTOR_MAX_ZOOM,
-          ms: int = GLIDE_MS) -> QVariantAnimation | None:
-    """Animate ``view`` so that scene ``rect`` fills it (zoom capped at ``max_zoom``)."""
+          ms: int = GLIDE_MS, min_zoom: float = 0.0) -> QVariantAnimation | None:
+    """Animate ``view`` so that scene ``rect`` fills it (zoom capped at ``max_zoom``,
+    never below ``min_zoom``: see :func:`glide_target`)."""
     if rect.isNull() or view.viewport().width() <= 0:
         return None
-    # Context around what is selected: a quarter of its size, at least 40 points.
-    mx, my = max(40.0, rect.width() / 4), max(40.0, rect.height() / 4)
-    rect = rect.adjusted(-mx, -my, mx, my)
     vp = view.viewport().rect()
     z0 = view.zoom()
-    z1 = min(max_zoom, vp.width() / rect.width(), vp.height() / rect.height())
+    z1, c1 = glide_target(view, rect, max_zoom, min_zoom)
     c0 = view.mapToScene(vp.center())
-    c1 = rect.center()
     old = getattr(view, "_glide", None)
     if old is not None:
         old.stop()
@@ -83,13 +145,14 @@ class SelectionFollower:
         if not ids or scene is None:
             return
         rect = QRectF()
-        for rid in ids:
-            item = scene.item_for(rid)
-            if item is not None:
-                rect = rect.united(item.sceneBoundingRect())
+        items = [it for it in (scene.item_for(rid) for rid in ids) if it is not None]
+        for item in items:
+            rect = rect.united(item.sceneBoundingRect())
         if self.target is not self.source:
             scene.select_ids(ids)
-        glide(self.target, rect)
+        # The room reads what is shown: its text at 1/40 of the screen at least.
+        readable = readable_zoom(self.target, items)
+        glide(self.target, rect, max_zoom=max(PROJECTOR_MAX_ZOOM, readable), min_zoom=readable)
 
 
 class ProjectorWindow(QWidget):

@@ -6,6 +6,7 @@ is one device-independent pixel.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -22,6 +23,12 @@ PAD = 8.0
 FRAME_BAR = 28.0
 #: Below this level of detail items draw only their coloured shape.
 LOD_SHAPES_ONLY = 0.3
+#: Between this and LOD_SHAPES_ONLY notes show their first words in a larger type;
+#: below it they are coloured blocks (too small on screen for even one character).
+LOD_FIRST_WORDS = 0.1
+#: Smallest on-screen size (pixels) of frame titles and of the first words of notes,
+#: whatever the zoom (issue 14: titles never vanish when zoomed out).
+MIN_TITLE_PX, MIN_GIST_PX = 12.0, 10.0
 
 NOTE_FALLBACK_COLOR = PLAIN_NOTE
 SELECTION_COLOR = QColor("#1E6FD9")
@@ -39,10 +46,12 @@ class Look:
         # Presentation tries the largest type that still fits each note, so notes
         # do not grow into their neighbours; the last (normal) size grows if needed.
         self.note_fonts = []
-        for step in ((1.5, 1.3, 1.15) if presentation else ()) + (1.0,):
+        # Every pixel size from 1.5× down, so each note gets the largest that fits it.
+        for px in range(round(13 * scale), 13, -1) if presentation else ():
             font = QFont(family)
-            font.setPixelSize(round(13 * step))
+            font.setPixelSize(px)
             self.note_fonts.append(font)
+        self.note_fonts.append(QFont(self.note_font))
         self.author_font = QFont(family)
         self.author_font.setPixelSize(round(10 * scale))
         self.title_font = QFont(family)
@@ -60,6 +69,25 @@ class Look:
         font.setPixelSize(max(6, round(size * scale)))
         font.setBold(kind == "heading")
         return font
+
+
+_SCALED: dict[tuple[str, int], QFont] = {}
+
+
+def font_at_least(font: QFont, screen_px: float, lod: float) -> QFont:
+    """``font``, or a larger copy so that it is ``screen_px`` on screen at level of detail
+    ``lod``; sizes go in steps of about 10 % so zooming reuses a few fonts."""
+    px = font.pixelSize()
+    if lod <= 0 or px * lod >= screen_px:
+        return font
+    want = screen_px / lod
+    step = px * 1.1 ** max(1, int(math.ceil(math.log(want / px, 1.1))))
+    key = (font.key(), round(step))
+    scaled = _SCALED.get(key)
+    if scaled is None:
+        scaled = _SCALED[key] = QFont(font)
+        scaled.setPixelSize(round(step))
+    return scaled
 
 
 def snap(value: float, step: float = GRID) -> float:

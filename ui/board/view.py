@@ -7,19 +7,26 @@ from PySide6.QtCore import (
     QAbstractAnimation, QCoreApplication, QEasingCurve, QEvent, QLineF, QPoint, QPointF, QRectF, Qt,
     QVariantAnimation, Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QPen, QTransform
+from PySide6.QtGui import (
+    QColor, QFontMetricsF, QKeySequence, QMouseEvent, QPainter, QPen, QTransform,
+)
 from PySide6.QtWidgets import QGraphicsView, QStyle, QWidget
 
 from facilitator.board.placement import COLUMNS, GAP
 from facilitator.errors import FurikaeriError
 from ui.board.edit_actions import ViewCommands
 from facilitator.workshop.model import NOTE_H, NOTE_W
+from ui.board.items import FrameItem
 from ui.board.pan_key import PanKey
 from ui.board.scene import BoardScene
+from ui.board.style import MIN_TITLE_PX, font_at_least
 
 MIN_ZOOM, MAX_ZOOM = 0.02, 8.0
 #: Fit all/selection never magnifies beyond this (one note would fill a projector).
 MAX_FIT_ZOOM = 2.0
+#: On the projector (F5) the whole board may be shown larger: a 4K screen fits the demo
+#: board at ~2.1, and the room needs every pixel of it.
+PRESENTATION_MAX_FIT_ZOOM = 4.0
 #: Showing a board (opening it, a group switch) never magnifies, and zooms out
 #: only as far as notes stay readable; beyond that it shows the newest notes.
 SHOW_MAX_ZOOM, SHOW_MIN_ZOOM = 1.0, 0.5
@@ -228,7 +235,8 @@ class BoardView(ViewCommands, QGraphicsView):
 
     def fit_all(self) -> None:
         if self._scene is not None:
-            self._fit(self._content_rect())
+            self._fit(self._content_rect(),
+                      PRESENTATION_MAX_FIT_ZOOM if self._presentation else MAX_FIT_ZOOM)
             self._fitted, self._refit = self.transform(), self.fit_all
 
     def show_board(self) -> None:
@@ -506,6 +514,35 @@ class BoardView(ViewCommands, QGraphicsView):
             action()
         except FurikaeriError as exc:
             self.messageRequested.emit(exc.text())
+
+    # -- foreground: frame titles zoomed out ----------------------------------------------
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        """Frame titles too small in their bars are drawn here, over the notes, at a size
+        the eye can read (issue 14: titles never vanish); drawn inside each frame's
+        rectangle, so moving a frame repaints them."""
+        super().drawForeground(painter, rect)
+        scene, lod = self._scene, self.zoom()
+        if scene is None or lod * scene.look.title_font.pixelSize() >= MIN_TITLE_PX:
+            return
+        for item in scene.items(rect):
+            if isinstance(item, FrameItem) and item.isVisible():
+                item.paint_title_over(painter, lod)
+        # The group names over the areas (side by side): the same minimum size.
+        for label in scene.area_labels():
+            font = label.font()
+            if lod * font.pixelSize() >= MIN_TITLE_PX:
+                continue
+            font = font_at_least(font, MIN_TITLE_PX, lod)
+            metrics = QFontMetricsF(font)
+            pos = label.scenePos()
+            box = QRectF(pos.x(), pos.y(), metrics.horizontalAdvance(label.text()) + 8 / lod,
+                         metrics.height())
+            if box.intersects(rect):
+                painter.fillRect(box, QColor(255, 255, 255, 200))
+                painter.setFont(font)
+                painter.setPen(QColor("#000000"))
+                painter.drawText(box.adjusted(4 / lod, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
+                                 label.text())
 
     # -- background ------------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
