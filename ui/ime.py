@@ -19,7 +19,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 
 def commit_event(text: str) -> QInputMethodEvent:
@@ -70,3 +70,39 @@ def keep_compositions(app: QApplication | None = None) -> CompositionKeeper:
     if _keeper is None or not shiboken6.isValid(_keeper) or _keeper.parent() is not app:
         _keeper = CompositionKeeper(app)
     return _keeper
+
+
+class ComposingLineEdit(QLineEdit):
+    """A line edit that knows whether an input-method composition (pre-edit) is open.
+
+    Enter while composing must only finish the conversion (subclasses check
+    :attr:`composing`); :meth:`commit_composition` keeps the composed text.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._preedit = ""
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+
+    @property
+    def composing(self) -> bool:
+        """True while an input method composition (pre-edit) is open."""
+        return bool(self._preedit)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802
+        self._preedit = event.preeditString()
+        super().inputMethodEvent(event)
+
+    def commit_composition(self) -> None:
+        """Commit the open composition into the text.
+
+        A platform input method normally eats the Enter itself; when one lets it
+        through, ask it to commit, and commit the pre-edit ourselves if it does not.
+        """
+        preedit = self._preedit
+        QGuiApplication.inputMethod().commit()
+        if self._preedit:
+            event = QInputMethodEvent()
+            event.setCommitString(preedit)
+            self.inputMethodEvent(event)
+

@@ -9,11 +9,12 @@ focus.  Japanese input: while the input method holds a pre-edit
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QKeyCombination, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from facilitator.board.authors import split_author
 from ui.i18n import is_language_change
+from ui.ime import ComposingLineEdit
 
 __all__ = ["EntryLine", "QuickEntryBar", "split_author"]
 
@@ -26,25 +27,11 @@ def _is_undo_redo(event: QKeyEvent) -> bool:
                 Qt.Key.Key_Z))
 
 
-class EntryLine(QLineEdit):
+class EntryLine(ComposingLineEdit):
     """A line edit that keeps Tab for group switching and knows its IME state."""
 
     submitted = Signal(str)
     stepRequested = Signal(int)  # +1 next group, -1 previous
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._preedit = ""
-        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
-
-    @property
-    def composing(self) -> bool:
-        """True while an input method composition (pre-edit) is open."""
-        return bool(self._preedit)
-
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802
-        self._preedit = event.preeditString()
-        super().inputMethodEvent(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002,N802
         return False  # Tab is ours (see event())
@@ -70,23 +57,12 @@ class EntryLine(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.composing:
-                self._commit_composition()
+                self.commit_composition()
             else:
                 self.submitted.emit(self.text())
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def _commit_composition(self) -> None:
-        # A platform input method normally eats this Enter itself; when one
-        # lets it through, ask it to commit, and commit the pre-edit
-        # ourselves if it does not.
-        preedit = self._preedit
-        QGuiApplication.inputMethod().commit()
-        if self._preedit:
-            event = QInputMethodEvent()
-            event.setCommitString(preedit)
-            self.inputMethodEvent(event)
 
 
 class QuickEntryBar(QWidget):

@@ -11,9 +11,9 @@ the input method (it cancels the composition, never the bar).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QComboBox, QFrame, QGraphicsDropShadowEffect, QHBoxLayout, QLabel, QPushButton,
     QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -22,37 +22,24 @@ from facilitator.outcomes.items import (
     add_action_item, add_decision, capture_sessions, owner_names,
 )
 from ui.i18n import is_language_change
+from ui.ime import ComposingLineEdit
 
 DECISION = "decision"
 ACTION = "action"
 _COLOURS = {DECISION: "#2F6DB5", ACTION: "#C2571A"}
 
 
-class ImeLineEdit(QLineEdit):
+class ImeLineEdit(ComposingLineEdit):
     """A line edit whose Enter and Esc respect an open input-method composition."""
 
     submitted = Signal()
     cancelled = Signal()
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._preedit = ""
-        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
-
-    @property
-    def composing(self) -> bool:
-        """True while an input method composition (pre-edit) is open."""
-        return bool(self._preedit)
-
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802
-        self._preedit = event.preeditString()
-        super().inputMethodEvent(event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.composing:
-                self._commit_composition()
+                self.commit_composition()
             else:
                 self.submitted.emit()
             event.accept()
@@ -66,18 +53,8 @@ class ImeLineEdit(QLineEdit):
     def focusOutEvent(self, event) -> None:  # noqa: N802
         # Leaving the field keeps what was being composed (it is committed, not dropped).
         if self.composing:
-            self._commit_composition()
+            self.commit_composition()
         super().focusOutEvent(event)
-
-    def _commit_composition(self) -> None:
-        # A platform input method normally eats this Enter itself; when one lets
-        # it through, ask it to commit, and commit the pre-edit ourselves if not.
-        preedit = self._preedit
-        QGuiApplication.inputMethod().commit()
-        if self._preedit:
-            event = QInputMethodEvent()
-            event.setCommitString(preedit)
-            self.inputMethodEvent(event)
 
 
 class CaptureBar(QFrame):
