@@ -160,3 +160,28 @@ def app_settings(tmp_path, monkeypatch):
     yield
     uninstall_translator()
     i18n.set_language(language)
+
+
+@pytest.fixture
+def window_on(qtbot, tmp_path, ws_path):
+    """Opens the ``ws`` fixture's file in a shown, active main window: ``window_on(ws)``."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow
+    opened = []
+
+    def open_window(ws):
+        ws.close()
+        win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        assert win.open_path(ws_path)
+        win.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+        opened.append(win)
+        return win
+    yield open_window
+    for win in opened:
+        win.close()

@@ -10,7 +10,7 @@ focus change leaves it) and then move the keyboard away.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
@@ -92,18 +92,8 @@ def test_opening_another_editor_keeps_the_composition_of_the_first(qtbot, board,
 
 # -- the window's fields --------------------------------------------------------------------
 @pytest.fixture
-def window(qtbot, tmp_path, ws, ws_path):
-    from ui.main_window import MainWindow
-    ws.close()
-    win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_path(ws_path)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    yield win
-    win.close()
+def window(ws, window_on):
+    return window_on(ws)
 
 
 def test_clicking_the_board_does_not_empty_the_entry_bar(qtbot, window):

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from facilitator.workshop import Workshop
 from facilitator.workshop.model import KIND_BREAK, Session
 from keys import type_text
-from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, ws, ws_path):
-    ws.close()
-    win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_path(ws_path)
-    yield win
-    win.close()
+def window(ws, window_on):
+    return window_on(ws)
 
 
 def test_every_session_but_breaks_is_listed_even_without_notes(qtbot, window):

@@ -3,32 +3,22 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from facilitator.workshop import Workshop
 from facilitator.workshop.model import KIND_GROUPS, ActionItem, Decision, Participant
 from keys import type_text
-from ui.main_window import MainWindow
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, ws, ws_path):
+def window(ws, window_on):
     ws.add(Participant(id="p1", name="岡田 拓也", organisation="〇〇県", order=0),
            Participant(id="p2", name="中島 翔", organisation="ノードリーフ", order=1))
-    ws.close()
-    win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_path(ws_path)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    yield win
-    win.close()
+    return window_on(ws)
 
 
 def saved(ws_path, rtype):

@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog
 
 from facilitator.workshop import Workshop
 from facilitator.workshop.model import Participant
 from keys import type_text
-from ui.main_window import MainWindow
 from ui.workshop.participants import ATTENDED, NAME, ORGANISATION, ROLE
 from ui.workshop.roster_dialog import RosterDialog
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, ws, ws_path):
-    ws.close()
-    win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_path(ws_path)
-    yield win
-    win.close()
+def window(ws, window_on):
+    return window_on(ws)
 
 
 def people(ws_path) -> list[tuple[str, str, str, bool]]:
