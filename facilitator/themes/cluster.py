@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import threading
+from typing import Mapping
 
 import numpy as np
 
@@ -54,13 +55,17 @@ def prepare(texts: list[str]) -> None:
 
 
 def propose_themes(texts: list[str], k: int | None = None,
-                   fixed: dict[int, str] | None = None) -> Proposal:  # noqa: C901
+                   fixed: dict[int, str] | None = None,
+                   vectors: Mapping[str, np.ndarray] | None = None) -> Proposal:  # noqa: C901
     """Propose themes for ``texts``.
 
     ``k`` asks for that many themes in all (hand-placed themes included; a
     theme left empty by the final polishing is dropped, so at most ``k``);
     ``None`` chooses (silhouette over k around sqrt(n/2)).  ``fixed`` maps note index -> theme key for notes placed
     by hand: they stay in their theme and other notes may join it.
+    ``vectors`` maps an encoder's name (:mod:`facilitator.themes.encoders`) to
+    the vectors of ``texts`` already made with it (rows in the order of
+    ``texts``, e.g. kept in the workshop file): those are not encoded again.
     Raises :class:`FurikaeriError` for no notes or a bad ``k``/``fixed``.
     """
     from facilitator.themes.features import (
@@ -98,6 +103,8 @@ def propose_themes(texts: list[str], k: int | None = None,
         if u >= 0:
             weights[u] += 1
     unit_texts = [texts[i] for i in units]
+    if vectors:
+        _prime_vectors(texts, vectors)
     # Encode sentence vectors (numpy, releases the GIL) while the analyser runs.
     encoding = threading.Thread(target=sentence_vectors, args=(unit_texts,), daemon=True)
     encoding.start()
@@ -143,6 +150,15 @@ def propose_themes(texts: list[str], k: int | None = None,
     if len(themes) > NEST_ABOVE:
         themes, parents = _nest(themes, members_units, sim, labeller)
     return Proposal(assignment, tuple(themes), parents, _duplicates(keys, note_unit, sim))
+
+
+def _prime_vectors(texts: list[str], vectors: Mapping[str, np.ndarray]) -> None:
+    """Let vectors made earlier (kept in the workshop file) stand for encoding."""
+    from facilitator.themes.encoders import USE
+    from facilitator.themes.features import remember_vectors
+    given = vectors.get(USE)
+    if given is not None and len(given) == len(texts):
+        remember_vectors(texts, given)
 
 
 def _assign_units(sim, units, note_unit, fixed, fixed_keys, k) -> list[int]:

@@ -293,6 +293,15 @@ def sentence_vectors(texts: list[str]) -> np.ndarray:
     return np.stack([_vector_cache[k] for k in keys]).astype(np.float64)
 
 
+def remember_vectors(texts: list[str], vectors: np.ndarray) -> None:
+    """Keep ``vectors`` (USE rows of ``texts``, made earlier) so they are not encoded again."""
+    from facilitator.themes.textnorm import normalise
+    if len(_vector_cache) + len(texts) > _VECTOR_CACHE_MAX:
+        _vector_cache.clear()
+    for text, row in zip(texts, vectors):
+        _vector_cache.setdefault(normalise(text), np.asarray(row, dtype=np.float32))
+
+
 def term_similarity(analysed: list[Analysed], text_weight: float = 0.5) -> np.ndarray | None:
     """``text_weight`` × the cosine of the notes' TF-IDF (None: no note has a term).
 
