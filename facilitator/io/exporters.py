@@ -19,7 +19,7 @@ from typing import Callable
 
 from facilitator.io.csv_input import EXPORT_COLUMNS, defuse_cell
 from facilitator.errors import DiskFull, FurikaeriError
-from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.i18n import QT_TRANSLATE_NOOP, format_date, translate
 from facilitator.io.importers import JSON_FORMAT
 from facilitator.workshop.model import RECORD_TYPES, Group, Note, Session, Theme
 from facilitator.workshop.records import codec_for
@@ -234,7 +234,7 @@ def markdown_text(ws: Workshop) -> str:
     out: list[str] = ["# " + (md(info.title) or translate("Export", "Workshop")), ""]
     facts = []
     if info.date:
-        when = info.date
+        when = format_date(info.date)
         if info.start_time or info.end_time:
             when += f" {info.start_time}–{info.end_time}"
         facts.append(translate("Export", "Date: {date}").format(date=md(when)))
@@ -279,7 +279,7 @@ def markdown_text(ws: Workshop) -> str:
             if a.owner:
                 text += f"（{md(a.owner)}）"
             if a.due:
-                text += " " + translate("Export", "due {date}").format(date=md(a.due))
+                text += " " + translate("Export", "due {date}").format(date=md(format_date(a.due)))
             out.append(_bullet(text))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

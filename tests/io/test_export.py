@@ -12,7 +12,7 @@ import pytest
 
 from facilitator.errors import FurikaeriError
 from facilitator.io.exporters import CSV_COLUMNS, export_file, write_atomic
-from facilitator.i18n import translate
+from facilitator.i18n import format_date, translate
 from facilitator.io.importers import import_file
 from facilitator.workshop.model import MAX_NOTE_CHARS, ActionItem, Decision, Group, Note, Theme
 from facilitator.workshop.schema import SCHEMA_VERSION
@@ -125,7 +125,7 @@ def test_markdown_outline(full, tmp_path):
         "#### " + t("Other"), "- どこにも入らない意見", "### グループB",
         "- B班の意見", f"- {LONG}", "## " + t("Decisions"), "- 次回は春に開催する",
         "## " + t("Action items"),
-        "- [ ] 報告書を配る（事務局） " + t("due {date}", date="2026-12-01")]
+        "- [ ] 報告書を配る（事務局） " + t("due {date}", date=format_date("2026-12-01"))]
     at = 0
     for line in expected:  # each one, in this order
         at = lines.index(line, at) + 1
