@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.board.find import Hit, find_notes
 from facilitator.workshop.model import Note
+from ui.i18n import is_language_change
 
 _SHOWN_CHARS = 60
 
@@ -40,18 +41,14 @@ class FindBar(QFrame):
         self._stale = False
         self._preedit = ""
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText(self.tr("Find a note on every board"))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self.search)
         self.field.installEventFilter(self)
         self.count = QLabel(self)
-        self.prev_button = self._button(Qt.ArrowType.UpArrow,
-                                        self.tr("Previous note (Shift+Enter)"), self.previous)
-        self.next_button = self._button(Qt.ArrowType.DownArrow,
-                                        self.tr("Next note (Enter)"), self.next)
+        self.prev_button = self._button(Qt.ArrowType.UpArrow, self.previous)
+        self.next_button = self._button(Qt.ArrowType.DownArrow, self.next)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip(self.tr("Close (Esc)"))
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.close_bar)
         self.list = QListWidget(self)
@@ -61,9 +58,9 @@ class FindBar(QFrame):
         self.list.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(self.tr("Find:"), self)
-        label.setBuddy(self.field)
-        row.addWidget(label)
+        self.label = QLabel(self)
+        self.label.setBuddy(self.field)
+        row.addWidget(self.label)
         row.addWidget(self.field, 1)
         row.addWidget(self.count)
         row.addWidget(self.prev_button)
@@ -74,12 +71,26 @@ class FindBar(QFrame):
         lay.setSpacing(4)
         lay.addLayout(row)
         lay.addWidget(self.list)
+        self.retranslate()
         self.hide()
 
-    def _button(self, arrow, tip: str, slot) -> QToolButton:
+    def retranslate(self) -> None:
+        """Set every text in the current language (also after a live language switch)."""
+        self.field.setPlaceholderText(self.tr("Find a note on every board"))
+        self.prev_button.setToolTip(self.tr("Previous note (Shift+Enter)"))
+        self.next_button.setToolTip(self.tr("Next note (Enter)"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self.label.setText(self.tr("Find:"))
+        self._show_count(self.field.text())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _button(self, arrow, slot) -> QToolButton:
         button = QToolButton(self)
         button.setArrowType(arrow)
-        button.setToolTip(tip)
         button.setAutoRaise(True)
         button.clicked.connect(slot)
         return button

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ui.board.view import BoardView
+from ui.i18n import is_language_change
 
 #: Ink colours always offered (black, red, blue).
 INKS = ("#222222", "#D32F2F", "#1565C0")
@@ -69,7 +70,8 @@ class PenOptions(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(6, 0, 6, 0)
         self._layout.setSpacing(1)
-        self._layout.addWidget(QLabel(self.tr("Pen:"), self))
+        self.label = QLabel(self)
+        self._layout.addWidget(self.label)
         self.colours = QButtonGroup(self)
         self.colour_buttons: dict[str, QToolButton] = {}
         self._colour_row = QHBoxLayout()
@@ -78,15 +80,32 @@ class PenOptions(QWidget):
         self._layout.addSpacing(8)
         self.widths = QButtonGroup(self)
         self.width_buttons: dict[float, QToolButton] = {}
-        names = (self.tr("Thin"), self.tr("Medium"), self.tr("Thick"))
-        for width, name in zip(WIDTHS, names):
-            button = self._toggle(_stroke(width), name)
+        for width in WIDTHS:
+            button = self._toggle(_stroke(width), "")
             button.clicked.connect(lambda _=False, w=width: self.choose(width=w))
             self.widths.addButton(button)
             self.width_buttons[width] = button
             self._layout.addWidget(button)
         self.set_colours([])
         self._check()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also after a live language switch)."""
+        self.label.setText(self.tr("Pen:"))
+        for width, name in zip(WIDTHS, (self.tr("Thin"), self.tr("Medium"), self.tr("Thick"))):
+            self.width_buttons[width].setToolTip(name)
+        for color, button in self.colour_buttons.items():
+            button.setToolTip(self._colour_name(color))
+
+    def _colour_name(self, color: str) -> str:
+        names = {INKS[0]: self.tr("Black"), INKS[1]: self.tr("Red"), INKS[2]: self.tr("Blue")}
+        return names.get(color.upper(), self.tr("Group colour"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _toggle(self, icon: QIcon, tip: str) -> QToolButton:
         button = QToolButton(self)
@@ -110,9 +129,8 @@ class PenOptions(QWidget):
             button.hide()
             button.deleteLater()
         self.colour_buttons = {}
-        names = {INKS[0]: self.tr("Black"), INKS[1]: self.tr("Red"), INKS[2]: self.tr("Blue")}
         for color in wanted:
-            button = self._toggle(_swatch(color), names.get(color, self.tr("Group colour")))
+            button = self._toggle(_swatch(color), self._colour_name(color))
             button.clicked.connect(lambda _=False, c=color: self.choose(color=c))
             self.colours.addButton(button)
             self.colour_buttons[color] = button
