@@ -10,9 +10,8 @@ a click on a tile or a card opens it there (the view glides to it).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.workshop.model import Group
@@ -20,8 +19,8 @@ from ui.board.items import SPOTLIGHT_COLOR, FrameItem, NoteItem, paint_dots
 from ui.board.room_plan import CARD_PAD, LINE, Plan, Tile, plan_room
 from ui.board.style import color_or
 
-#: Glyphs the back of a 10 m room reads: 1/40 of the screen height; a CJK glyph's ink is
-#: ~0.87 of the font's pixel size, hence the em a little larger.
+# Glyphs the back of a 10 m room reads: 1/40 of the screen height; a CJK glyph's ink is
+# ~0.87 of the font's pixel size, hence the em a little larger.
 ROOM_TEXT_FRACTION, EM_PER_GLYPH = 1 / 40, 1.15
 ELLIPSIS = "…"
 
@@ -81,7 +80,7 @@ def tiles_from_scene(scene) -> list[Tile]:
 class RoomLayout(QWidget):
     """Covers the board view in F5 with the room layout of its board."""
 
-    #: Ids to show on the true board (a tile or a card was clicked).
+    # Ids to show on the true board (a tile or a card was clicked).
     opened = Signal(list)
 
     def __init__(self, view) -> None:

@@ -9,13 +9,14 @@ so.  Leaving F5 puts the board view back where it was.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel
 
 from ui.board.room import RoomLayout
 
-#: Board edits (a note typed on a laptop) reach the room layout after this pause.
+# Board edits (a note typed on a laptop) reach the room layout after this pause.
 REFRESH_MS = 200
 
 
@@ -85,14 +86,14 @@ class RoomMode(QObject):
         if saved is not None and view is not None:
             # Once the window has its old size again: the same zoom, the same place.
             def restore() -> None:
-                if self.on or view.board_scene() is None:
+                if self.on or not shiboken6.isValid(view) or view.board_scene() is None:
                     return
                 view.setTransform(saved[0])
                 view.centerOn(saved[1])
                 view._fitted, view._refit = saved[2], saved[3]
             restore()
-            QTimer.singleShot(0, restore)
-            QTimer.singleShot(100, restore)
+            QTimer.singleShot(0, view, restore)
+            QTimer.singleShot(100, view, restore)
 
     # -- the two faces ------------------------------------------------------------------
     def showing_room(self) -> bool:
