@@ -129,6 +129,9 @@ class RoomMode(QObject):
         self.hint.raise_()
 
     def toggle(self) -> None:
+        scene = self._view.board_scene() if self._view is not None else None
+        if scene is not None and scene.editor is not None:
+            return  # typing in a note on the board: Tab is not for us
         if self.showing_room():
             self.show_board()
             if not self._view.selected_ids():
