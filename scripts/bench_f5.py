@@ -5,8 +5,14 @@
 Opens the demo workshop full screen in F5 on Qt's offscreen platform with one
 screen (scripts/bench_screens.py), and prints one JSON object:
 
-* ``note_px``: with the whole board shown, the note type's size on screen — the
-  pixel size of the notes' font (the median note) × the view's scale;
+* ``note_px``: with the whole board shown (F5 opens on the room layout: each
+  theme a tile, its notes large cards), the height of the notes' glyphs in a
+  grab: for each card the tallest band of text rows (its ink, against the
+  card's colour), the median over the cards; ``note_min_px`` the smallest card's;
+  ``title_px``: the same for the themes' titles (the smallest); ``note_font_px``
+  the cards' type size; ``cards``: how many notes are shown as cards;
+* ``board_note_px``: after Tab (the board as drawn, fitted), the notes' type
+  size on screen: the median note's font pixel size × the view's scale;
 * ``selected_note_px``: the same once a note is selected and the view has glided
   to it, and ``selected_note_glyph_px``: the tallest band of text rows found in a
   grab of that note (its glyphs' ink, the author line and the borders left out);
@@ -40,6 +46,35 @@ def settle(app, ms: int = 0) -> None:
         time.sleep(0.02)
 
 
+def room_figures(window) -> dict:
+    """Glyph heights of the notes and titles of the room layout, measured in a grab."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor
+
+    room = window.presentation.room.room
+    image = room.grab().toImage()
+    plan = room.plan
+    px = plan.font_px
+    notes, titles = [], []
+    for tp in plan.tiles:
+        for note, rect in tp.cards:
+            inner = rect.toAlignedRect().adjusted(round(px * 0.15), round(px * 0.15),
+                                                  -round(px * 0.15), -round(px * 0.15))
+            bands = ink_bands(image.copy(inner), QColor(note.fill))
+            notes.append(max((b - t + 1 for t, b in bands), default=0))
+        if tp.tile.title:
+            band = tp.title_rect.toAlignedRect().adjusted(round(px * 0.15), round(px * 0.15),
+                                                          -round(px * 0.15), 0)
+            crop = image.copy(band)
+            background = crop.pixelColor(QPoint(1, crop.height() // 2))
+            bands = ink_bands(crop, background)
+            titles.append(max((b - t + 1 for t, b in bands), default=0))
+    return {"note_px": statistics.median(notes) if notes else 0,
+            "note_min_px": min(notes, default=0), "title_px": min(titles, default=0),
+            "note_font_px": round(px, 1), "cards": len(notes),
+            "room_lines": plan.lines}
+
+
 def run(size: tuple[int, int], shots: Path | None) -> dict:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QColor
@@ -68,8 +103,13 @@ def run(size: tuple[int, int], shots: Path | None) -> dict:
         sizes = [it.font.pixelSize() for it in notes]
         out["notes"] = len(notes)
         out["fonts"] = {str(px): sizes.count(px) for px in sorted(set(sizes))}
+        out.update(room_figures(window))
+        if shots:
+            window.grab().save(str(shots / f"f5_room_{size[0]}x{size[1]}.png"))
+        window.presentation.room.toggle()  # Tab: the board as drawn
+        settle(app, 200)
         out["zoom_all"] = round(board.zoom(), 3)
-        out["note_px"] = round(statistics.median(sizes) * board.zoom(), 1)
+        out["board_note_px"] = round(statistics.median(sizes) * board.zoom(), 1)
         if shots:
             window.grab().save(str(shots / f"f5_board_{size[0]}x{size[1]}.png"))
         # The note with the longest text: the one most likely to get the smallest type.

@@ -2619,6 +2619,44 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     </message>
 </context>
 <context>
+    <name>RoomLayout</name>
+    <message>
+        <source>Outside the frames</source>
+        <translation>枠の外</translation>
+    </message>
+    <message>
+        <source>{count} more themes</source>
+        <translation>ほか {count} テーマ</translation>
+    </message>
+    <message>
+        <source>No notes on this board yet.</source>
+        <translation>このボードにはまだ付箋がありません。</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>ほか {count} 枚</translation>
+    </message>
+    <message>
+        <source>{count} notes</source>
+        <translation>付箋 {count} 枚</translation>
+    </message>
+    <message>
+        <source>(no notes)</source>
+        <translation>（付箋なし）</translation>
+    </message>
+</context>
+<context>
+    <name>RoomMode</name>
+    <message>
+        <source>The room view (the board is unchanged) · Tab: the board as drawn · click a theme or a note, or PageDown: zoom in · Esc: leave</source>
+        <translation>会場向けの表示（ボードは変わりません）・ Tab：実際のボード ・ テーマや付箋をクリック、または PageDown：拡大 ・ Esc：終了</translation>
+    </message>
+    <message>
+        <source>Tab: large cards for the room · PageDown / PageUp: next / previous theme · Esc: leave</source>
+        <translation>Tab：大きな付箋で一覧 ・ PageDown / PageUp：次 / 前のテーマ ・ Esc：終了</translation>
+    </message>
+</context>
+<context>
     <name>Roster</name>
     <message>
         <source>Line {line} has no name and was left out.</source>

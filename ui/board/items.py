@@ -27,6 +27,10 @@ from ui.board.style import (
 )
 
 HANDLE = 12.0
+#: Below this on-screen size a heading's text is a light band (its glyphs would be specks).
+HEADING_INK_PX = 4.0
+#: In F5 a selected frame's spotlight goes round its outside, clear of its title.
+FRAME_SPOT_OUT = 7.0
 # A transparent pen widens the C++ bounding rect so the shadow repaints.
 _MARGIN_PEN = QPen(QColor(0, 0, 0, 0), 8.0)
 _SHADOW_OFFSET, _SHADOW = QPointF(2.0, 3.0), QColor(0, 0, 0, 34)
@@ -312,8 +316,14 @@ class HeadingItem(ElementItem):
         return max(rec.h, self._layout[1] + 4)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        if _lod(painter, option) < LOD_SHAPES_ONLY / 2:
-            painter.fillRect(self.rect().adjusted(0, 4, 0, -4), color_or(self.rec.color, "#222"))
+        lod = _lod(painter, option)
+        font_px = self.look.heading_font(self.rec.size, self.rec.kind).pixelSize()
+        if lod < LOD_SHAPES_ONLY / 2 and lod * font_px < HEADING_INK_PX:
+            # Too small for any glyph: a light band where the words are (a dark bar
+            # read as a redaction); headings are few, so above that their text is drawn.
+            tint = color_or(self.rec.color, "#222222")
+            tint.setAlpha(70)
+            painter.fillRect(self.rect().adjusted(0, 4, 0, -4), tint)
             return
         if not self.editing and self._layout is not None:
             painter.setPen(color_or(self.rec.color, "#222222"))
@@ -325,6 +335,22 @@ class FrameItem(ElementItem):
     """A frame with a title bar; only its bar and border catch the mouse."""
 
     votes = 0   # dots on the frame's theme (set by the themes controller)
+
+    def set_record(self, rec) -> None:
+        # A wider transparent pen in F5 keeps the outer spotlight inside the C++ bounding rect.
+        self.setPen(QPen(QColor(0, 0, 0, 0), 2 * (FRAME_SPOT_OUT + 6))
+                    if self.look.presentation else _MARGIN_PEN)
+        super().set_record(rec)
+
+    def paint_selection(self, painter: QPainter, option) -> None:
+        if self.look.presentation and self.selected(option):
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(SPOTLIGHT_COLOR, 6.0, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.SquareCap, Qt.PenJoinStyle.MiterJoin))
+            out = FRAME_SPOT_OUT
+            painter.drawRect(self.rect().adjusted(-out, -out, out, out))
+            return
+        super().paint_selection(painter, option)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         r = self.rect()

@@ -216,6 +216,8 @@ class Presentation:
         self._hidden: list[QWidget] = []
         self._was_maximized = False
         self.follower: SelectionFollower | None = None
+        from ui.board.room_mode import RoomMode
+        self.room = RoomMode(window)  # the whole board as large cards (issue 14)
         self.leave_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
         self.leave_shortcut.activated.connect(self.leave)
         self.leave_shortcut.setEnabled(False)
@@ -242,6 +244,7 @@ class Presentation:
         QTimer.singleShot(0, w._fit_board)
         if w.board is not None:
             w.board.setFocus()
+        self.room.enter()
 
     def leave(self) -> None:
         if not self.on:
@@ -251,6 +254,7 @@ class Presentation:
         for widget in self._hidden:
             widget.show()
         self._hidden = []
+        self.room.leave()
         self._set_board_look(False)
         self.leave_shortcut.setEnabled(False)
         w.actions_.presentation.setChecked(False)
