@@ -7,9 +7,9 @@ import json
 
 import aiohttp
 
-from conftest import Client
 from facilitator.lan import room, server as server_mod
 from facilitator.workshop.model import DeviceNote, Note
+from lan_fixtures import Client, client, room_ws, served  # noqa: F401 (fixtures)
 
 
 def test_every_api_call_without_the_right_secret_is_refused(served):
