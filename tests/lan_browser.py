@@ -61,9 +61,9 @@ def type_note(driver, text: str) -> None:
 
 
 def listed(driver) -> list[str]:
-    """The notes the page lists (their text only, without author or state)."""
+    """The notes the page lists as sent (their text only, without author or state)."""
     return driver.execute_script(
-        "return Array.from(document.querySelectorAll('#notes li:not(.empty)'))"
+        "return Array.from(document.querySelectorAll('#notes li:not(.empty):not(.waiting)'))"
         ".map(li => li.firstChild ? li.firstChild.textContent : '')")
 
 

@@ -117,6 +117,7 @@ class RoomServer:
         self._buckets: dict[tuple[str, str], TokenBucket] = {}
         self._pending: dict | None = None
         self._closed = False
+        self._door_open = True
 
     # -- addresses ------------------------------------------------------------------
     @property
@@ -232,6 +233,7 @@ class RoomServer:
         state = any(not isinstance(r, (Note, DeviceNote, Theme)) for r in recs)
         if any(isinstance(r, Setting) and r.id == room.DOOR_SETTING for r in recs):
             d = room.door(self.ws)
+            self._door_open = d.open  # closed in the file: refuse at once, even before stop()
             if d.secret and d.secret != self.secret:
                 self.set_secret(d.secret)
         self.notify_changed({"boards": sorted([s or "", g or ""] for s, g in boards),
@@ -292,6 +294,8 @@ class RoomServer:
         if request.path.startswith("/api/"):
             if not self._secret_ok(request):
                 return _error(403, "secret")
+            if not self._door_open:
+                return _error(503, "closed")
             device = request.headers.get(DEVICE_HEADER) or request.query.get("device")
             key = device if room.valid_token(device) else (request.remote or "?")
             if not self._bucket("call", key).take():

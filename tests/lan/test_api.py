@@ -146,3 +146,9 @@ def test_the_live_channel_says_which_board_changed_and_a_new_secret_cuts_it(clie
     asyncio.run(listen())
     assert client.call("/api/state")[0] == 403
     assert Client(served, secret=room.door(served.ws).secret).call("/api/state")[0] == 200
+
+
+def test_a_door_closed_in_the_file_refuses_at_once(client, served):
+    served.call(room.close_door)
+    assert client.note("late", "閉じた後")[0] == 503
+    assert served.ws.count(DeviceNote) == 0

@@ -69,3 +69,26 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(tmp_path):
                              capture_output=True, text=True, timeout=60)
         assert res.returncode == 2 and res.stdout == ""
         assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+
+
+def test_a_busy_port_is_one_line_on_stderr_and_a_busy_last_port_falls_back(tmp_path):
+    import socket
+    path = tmp_path / "busy.furikaeri"
+    Workshop.create(path, room_records()).close()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        res = subprocess.run([sys.executable, "-m", "facilitator", "serve", str(path),
+                              "--port", str(port)], capture_output=True, text=True, timeout=60)
+        assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1
+        with Workshop.open(path) as ws:  # the door was last open on the port now taken
+            room.open_door(ws, "127.0.0.1", port)
+            room.close_door(ws)
+        proc = _serve(path)
+        try:
+            url = proc.stdout.readline().strip()
+            assert url.startswith("http://127.0.0.1:") and f":{port}/" not in url
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.communicate(timeout=20)
