@@ -147,14 +147,16 @@ async function loadThemes() {
 async function refresh(what = { all: true }) {
   try {
     if (what.all || what.state) await loadState();
-    if (what.all || what.state || touchesMe(what.boards)) await loadNotes();
+    if (what.all || what.state || touchesMe(what)) await loadNotes();
     if (what.all || what.state || what.themes) await loadThemes();
   } catch (err) { failed(err); }
 }
 
-function touchesMe(boards) {
-  if (!boards || !app.state || !app.state.session || !app.me) return false;
-  return boards.some(([s, g]) => s === app.state.session.id && (g === (app.me.group || "") || mode() === "participant"));
+function touchesMe(what) {
+  // A note-taker shows its group's board; a participant only its own notes.
+  if (!app.state || !app.state.session || !app.me) return false;
+  if (mode() === "participant") return (what.devices || []).includes(DEVICE);
+  return (what.boards || []).some(([s, g]) => s === app.state.session.id && g === (app.me.group || ""));
 }
 
 // -- the outbox: nothing lost, nothing twice ------------------------------------------
