@@ -655,6 +655,18 @@
         <source>; </source>
         <translation>、</translation>
     </message>
+    <message>
+        <source>let the room&apos;s phones and laptops type into a workshop (local web server)</source>
+        <translation>会場のスマートフォンやノートPCからワークショップに書き込めるようにする（ローカルのWebサーバー）</translation>
+    </message>
+    <message>
+        <source>address to listen on (default: as last time, else 127.0.0.1; 0.0.0.0: every network)</source>
+        <translation>待ち受けるアドレス（既定：前回と同じ、なければ 127.0.0.1。0.0.0.0：すべてのネットワーク）</translation>
+    </message>
+    <message>
+        <source>port (default: as last time, else any free one)</source>
+        <translation>ポート（既定：前回と同じ、なければ空いているもの）</translation>
+    </message>
 </context>
 <context>
     <name>CaptureBar</name>
@@ -1252,7 +1264,12 @@
     </message>
     <message>
         <source>The record {id} no longer exists.</source>
+        <extracomment>The longest note a device may send (a phone&apos;s note is a sentence, not an essay). Device ids and note uids are made by the page: short, URL-safe.</extracomment>
         <translation>データ {id} はもうありません。</translation>
+    </message>
+    <message>
+        <source>The workshop has no session yet.</source>
+        <translation>ワークショップにまだセッションがありません。</translation>
     </message>
     <message>
         <source>Choose who is voting first.</source>
@@ -1429,6 +1446,18 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>The groups&apos; results go onto a plenary session&apos;s board.</source>
         <translation>グループの結果は全体セッションのボードに取り込みます。</translation>
+    </message>
+    <message>
+        <source>The port must be between 0 and 65535.</source>
+        <translation>ポートは 0 から 65535 の間で指定してください。</translation>
+    </message>
+    <message>
+        <source>{path} is open in another window or cannot be written.</source>
+        <translation>{path} は別のウィンドウで開かれているか、書き込めません。</translation>
+    </message>
+    <message>
+        <source>Cannot listen on {host}:{port}: {reason}</source>
+        <translation>{host}:{port} で待ち受けできません：{reason}</translation>
     </message>
 </context>
 <context>
