@@ -227,8 +227,9 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
     # Arrows stay on their ends: their stored line is where the board draws them.
     moves = {eid: (e.x - by_id[eid].x, e.y - by_id[eid].y) for eid, e in after.items()
              if (e.x, e.y) != (by_id[eid].x, by_id[eid].y)}
-    for e in on_board:
-        if follows_ends(e) and (e.source_id in moves or e.target_id in moves):
+    for e in on_board:   # (an arrow stored off its ends is put right too)
+        if follows_ends(e) and (e.source_id in moves or e.target_id in moves
+                                or e.source_id in by_id and e.target_id in by_id):
             ends = {i: extent(after.get(i, by_id[i])) for i in (e.source_id, e.target_id)
                     if i in by_id}
             after[e.id] = connector_record(e, ends, moves)

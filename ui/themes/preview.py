@@ -1,15 +1,17 @@
-"""The side panel previewing a theme proposal: themes, near-duplicates, Accept / Discard."""
+"""The side panel previewing a theme proposal: themes, near-duplicates, Accept / Discard;
+after 採用 it says what comes next (dot voting) instead of standing open and empty."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from facilitator.themes.proposal import OTHER, Proposal, other_label
+from facilitator.board.palette_check import contrast
 from facilitator.themes.acceptance import OTHER_COLOR, theme_color
 from ui.i18n import is_language_change
 
@@ -32,6 +34,24 @@ def fit_columns(tree: QTreeWidget, stretch: int) -> None:
                                     else QHeaderView.ResizeMode.ResizeToContents)
 
 
+def muted(palette: QPalette) -> QColor:
+    """Grey for secondary text (key words): as light as it may be while keeping 4.5:1
+    against the list's background (and its alternate rows)."""
+    text, grounds = palette.color(QPalette.ColorRole.Text), [
+        palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.AlternateBase)]
+    for alpha in (0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0):
+        base = grounds[0]
+        grey = QColor(*(round(t * alpha + b * (1 - alpha)) for t, b in zip(
+            text.getRgb()[:3], base.getRgb()[:3])))
+        if all(contrast(grey.name(), g.name()) >= 4.5 for g in grounds):
+            return grey
+    return text
+
+
+# Names of the sentence encoders (Proposal.vectors_used) that make a proposal precise.
+_PRECISE = ("e5",)
+
+
 def _short(text: str, limit: int = 28) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -44,6 +64,8 @@ class ProposalPanel(QWidget):
     acceptRequested = Signal()
     discardRequested = Signal()
     mergeRequested = Signal(int, int)   # note indices: keep, other
+    votingRequested = Signal()
+    closeRequested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -53,6 +75,10 @@ class ProposalPanel(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)   # busy: the engine reports no steps
         self.progress.hide()
+        self.kept = QLabel(self)        # what a re-proposal leaves as it is
+        self.kept.setWordWrap(True)
+        self.kept.hide()
+        self.vectors = QLabel(self)     # which sentence vectors the proposal used
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(3)
         fit_columns(self.tree, stretch=1)
@@ -63,16 +89,34 @@ class ProposalPanel(QWidget):
         self.discard_button = QPushButton(self)
         self.accept_button.clicked.connect(self.acceptRequested)
         self.discard_button.clicked.connect(self.discardRequested)
-        buttons = QHBoxLayout()
+        self.buttons = QWidget(self)
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.discard_button)
+        # After 採用: the next step, instead of an empty list.
+        self.next_step = QWidget(self)
+        self.voting_button = QPushButton(self.next_step)
+        self.close_button = QPushButton(self.next_step)
+        self.voting_button.clicked.connect(self.votingRequested)
+        self.close_button.clicked.connect(self.closeRequested)
+        nexts = QHBoxLayout(self.next_step)
+        nexts.setContentsMargins(0, 0, 0, 0)
+        nexts.addWidget(self.voting_button)
+        nexts.addWidget(self.close_button)
+        self.next_step.hide()
         lay = QVBoxLayout(self)
         lay.addWidget(self.status)
         lay.addWidget(self.progress)
+        lay.addWidget(self.kept)
+        lay.addWidget(self.vectors)
         lay.addWidget(self.tree, 3)
         lay.addWidget(self.duplicates_label)
         lay.addWidget(self.duplicates, 1)
-        lay.addLayout(buttons)
+        lay.addWidget(self.buttons)
+        lay.addWidget(self.next_step)
+        self._done = False
+        lay.addStretch(0)   # takes the room when the lists are hidden (after 採用)
         self.show_proposal(None, [])
         self.retranslate()
 
@@ -84,6 +128,8 @@ class ProposalPanel(QWidget):
         self.duplicates_label.setText(self.tr("Near-duplicate notes"))
         self.accept_button.setText(self.tr("Accept"))
         self.discard_button.setText(self.tr("Discard"))
+        self.voting_button.setText(self.tr("Start dot voting"))
+        self.close_button.setText(self.tr("Close"))
         for row in range(self.duplicates.count()):
             widget = self.duplicates.itemWidget(self.duplicates.item(row))
             button = widget.findChild(QPushButton) if widget is not None else None
@@ -100,7 +146,32 @@ class ProposalPanel(QWidget):
         self._hint_shown = True
         self.status.setText(self.tr("Propose themes to group this board's notes."))
 
+    def show_done(self, text: str) -> None:
+        """After 採用: what happened and what comes next, with a button for it."""
+        self._hint_shown = False
+        self.status.setText(text)
+        self._set_done(True)
+        self.voting_button.setFocus()
+
+    def _set_done(self, done: bool) -> None:
+        self._done = done
+        for widget in (self.tree, self.buttons):
+            widget.setVisible(not done)
+        self.next_step.setVisible(done)
+        if done:
+            self.kept.hide()
+            self.vectors.hide()
+            self.duplicates_label.hide()
+            self.duplicates.hide()
+
+    def set_kept(self, text: str) -> None:
+        """Says what a re-proposal keeps as it is (nothing said when nothing is kept)."""
+        self.kept.setText(text)
+        self.kept.setVisible(bool(text) and not self._done)
+
     def set_busy(self, busy: bool, text: str = "") -> None:
+        if self._done:
+            self._set_done(False)
         self.progress.setVisible(busy)
         if text:
             self._hint_shown = False
@@ -114,12 +185,18 @@ class ProposalPanel(QWidget):
         self.tree.clear()
         self.duplicates.clear()
         shown = proposal is not None
+        if shown and self._done:
+            self._set_done(False)
         self.accept_button.setEnabled(shown)
         self.discard_button.setEnabled(shown)
         self.duplicates_label.setVisible(shown and bool(proposal.duplicates))
         self.duplicates.setVisible(shown and bool(proposal.duplicates))
+        self._show_vectors(proposal)
         if proposal is None:
             return
+        grey = muted(self.tree.palette())
+        small = self.tree.font()
+        small.setPointSizeF(max(small.pointSizeF() * 0.9, 7.0))
         parents = []
         for parent in proposal.parents:
             item = QTreeWidgetItem([parent.label, "", ""])
@@ -132,6 +209,8 @@ class ProposalPanel(QWidget):
         for j, theme in enumerate(proposal.themes):
             item = QTreeWidgetItem([theme.label, "、".join(theme.keywords), str(len(theme.notes))])
             item.setToolTip(1, "、".join(theme.keywords))  # the column may elide them
+            item.setForeground(1, QBrush(grey))   # beside the 表札, quieter than it
+            item.setFont(1, small)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, THEME_ROLE, j)
             item.setIcon(0, swatch(theme_color(j)))
@@ -151,6 +230,16 @@ class ProposalPanel(QWidget):
         self.tree.expandAll()
         for keep, other in proposal.duplicates[:200]:  # 2,000 identical notes: a readable list
             self._add_duplicate(keep, other, texts)
+
+    def _show_vectors(self, proposal: Proposal | None) -> None:
+        # Proposal.vectors_used: the encoders' names (absent before they were recorded).
+        used = tuple(getattr(proposal, "vectors_used", ()) or ())
+        self.vectors.setVisible(bool(used))
+        if used:
+            precise = any(name in _PRECISE for name in used)
+            self.vectors.setText(self.tr("Sentence vectors: {kind}").format(
+                kind=self.tr("high precision") if precise else self.tr("standard")))
+            self.vectors.setToolTip(", ".join(used))
 
     def _add_duplicate(self, keep: int, other: int, texts: list[str]) -> None:
         row = QWidget()
