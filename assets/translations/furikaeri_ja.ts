@@ -3418,10 +3418,6 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>{count}枚の付箋のテーマを提案しています…</translation>
     </message>
     <message>
-        <source>The {themes} themes already on this board stay as they are, with their {notes} notes: names people gave them ({named}) and notes placed by hand ({placed}) are kept. Only the other {count} notes are placed.</source>
-        <translation>このボードのテーマ{themes}件と、その付箋{notes}枚はそのまま残ります（人が付けた表札{named}件、手で置いた付箋{placed}枚も変わりません）。残りの付箋{count}枚だけを振り分けます。</translation>
-    </message>
-    <message>
         <source>{themes} themes accepted. Rename one by double-clicking its frame&apos;s title; Undo takes the proposal back in one step. Next: dot voting, to choose which themes to talk about.</source>
         <translation>テーマを{themes}件採用しました。表札はフレームの見出しをダブルクリックして直せます。「元に戻す」1回で採用を取り消せます。次は、どのテーマを話し合うかをドット投票で決めましょう。</translation>
     </message>
@@ -3436,6 +3432,10 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>{themes} themes proposed. Edit a label by double-clicking it, then accept or discard.</source>
         <translation>{themes}個のテーマを提案しました。表札はダブルクリックで編集できます。採用するか破棄してください。</translation>
+    </message>
+    <message>
+        <source>The {themes} themes already on this board stay as they are, with their {notes} notes; names people gave and notes placed by hand do not change either. Only the other {count} notes are placed.</source>
+        <translation>このボードのテーマ{themes}件と、その付箋{notes}枚はそのまま残ります。人が付けた表札も、手で置いた付箋も変わりません。残りの付箋{count}枚だけを振り分けます。</translation>
     </message>
     <message>
         <source>Proposal discarded.</source>

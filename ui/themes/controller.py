@@ -220,17 +220,13 @@ class ThemesController(QObject):
 
     def _kept_text(self) -> str:
         """What a re-proposal leaves as it is: the board's themes, their names, their notes."""
-        given, ws = self.given, self.window.ws
-        if not given.fixed or ws is None:
+        given = self.given
+        if not given.fixed:
             return ""
-        themes = {key for key in given.fixed.values()}
-        named = sum(1 for key in themes if getattr(ws.get(Theme, key), "label_manual", False))
-        by_hand = sum(1 for i in given.fixed if given.notes[i].theme_manual)
         return self.tr("The {themes} themes already on this board stay as they are, with their "
-                       "{notes} notes: names people gave them ({named}) and notes placed by hand "
-                       "({placed}) are kept. Only the other {count} notes are placed.").format(
-            themes=len(themes), notes=len(given.fixed), named=named, placed=by_hand,
-            count=given.remaining)
+                       "{notes} notes; names people gave and notes placed by hand do not change "
+                       "either. Only the other {count} notes are placed.").format(
+            themes=len(set(given.fixed.values())), notes=len(given.fixed), count=given.remaining)
 
     def _done_text(self) -> str:
         return self.tr("{themes} themes accepted. Rename one by double-clicking its frame's "
