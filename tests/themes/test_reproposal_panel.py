@@ -118,14 +118,21 @@ def test_the_panel_names_the_vectors_a_proposal_used(qtbot, win):
     assert "standard" in panel.vectors.text()
 
 
-def test_key_words_are_quieter_than_the_label_but_readable(qtbot, win):
+def test_key_words_show_under_each_label_quieter_but_readable(qtbot, win):
+    from PySide6.QtGui import QPalette
     from facilitator.board.palette_check import contrast
+    from ui.themes.preview import muted
     panel = win.themes.panel
-    panel.show_proposal(Proposal((0, 0), (ThemeProposal((0, 1), "予算", ("予算", "コスト")),)),
-                        ["一", "二"])
-    item = panel.theme_item(0)
-    grey = item.foreground(1).color()
-    base = panel.tree.palette().color(panel.tree.palette().ColorRole.Base)
-    assert grey != item.foreground(0).color() and contrast(grey.name(), base.name()) >= 4.5
-    assert item.font(1).pointSizeF() < item.font(0).pointSizeF()
-    assert item.text(1) == "予算、コスト"
+    win.themes.dock.show()
+    panel.show_proposal(Proposal((0, 0, 1), (ThemeProposal((0, 1), "予算", ("予算", "コスト")),
+                                             ThemeProposal((2,), "人", ()))), ["一", "二", "三"])
+    with_words, without = panel.theme_item(0), panel.theme_item(1)
+    assert with_words.text(1) == "予算、コスト" and panel.tree.isColumnHidden(1)
+    # Two lines (the 表札, then its key words) where there are key words.
+    assert panel.tree.visualItemRect(with_words).height() > \
+        panel.tree.visualItemRect(without).height()
+    palette = panel.tree.palette()
+    grey = muted(palette)
+    for ground in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
+        assert contrast(grey.name(), palette.color(ground).name()) >= 4.5
+    assert grey != palette.color(QPalette.ColorRole.Text)

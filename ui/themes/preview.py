@@ -3,11 +3,11 @@ after 採用 it says what comes next (dot voting) instead of standing open and e
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
-    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QStyle, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from facilitator.themes.proposal import OTHER, Proposal, other_label
@@ -48,6 +48,65 @@ def muted(palette: QPalette) -> QColor:
     return text
 
 
+class LabelWithKeywords(QStyledItemDelegate):
+    """The 表札 column: the label, and under it the theme's key words (column 1's text)
+    in a smaller, quieter type, shown whole however narrow the dock."""
+
+    def _keywords(self, index) -> str:
+        return index.siblingAtColumn(1).data() or ""
+
+    @staticmethod
+    def _small(font):
+        small = type(font)(font)
+        small.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
+        return small
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt's name)
+        size = super().sizeHint(option, index)
+        if self._keywords(index):
+            from PySide6.QtGui import QFontMetrics
+            size.setHeight(size.height() + QFontMetrics(self._small(option.font)).height() + 2)
+        return size
+
+    def paint(self, painter, option, index) -> None:
+        words = self._keywords(index)
+        if not words:
+            super().paint(painter, option, index)
+            return
+        from PySide6.QtGui import QFontMetrics
+        small = self._small(option.font)
+        line = QFontMetrics(small).height() + 2
+        top = option.__class__(option)
+        top.rect = QRect(option.rect.x(), option.rect.y(), option.rect.width(),
+                         option.rect.height() - line)
+        self.initStyleOption(top, index)
+        # The row's background (selection) under both lines, then the label as usual.
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                                option.widget)
+        super().paint(painter, top, index)
+        text_left = top.rect.x() + (top.decorationSize.width() + 8 if not top.icon.isNull()
+                                    else 4)
+        rect = QRect(text_left, top.rect.bottom() + 1, option.rect.right() - text_left - 2, line)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(small)
+        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText) if selected
+                       else muted(option.palette))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(small).elidedText(words, Qt.TextElideMode.ElideRight,
+                                                        rect.width()))
+        painter.restore()
+
+    def updateEditorGeometry(self, editor, option, index) -> None:  # noqa: N802
+        super().updateEditorGeometry(editor, option, index)
+        if self._keywords(index):   # the label's line only
+            from PySide6.QtGui import QFontMetrics
+            line = QFontMetrics(self._small(option.font)).height() + 2
+            editor.setGeometry(editor.geometry().adjusted(0, 0, 0, -line))
+
+
 # Names of the sentence encoders (Proposal.vectors_used) that make a proposal precise.
 _PRECISE = ("e5",)
 
@@ -81,7 +140,10 @@ class ProposalPanel(QWidget):
         self.vectors = QLabel(self)     # which sentence vectors the proposal used
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(3)
-        fit_columns(self.tree, stretch=1)
+        fit_columns(self.tree, stretch=0)
+        # Key words under each 表札 (column 1 keeps them, hidden, for the tooltip).
+        self.tree.setItemDelegateForColumn(0, LabelWithKeywords(self.tree))
+        self.tree.setColumnHidden(1, True)
         self.duplicates_label = QLabel(self)
         self.duplicates = QListWidget(self)
         self.accept_button = QPushButton(self)
@@ -194,9 +256,6 @@ class ProposalPanel(QWidget):
         self._show_vectors(proposal)
         if proposal is None:
             return
-        grey = muted(self.tree.palette())
-        small = self.tree.font()
-        small.setPointSizeF(max(small.pointSizeF() * 0.9, 7.0))
         parents = []
         for parent in proposal.parents:
             item = QTreeWidgetItem([parent.label, "", ""])
@@ -208,14 +267,13 @@ class ProposalPanel(QWidget):
             parents.append(item)
         for j, theme in enumerate(proposal.themes):
             item = QTreeWidgetItem([theme.label, "、".join(theme.keywords), str(len(theme.notes))])
-            item.setToolTip(1, "、".join(theme.keywords))  # the column may elide them
-            item.setForeground(1, QBrush(grey))   # beside the 表札, quieter than it
-            item.setFont(1, small)
+            item.setToolTip(1, "、".join(theme.keywords))  # a narrow dock may elide them
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, THEME_ROLE, j)
             item.setIcon(0, swatch(theme_color(j)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            item.setToolTip(0, "\n".join(_short(texts[i], 60) for i in theme.notes[:12]))
+            item.setToolTip(0, "\n".join(["、".join(theme.keywords), "—"] * bool(theme.keywords)
+                                          + [_short(texts[i], 60) for i in theme.notes[:12]]))
             if theme.parent >= 0:
                 parents[theme.parent].addChild(item)
             else:
