@@ -1339,7 +1339,7 @@
     </message>
     <message>
         <source>The notes changed while themes were proposed; propose again.</source>
-        <extracomment>Outline colours of themes, in order (told apart with colour blindness too). Height of a frame&apos;s title bar (as the board draws it) plus its padding. Widest row of frames before the next row starts (board points). A note&apos;s type as the board draws it (px): long notes grow taller than their record, so the layout makes room by this (generous) estimate.</extracomment>
+        <extracomment>Outline colours of themes, in order (told apart with colour blindness too).</extracomment>
         <translation>テーマの提案中に付箋が変わりました。もう一度提案してください。</translation>
     </message>
     <message>
@@ -2338,8 +2338,28 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>破棄</translation>
     </message>
     <message>
+        <source>Start dot voting</source>
+        <translation>ドット投票を始める</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
         <source>Merge</source>
         <translation>統合</translation>
+    </message>
+    <message>
+        <source>Sentence vectors: {kind}</source>
+        <translation>文ベクトル：{kind}</translation>
+    </message>
+    <message>
+        <source>high precision</source>
+        <translation>高精度</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>標準</translation>
     </message>
 </context>
 <context>
@@ -3465,6 +3485,10 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>{count}枚の付箋のテーマを提案しています…</translation>
     </message>
     <message>
+        <source>{themes} themes accepted. Rename one by double-clicking its frame&apos;s title; Undo takes the proposal back in one step. Next: dot voting, to choose which themes to talk about.</source>
+        <translation>テーマを{themes}件採用しました。表札はフレームの見出しをダブルクリックして直せます。「元に戻す」1回で採用を取り消せます。次は、どのテーマを話し合うかをドット投票で決めましょう。</translation>
+    </message>
+    <message>
         <source>No proposal.</source>
         <translation>提案はありません。</translation>
     </message>
@@ -3477,8 +3501,8 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>{themes}個のテーマを提案しました。表札はダブルクリックで編集できます。採用するか破棄してください。</translation>
     </message>
     <message>
-        <source>Themes accepted. Undo takes them back in one step.</source>
-        <translation>テーマを採用しました。「元に戻す」1回で取り消せます。</translation>
+        <source>The {themes} themes already on this board stay as they are, with their {notes} notes; names people gave and notes placed by hand do not change either. Only the other {count} notes are placed.</source>
+        <translation>このボードのテーマ{themes}件と、その付箋{notes}枚はそのまま残ります。人が付けた表札も、手で置いた付箋も変わりません。残りの付箋{count}枚だけを振り分けます。</translation>
     </message>
     <message>
         <source>Proposal discarded.</source>

@@ -10,30 +10,24 @@ labelled Frame per theme and the notes arranged inside, row by row, with
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from facilitator.board.attached import Extent, attached_stamps, carried, record_extent
+from facilitator.board.arrange import follows_ends
+from facilitator.board.attached import Extent, attached_stamps, carried, in_frame, record_extent
 from facilitator.workshop.changes import Change
 from facilitator.themes.proposal import OTHER, Proposal, other_label
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.board.palette import OTHER_THEME_COLOUR, THEME_COLOURS, theme_colour
-from facilitator.board.placement import GAP
+from facilitator.themes.relayout import (  # noqa: F401 (the layout's sizes, for from_groups)
+    FRAME_BAR, FRAME_PAD, MAX_COLUMNS, ROW_WIDTH, anchored, centre, connector_record, ink_owner,
+    is_peer, pack, shown_height,
+)
 from facilitator.workshop.model import Frame, Note, Stamp, Theme, new_id
 
 #: Outline colours of themes, in order (told apart with colour blindness too).
 THEME_COLORS = THEME_COLOURS
 OTHER_COLOR = OTHER_THEME_COLOUR
-#: Height of a frame's title bar (as the board draws it) plus its padding.
-FRAME_BAR = 28.0
-FRAME_PAD = 16.0
-#: Widest row of frames before the next row starts (board points).
-ROW_WIDTH = 2400.0
-MAX_COLUMNS = 8
-#: A note's type as the board draws it (px): long notes grow taller than
-#: their record, so the layout makes room by this (generous) estimate.
-_CHAR_W, _LINE_H, _NOTE_CHROME = 13.0, 18.0, 40.0
 
 
 def theme_color(index: int) -> str:
@@ -151,11 +145,12 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
                 updated.append((other_rec, new))
             other_rec = new
 
-    # Which notes go in which frame: themes by parent group, その他 last.
-    boxes = [(theme_recs[j], [notes[i] for i in tp.notes], (0, tp.parent, j))
-             for j, tp in enumerate(proposal.themes)]
+    # Which notes go in which frame: themes by parent group, その他 last.  Notes
+    # already in a theme keep the order people saw (rows, then columns); new ones follow.
+    boxes = [(theme_recs[j], _in_order(theme_recs[j], [notes[i] for i in tp.notes]),
+              (0, tp.parent, j)) for j, tp in enumerate(proposal.themes)]
     if other_rec is not None:
-        boxes.append((other_rec, [notes[i] for i in others], (1, -1, 0)))
+        boxes.append((other_rec, _in_order(other_rec, [notes[i] for i in others]), (1, -1, 0)))
     old_frames = {f.theme_id: f for f in ws.elements_on(session_id, group_id, (Frame,))
                   if f.theme_id}
     # A theme whose notes are the same as before stays where people left it.
@@ -163,66 +158,82 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
                == {n.id for n in current.values() if n.theme_id == t.id}}
     boxes = [b for b in boxes if b[0].id not in staying]
     placed = {n.id: (n.theme_id, (n.x, n.y)) for n in notes if n.theme_id in staying}
-    # What else is drawn on the board (headings, ink, hand-drawn frames, themes
-    # that stay) stays put: new frames go below whatever they would cover.
+    # Themes of this board left empty (an earlier proposal's, その他 emptied), with their frames.
+    board_theme_ids = {n.theme_id for n in current.values() if n.theme_id}
+    given_ids = {n.id for n in notes}
+    used = {t.id for t, _, _ in boxes} | staying
+    emptied = [old_themes[tid] for tid in board_theme_ids - used
+               if tid in old_themes and not old_themes[tid].label_manual and not any(
+                   n.theme_id == tid and n.id not in given_ids for n in current.values())]
     on_board = ws.elements_on(session_id, group_id)
     movers = [n for _, ms, _ in boxes for n in ms]
     # Stamps on the notes that move go with them (not in their way).
     decorations = attached_stamps(on_board, [n.id for n in movers], extent)
-    # A theme's frame that moves takes what it carries (not in its way either).
-    board_theme_ids = {n.theme_id for n in current.values() if n.theme_id}
+    # A theme's frame that moves, or goes, takes what it carries (not in its way either).
     moving_frames = [old_frames[t.id] for t, _, _ in boxes if t.id in old_frames]
+    vanishing = [old_frames[t.id] for t in emptied if t.id in old_frames]
     placed_frames = {f.id for tid, f in old_frames.items()
                      if tid in board_theme_ids or tid in staying} | {f.id for f in moving_frames}
-    along = _carried_along(on_board, moving_frames, placed_frames, extent)
+    along = _carried_along(on_board, moving_frames + vanishing, placed_frames, extent)
     moving = ({n.id for n in movers} | set(decorations) | set(along)
-              | {f.id for f in moving_frames})
-    obstacles = [e for e in on_board if e.id not in moving and e.w > 0 and e.h > 0]
-    origin = (min((n.x for n in movers), default=0.0), min((n.y for n in movers), default=0.0))
-    frame_rects: list = []
-    for _ in range(len(obstacles) + 1):
-        moved, frame_rects = _layout(boxes, origin)
-        hit = [e for e in obstacles if any(_overlaps(e, r) for _, r in frame_rects)]
-        if not hit:
-            break
-        origin = (origin[0], max(e.y + e.h for e in hit) + 2 * GAP)
+              | {f.id for f in moving_frames + vanishing})
+    obstacles = [(r, is_peer(e)) for e in on_board if e.id not in moving and not follows_ends(e)
+                 for r in [record_extent(e)] if r[2] > 0 or r[3] > 0]
+    # Re-arranged frames go where the old ones were (no hole left, arrows stay short).
+    start = moving_frames or vanishing
+    origin = ((min(f.x for f in start), min(f.y for f in start)) if start else
+              (min((n.x for n in movers), default=0.0), min((n.y for n in movers), default=0.0)))
+    moved, frame_rects = pack(boxes, origin, obstacles)
     placed.update(moved)
+
+    by_id = {e.id: e for e in on_board}
+    frames_before = dict(old_frames)
+    after: dict[str, object] = {}   # element id -> its record after the acceptance
     for tid in staying:  # a label typed in the preview reaches the frame's title
         theme = next(t for t in theme_recs + ([other_rec] if other_rec else []) if t.id == tid)
         frame = old_frames.pop(tid)
-        if frame.title != theme.label:
-            updated.append((frame, frame.replace(title=theme.label)))
+        after[frame.id] = frame.replace(title=theme.label)
 
     # Frames: reuse a theme's frame on this board, else a new one.
     z0 = min((n.z for n in notes), default=0.0) - len(frame_rects) - 1
-    shifts = {}
+    rect_of_theme = {t.id: r for t, r in frame_rects}
+    rect_of_theme.update({tid: record_extent(frames_before[tid]) for tid in staying})
     for k, (theme, (x, y, w, h)) in enumerate(frame_rects):
         fields = dict(x=x, y=y, w=w, h=h, title=theme.label, color=theme.color, z=z0 + k)
         old = old_frames.pop(theme.id, None)
         if old is not None:
             del fields["color"]  # a frame people recoloured (or the demo's border) keeps it
-            new = old.replace(**fields)
-            shifts[old.id] = (x - old.x, y - old.y)
-            if new != old:
-                updated.append((old, new))
+            after[old.id] = old.replace(**fields)
         else:
             added.append(Frame(id=new_id(), session_id=session_id, group_id=group_id,
                                theme_id=theme.id, **fields))
-    by_id = {e.id: e for e in on_board}
-    for eid, frame_id in along.items():
-        dx, dy = shifts[frame_id]
-        if dx or dy:
-            e = by_id[eid]
-            updated.append((e, e.replace(x=e.x + dx, y=e.y + dy)))
-    used = {t.id for t, _ in frame_rects} | staying
-    # Themes of this board left empty (an earlier proposal's), with their frames.
-    for tid in board_theme_ids - used:
-        theme = old_themes.get(tid)
-        if theme is not None and not theme.label_manual and not any(
-                n.theme_id == tid and n.id not in placed for n in current.values()):
-            removed.append(theme)
-            if tid in old_frames:
-                removed.append(old_frames.pop(tid))
+    for note in notes:
+        theme_id, (x, y) = placed[note.id]
+        after[note.id] = note.replace(theme_id=theme_id, x=x, y=y)
+    shifts = {n.id: (after[n.id].x - n.x, after[n.id].y - n.y) for n in notes}
+    for stamp_id, note_id in decorations.items():
+        dx, dy = shifts[note_id]
+        stamp = by_id[stamp_id]
+        after[stamp_id] = stamp.replace(x=stamp.x + dx, y=stamp.y + dy)
+    after.update(_follow(by_id, along, frames_before, rect_of_theme, current, after, shifts,
+                         extent))
+    gone = {f.id for f in vanishing}
+    _keep_apart([i for i, f in along.items() if f in gone and isinstance(by_id[i], Stamp)],
+                by_id, after)
+    for theme in emptied:
+        removed.append(theme)
+        if theme.id in old_frames:
+            removed.append(old_frames.pop(theme.id))
+    # Arrows stay on their ends: their stored line is where the board draws them.
+    moves = {eid: (e.x - by_id[eid].x, e.y - by_id[eid].y) for eid, e in after.items()
+             if (e.x, e.y) != (by_id[eid].x, by_id[eid].y)}
+    for e in on_board:   # (an arrow stored off its ends is put right too)
+        if follows_ends(e) and (e.source_id in moves or e.target_id in moves
+                                or e.source_id in by_id and e.target_id in by_id):
+            ends = {i: extent(after.get(i, by_id[i])) for i in (e.source_id, e.target_id)
+                    if i in by_id}
+            after[e.id] = connector_record(e, ends, moves)
+    updated.extend((by_id[eid], new) for eid, new in after.items() if new != by_id[eid])
     # Parent groups of an earlier proposal give way to this one's.
     gone = {r.id for r in removed}
     kept_ids = {t.id for t in theme_recs}
@@ -231,16 +242,6 @@ def acceptance(ws, session_id: str | None, group_id: str | None, given: Proposal
         if children and not old.label_manual and old.id not in kept_ids and all(
                 c.id in gone or c.id in kept_ids for c in children):
             removed.append(old)
-    for note in notes:
-        theme_id, (x, y) = placed[note.id]
-        new = note.replace(theme_id=theme_id, x=x, y=y)
-        if new != note:
-            updated.append((note, new))
-    for stamp_id, note_id in decorations.items():
-        stamp, note = ws.get(Stamp, stamp_id), current[note_id]
-        _, (x, y) = placed[note_id]
-        if (x, y) != (note.x, note.y):
-            updated.append((stamp, stamp.replace(x=stamp.x + x - note.x, y=stamp.y + y - note.y)))
     return Change(added=tuple(added), updated=tuple(updated), removed=tuple(removed),
                   label="themes")
 
@@ -299,58 +300,74 @@ def _carried_along(on_board, frames, placed_frames, extent) -> dict[str, str]:
     return out
 
 
-def _overlaps(e, rect) -> bool:
-    x, y, w, h = rect
-    return e.x < x + w and x < e.x + e.w and e.y < y + h and y < e.y + e.h
+def _keep_apart(ids: list[str], by_id, after) -> None:
+    """Pictograms handed to another frame step aside from one already there
+    (two corner stamps never end up one on the other)."""
+    stamps = {i: after.get(i, e) for i, e in by_id.items() if isinstance(e, Stamp)}
+    for sid in ids:
+        s = stamps[sid]
+        for _ in range(12):
+            other = next((o for i, o in stamps.items() if i != sid and o.x < s.x + s.w
+                          and s.x < o.x + o.w and o.y < s.y + s.h and s.y < o.y + o.h), None)
+            if other is None:
+                break
+            s = s.replace(x=s.x - s.w - 4 if s.x <= other.x else other.x + other.w + 4)
+        stamps[sid] = after[sid] = s
 
 
-def _frame_size(notes: list[Note]) -> tuple[int, float, float]:
-    """Columns, width and height of a frame holding ``notes`` in a grid."""
-    n = max(len(notes), 1)
-    cols = min(MAX_COLUMNS, max(1, math.ceil(math.sqrt(n))))
-    cw = max((nt.w for nt in notes), default=160.0)
-    rows = math.ceil(n / cols)
-    heights = _row_heights(notes, cols) or [100.0]
-    w = 2 * FRAME_PAD + cols * cw + (cols - 1) * GAP
-    h = FRAME_BAR + 2 * FRAME_PAD + sum(heights) + (rows - 1) * GAP
-    return cols, w, h
+def _in_order(theme: Theme, members: list[Note]) -> list[Note]:
+    """The notes of a frame in layout order: those already in the theme as people
+    saw them (row by row), then the newcomers in the proposal's order."""
+    def key(n: Note):
+        return (0, n.y, n.x) if n.theme_id == theme.id else (1, 0.0, 0.0)
+    return sorted(members, key=key)
 
 
-def shown_height(note: Note) -> float:
-    """The height a note will take on the board: its own, or more for long text."""
-    per_line = max(1, int((note.w - 16) // _CHAR_W))
-    lines = sum(max(1, math.ceil(len(part) / per_line)) for part in note.text.split("\n"))
-    return max(note.h, lines * _LINE_H + _NOTE_CHROME)
+def _follow(by_id, along, frames_before, rect_of_theme, notes_before, after, shifts, extent):
+    """New records of what moving or vanishing theme frames carry (``along``).
 
+    Ink marking a note (a circle round it, a line under it) follows that note;
+    what lies in an inner frame goes as that frame goes; the rest keeps its
+    place in the frame (:func:`anchored`).  A frame that goes (its theme left
+    empty, その他 absorbed) hands what it carried to the frame its nearest
+    note went to.
+    """
+    theme_of_frame = {f.id: tid for tid, f in frames_before.items()}
+    inner_frames = [by_id[i] for i in along if isinstance(by_id[i], Frame)]
+    memo: dict[str, tuple[float, float] | None] = {}
 
-def _row_heights(notes: list[Note], cols: int) -> list[float]:
-    return [max(shown_height(nt) for nt in notes[r:r + cols])
-            for r in range(0, len(notes), cols)]
+    def delta(eid):
+        if eid in memo:
+            return memo[eid] or (0.0, 0.0)   # None: asked again while working it out
+        memo[eid] = None
+        e, frame = by_id[eid], by_id[along[eid]]
+        tid = theme_of_frame[frame.id]
+        inner = [f for f in inner_frames if f.id != eid and in_frame(f, e, extent)]
+        members = [n for n in notes_before.values() if n.theme_id == tid]
+        owner = ink_owner(e, members, extent)
+        if inner:
+            d = delta(min(inner, key=lambda f: abs(f.w * f.h)).id)
+        elif owner is not None and owner.id in shifts:
+            d = shifts[owner.id]
+        else:
+            r = record_extent(e)
+            target = rect_of_theme.get(tid)
+            if target is None and members:   # the frame goes: to its nearest note's frame
+                cx, cy = centre(r)
+                near = min(members, key=lambda n: (centre(extent(n))[0] - cx) ** 2
+                           + (centre(extent(n))[1] - cy) ** 2)
+                target = rect_of_theme.get(after[near.id].theme_id) if near.id in after else None
+            if target is None:
+                d = (0.0, 0.0)
+            else:
+                nx, ny = anchored(r, record_extent(frame), target)
+                d = (nx - r[0], ny - r[1])
+        memo[eid] = d
+        return d
 
-
-def _layout(boxes, origin):
-    """Positions of notes and frames: frames in rows (shelf packing), a parent
-    group's themes on rows of their own, その他 last (``boxes`` carry their
-    sort key ``(is_other, parent, index)``)."""
-    ox, oy = origin
-    placed: dict[str, tuple[str, tuple[float, float]]] = {}
-    frames: list[tuple[Theme, tuple[float, float, float, float]]] = []
-    x, y, row_h = ox, oy, 0.0
-    last_group = None
-    for theme, notes, key in sorted(boxes, key=lambda b: b[2]):
-        group = key[:2]
-        cols, w, h = _frame_size(notes)
-        new_group = group != last_group and x > ox
-        if new_group or (x > ox and x + w - ox > ROW_WIDTH):
-            x, y, row_h = ox, y + row_h + 2 * GAP, 0.0
-        last_group = group
-        frames.append((theme, (x, y, w, h)))
-        cw = max((nt.w for nt in notes), default=160.0)
-        ny = y + FRAME_BAR + FRAME_PAD
-        for r, rh in enumerate(_row_heights(notes, cols)):
-            for c, note in enumerate(notes[r * cols:(r + 1) * cols]):
-                placed[note.id] = (theme.id, (x + FRAME_PAD + c * (cw + GAP), ny))
-            ny += rh + GAP
-        x += w + 2 * GAP
-        row_h = max(row_h, h)
-    return placed, frames
+    out = {}
+    for eid in along:
+        dx, dy = delta(eid)
+        e = by_id[eid]
+        out[eid] = e.replace(x=e.x + dx, y=e.y + dy)
+    return out

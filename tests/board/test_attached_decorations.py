@@ -128,9 +128,11 @@ def test_accepting_themes_moves_stamps_with_their_notes_in_one_step(decorated, w
         assert _offset(before, again, "star") == _offset(before, again, "n0") != (0, 0)
         assert _offset(before, again, "heart") == _offset(before, again, "n2") != (0, 0)
         assert _offset(before, again, "h") == (0, 0)          # not on a note: stays
-        c = again.find("c")                                    # attached by id: untouched,
-        assert (c.source_id, c.target_id) == ("n0", "n3")      # it follows its ends as drawn
-        assert c == before["c"]
+        c = again.find("c")                        # attached by id: it follows its ends,
+        assert (c.source_id, c.target_id) == ("n0", "n3")
+        n0, n3 = again.find("n0"), again.find("n3")   # its stored line runs centre to centre
+        assert (c.x, c.y) == (n0.x + n0.w / 2, n0.y + n0.h / 2)
+        assert (c.x + c.w, c.y + c.h) == (n3.x + n3.w / 2, n3.y + n3.h / 2)
 
 
 def test_undo_of_the_acceptance_puts_the_stamps_back(decorated):
@@ -159,8 +161,9 @@ def test_a_stamp_that_moves_with_its_note_does_not_push_the_frames_away(ws):
 
 @pytest.fixture
 def reproposed(decorated):
-    """PROPOSAL accepted; then ink, a heading and a stamp drawn in 人材's frame, and a
-    new note that a second proposal puts in 人材, so that frame moves."""
+    """PROPOSAL accepted; then ink, a heading and a stamp drawn in 人材's frame, a caption
+    written just under it, and a new note that a second proposal puts in 人材: the frame,
+    a row taller, would cover the caption, so it moves below it."""
     ws, sid = decorated
     accept_proposal(ws, sid, None, proposal_input(ws, sid), PROPOSAL)
     people = next(f for f in ws.all(Frame) if f.title == "人材")
@@ -170,6 +173,8 @@ def reproposed(decorated):
                   points=[[0, 0, 1], [300, 60, 1]]),
            Stamp(id="free", session_id=sid, x=x + 1, y=y + 50, w=12, h=12),  # touches no note
            Heading(id="away", session_id=sid, x=x + people.w + 300, y=y, w=100, h=24, text="外"),
+           Heading(id="caption", session_id=sid, x=x, y=y + people.h + 20, w=200, h=24,
+                   text="下の説明"),
            ws.new_note("面接の日程が合わない", sid, id="n4", x=-900.0, y=-900.0))
     given = proposal_input(ws, sid)
     budget = ws.get(Note, "n0").theme_id
@@ -200,6 +205,9 @@ def test_a_moved_theme_frame_takes_its_heading_ink_and_stamps(reproposed, ws_pat
         assert again.find("ink").points == before["ink"].points
         assert _offset(before, again, "heart") == _offset(before, again, "n2")  # on its note
         assert _offset(before, again, "away") == (0, 0)      # outside the frame: stays
+        caption, f = again.find("caption"), again.find(frame)
+        assert _offset(before, again, "caption") == (0, 0)   # stays, and is not covered
+        assert caption.y + caption.h <= f.y
         new = again.find("n4")
         f = again.find(frame)
         assert f.x <= new.x < f.x + f.w and f.y <= new.y < f.y + f.h

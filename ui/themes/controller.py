@@ -48,6 +48,7 @@ class ThemesController(QObject):
         self._panel: ProposalPanel | None = None
         self._votes: VotingPanel | None = None
         self._filtered = None       # viewport with our event filter
+        self._accepted: int | None = None   # themes just accepted (the panel says what next)
         self.prepare_timer = QTimer(self)
         self.prepare_timer.setSingleShot(True)
         self.prepare_timer.setInterval(PREPARE_DELAY_MS)
@@ -82,8 +83,12 @@ class ThemesController(QObject):
             self.votes_dock.setWindowTitle(self.tr("Dot voting"))
             # The status says what is going on, in the new words; an outcome told
             # before ("Proposal discarded.") gives way to the first hint.
+            if self.given is not None:
+                self._panel.set_kept(self._kept_text())
             if self.busy() and self.given is not None:
                 self._panel.set_busy(True, self._busy_text())
+            elif self._accepted is not None:
+                self._panel.show_done(self._done_text())
             elif self.proposal is not None:
                 self._panel.set_busy(False, self._proposed_text())
             else:
@@ -124,7 +129,9 @@ class ThemesController(QObject):
         w = self.window
         self._panel = panel = ProposalPanel(w)
         panel.acceptRequested.connect(self.accept)
-        panel.discardRequested.connect(self.discard)
+        panel.discardRequested.connect(self._discard_clicked)
+        panel.votingRequested.connect(self._start_voting)
+        panel.closeRequested.connect(lambda: self.dock.hide())
         panel.mergeRequested.connect(self.merge)
         panel.tree.itemChanged.connect(self._label_edited)
         dock = _dock(w, "", "themes", panel)
@@ -192,9 +199,11 @@ class ThemesController(QObject):
                               "Move notes out of their theme to propose again."))
             return False
         self.given, self.board_key = given, board
+        self._accepted = None
         self.dock.show()
         self.dock.raise_()
         self.panel.set_busy(True, self._busy_text())
+        self.panel.set_kept(self._kept_text())
         self.propose_action.setEnabled(False)
         self.worker = ProposalWorker(given.texts, dict(given.fixed), self)
         self.worker.done.connect(self._proposed)
@@ -208,6 +217,21 @@ class ThemesController(QObject):
 
     def _busy_text(self) -> str:
         return self.tr("Proposing themes for {count} notes…").format(count=self.given.remaining)
+
+    def _kept_text(self) -> str:
+        """What a re-proposal leaves as it is: the board's themes, their names, their notes."""
+        given = self.given
+        if not given.fixed:
+            return ""
+        return self.tr("The {themes} themes already on this board stay as they are, with their "
+                       "{notes} notes; names people gave and notes placed by hand do not change "
+                       "either. Only the other {count} notes are placed.").format(
+            themes=len(set(given.fixed.values())), notes=len(given.fixed), count=given.remaining)
+
+    def _done_text(self) -> str:
+        return self.tr("{themes} themes accepted. Rename one by double-clicking its frame's "
+                       "title; Undo takes the proposal back in one step. Next: dot voting, to "
+                       "choose which themes to talk about.").format(themes=self._accepted)
 
     def _proposed_text(self) -> str:
         return self.tr("{themes} themes proposed. Edit a label by double-clicking it, then "
@@ -288,11 +312,23 @@ class ThemesController(QObject):
         except FurikaeriError as exc:
             self.tell(exc.text())
             return False
+        self._accepted = len(self.proposal.themes)
         self._clear_preview()
         self.given = self.board_key = None
-        self.panel.status.setText(self.tr("Themes accepted. Undo takes them back in one step."))
+        self.panel.show_done(self._done_text())   # what comes next, not an empty list
         self.window.board_call("fit_all")
         return True
+
+    def _start_voting(self) -> None:
+        self.dock.hide()
+        if not self.voting_action.isChecked():
+            self.voting_action.trigger()
+
+    def _discard_clicked(self) -> None:
+        """Discard pressed: nothing left to show, so the panel makes room for the board."""
+        self.discard()
+        self.dock.hide()
+        self.window.statusBar().showMessage(self.tr("Proposal discarded."), 4000)
 
     def discard(self) -> None:
         """Forget the previewed proposal (nothing was written)."""
@@ -300,8 +336,10 @@ class ThemesController(QObject):
             self.worker.done.disconnect(self._proposed)
         self._clear_preview()
         self.given = self.board_key = None
+        self._accepted = None
         if self._panel is None:
             return  # never shown: nothing to tell
+        self._panel.set_kept("")
         self._panel.set_busy(False, self.tr("Proposal discarded."))
         self._panel.accept_button.setEnabled(False)
         self._panel.discard_button.setEnabled(False)

@@ -1,15 +1,17 @@
-"""The side panel previewing a theme proposal: themes, near-duplicates, Accept / Discard."""
+"""The side panel previewing a theme proposal: themes, near-duplicates, Accept / Discard;
+after 採用 it says what comes next (dot voting) instead of standing open and empty."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
-    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QStyle, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from facilitator.themes.proposal import OTHER, Proposal, other_label
+from facilitator.board.palette_check import contrast
 from facilitator.themes.acceptance import OTHER_COLOR, theme_color
 from ui.i18n import is_language_change
 
@@ -32,6 +34,83 @@ def fit_columns(tree: QTreeWidget, stretch: int) -> None:
                                     else QHeaderView.ResizeMode.ResizeToContents)
 
 
+def muted(palette: QPalette) -> QColor:
+    """Grey for secondary text (key words): as light as it may be while keeping 4.5:1
+    against the list's background (and its alternate rows)."""
+    text, grounds = palette.color(QPalette.ColorRole.Text), [
+        palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.AlternateBase)]
+    for alpha in (0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0):
+        base = grounds[0]
+        grey = QColor(*(round(t * alpha + b * (1 - alpha)) for t, b in zip(
+            text.getRgb()[:3], base.getRgb()[:3])))
+        if all(contrast(grey.name(), g.name()) >= 4.5 for g in grounds):
+            return grey
+    return text
+
+
+class LabelWithKeywords(QStyledItemDelegate):
+    """The 表札 column: the label, and under it the theme's key words (column 1's text)
+    in a smaller, quieter type, shown whole however narrow the dock."""
+
+    def _keywords(self, index) -> str:
+        return index.siblingAtColumn(1).data() or ""
+
+    @staticmethod
+    def _small(font):
+        small = type(font)(font)
+        small.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
+        return small
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt's name)
+        size = super().sizeHint(option, index)
+        if self._keywords(index):
+            from PySide6.QtGui import QFontMetrics
+            size.setHeight(size.height() + QFontMetrics(self._small(option.font)).height() + 2)
+        return size
+
+    def paint(self, painter, option, index) -> None:
+        words = self._keywords(index)
+        if not words:
+            super().paint(painter, option, index)
+            return
+        from PySide6.QtGui import QFontMetrics
+        small = self._small(option.font)
+        line = QFontMetrics(small).height() + 2
+        top = option.__class__(option)
+        top.rect = QRect(option.rect.x(), option.rect.y(), option.rect.width(),
+                         option.rect.height() - line)
+        self.initStyleOption(top, index)
+        # The row's background (selection) under both lines, then the label as usual.
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                                option.widget)
+        super().paint(painter, top, index)
+        text_left = top.rect.x() + (top.decorationSize.width() + 8 if not top.icon.isNull()
+                                    else 4)
+        rect = QRect(text_left, top.rect.bottom() + 1, option.rect.right() - text_left - 2, line)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(small)
+        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText) if selected
+                       else muted(option.palette))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(small).elidedText(words, Qt.TextElideMode.ElideRight,
+                                                        rect.width()))
+        painter.restore()
+
+    def updateEditorGeometry(self, editor, option, index) -> None:  # noqa: N802
+        super().updateEditorGeometry(editor, option, index)
+        if self._keywords(index):   # the label's line only
+            from PySide6.QtGui import QFontMetrics
+            line = QFontMetrics(self._small(option.font)).height() + 2
+            editor.setGeometry(editor.geometry().adjusted(0, 0, 0, -line))
+
+
+# Names of the sentence encoders (Proposal.vectors_used) that make a proposal precise.
+_PRECISE = ("e5",)
+
+
 def _short(text: str, limit: int = 28) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -44,6 +123,8 @@ class ProposalPanel(QWidget):
     acceptRequested = Signal()
     discardRequested = Signal()
     mergeRequested = Signal(int, int)   # note indices: keep, other
+    votingRequested = Signal()
+    closeRequested = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -53,9 +134,16 @@ class ProposalPanel(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)   # busy: the engine reports no steps
         self.progress.hide()
+        self.kept = QLabel(self)        # what a re-proposal leaves as it is
+        self.kept.setWordWrap(True)
+        self.kept.hide()
+        self.vectors = QLabel(self)     # which sentence vectors the proposal used
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(3)
-        fit_columns(self.tree, stretch=1)
+        fit_columns(self.tree, stretch=0)
+        # Key words under each 表札 (column 1 keeps them, hidden, for the tooltip).
+        self.tree.setItemDelegateForColumn(0, LabelWithKeywords(self.tree))
+        self.tree.setColumnHidden(1, True)
         self.duplicates_label = QLabel(self)
         self.duplicates = QListWidget(self)
         self.accept_button = QPushButton(self)
@@ -63,16 +151,34 @@ class ProposalPanel(QWidget):
         self.discard_button = QPushButton(self)
         self.accept_button.clicked.connect(self.acceptRequested)
         self.discard_button.clicked.connect(self.discardRequested)
-        buttons = QHBoxLayout()
+        self.buttons = QWidget(self)
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.discard_button)
+        # After 採用: the next step, instead of an empty list.
+        self.next_step = QWidget(self)
+        self.voting_button = QPushButton(self.next_step)
+        self.close_button = QPushButton(self.next_step)
+        self.voting_button.clicked.connect(self.votingRequested)
+        self.close_button.clicked.connect(self.closeRequested)
+        nexts = QHBoxLayout(self.next_step)
+        nexts.setContentsMargins(0, 0, 0, 0)
+        nexts.addWidget(self.voting_button)
+        nexts.addWidget(self.close_button)
+        self.next_step.hide()
         lay = QVBoxLayout(self)
         lay.addWidget(self.status)
         lay.addWidget(self.progress)
+        lay.addWidget(self.kept)
+        lay.addWidget(self.vectors)
         lay.addWidget(self.tree, 3)
         lay.addWidget(self.duplicates_label)
         lay.addWidget(self.duplicates, 1)
-        lay.addLayout(buttons)
+        lay.addWidget(self.buttons)
+        lay.addWidget(self.next_step)
+        self._done = False
+        lay.addStretch(0)   # takes the room when the lists are hidden (after 採用)
         self.show_proposal(None, [])
         self.retranslate()
 
@@ -84,6 +190,8 @@ class ProposalPanel(QWidget):
         self.duplicates_label.setText(self.tr("Near-duplicate notes"))
         self.accept_button.setText(self.tr("Accept"))
         self.discard_button.setText(self.tr("Discard"))
+        self.voting_button.setText(self.tr("Start dot voting"))
+        self.close_button.setText(self.tr("Close"))
         for row in range(self.duplicates.count()):
             widget = self.duplicates.itemWidget(self.duplicates.item(row))
             button = widget.findChild(QPushButton) if widget is not None else None
@@ -100,7 +208,32 @@ class ProposalPanel(QWidget):
         self._hint_shown = True
         self.status.setText(self.tr("Propose themes to group this board's notes."))
 
+    def show_done(self, text: str) -> None:
+        """After 採用: what happened and what comes next, with a button for it."""
+        self._hint_shown = False
+        self.status.setText(text)
+        self._set_done(True)
+        self.voting_button.setFocus()
+
+    def _set_done(self, done: bool) -> None:
+        self._done = done
+        for widget in (self.tree, self.buttons):
+            widget.setVisible(not done)
+        self.next_step.setVisible(done)
+        if done:
+            self.kept.hide()
+            self.vectors.hide()
+            self.duplicates_label.hide()
+            self.duplicates.hide()
+
+    def set_kept(self, text: str) -> None:
+        """Says what a re-proposal keeps as it is (nothing said when nothing is kept)."""
+        self.kept.setText(text)
+        self.kept.setVisible(bool(text) and not self._done)
+
     def set_busy(self, busy: bool, text: str = "") -> None:
+        if self._done:
+            self._set_done(False)
         self.progress.setVisible(busy)
         if text:
             self._hint_shown = False
@@ -114,10 +247,13 @@ class ProposalPanel(QWidget):
         self.tree.clear()
         self.duplicates.clear()
         shown = proposal is not None
+        if shown and self._done:
+            self._set_done(False)
         self.accept_button.setEnabled(shown)
         self.discard_button.setEnabled(shown)
         self.duplicates_label.setVisible(shown and bool(proposal.duplicates))
         self.duplicates.setVisible(shown and bool(proposal.duplicates))
+        self._show_vectors(proposal)
         if proposal is None:
             return
         parents = []
@@ -131,12 +267,13 @@ class ProposalPanel(QWidget):
             parents.append(item)
         for j, theme in enumerate(proposal.themes):
             item = QTreeWidgetItem([theme.label, "、".join(theme.keywords), str(len(theme.notes))])
-            item.setToolTip(1, "、".join(theme.keywords))  # the column may elide them
+            item.setToolTip(1, "、".join(theme.keywords))  # a narrow dock may elide them
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, THEME_ROLE, j)
             item.setIcon(0, swatch(theme_color(j)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            item.setToolTip(0, "\n".join(_short(texts[i], 60) for i in theme.notes[:12]))
+            item.setToolTip(0, "\n".join(["、".join(theme.keywords), "—"] * bool(theme.keywords)
+                                          + [_short(texts[i], 60) for i in theme.notes[:12]]))
             if theme.parent >= 0:
                 parents[theme.parent].addChild(item)
             else:
@@ -151,6 +288,16 @@ class ProposalPanel(QWidget):
         self.tree.expandAll()
         for keep, other in proposal.duplicates[:200]:  # 2,000 identical notes: a readable list
             self._add_duplicate(keep, other, texts)
+
+    def _show_vectors(self, proposal: Proposal | None) -> None:
+        # Proposal.vectors_used: the encoders' names (absent before they were recorded).
+        used = tuple(getattr(proposal, "vectors_used", ()) or ())
+        self.vectors.setVisible(bool(used))
+        if used:
+            precise = any(name in _PRECISE for name in used)
+            self.vectors.setText(self.tr("Sentence vectors: {kind}").format(
+                kind=self.tr("high precision") if precise else self.tr("standard")))
+            self.vectors.setToolTip(", ".join(used))
 
     def _add_duplicate(self, keep: int, other: int, texts: list[str]) -> None:
         row = QWidget()
