@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--create", metavar="FILE", help=translate("CLI", "only write the demo workshop to FILE"))
     s.add_argument("--screenshot", metavar="PNG", help=shot_help)
 
+    from facilitator.cli.serve import add_parser as add_serve
+    add_serve(add)
+
     s = add("open", help=translate("CLI", "open a workshop in the app"))
     s.add_argument("file")
     s.add_argument("--screenshot", metavar="PNG", help=shot_help)
@@ -159,6 +162,9 @@ def _dispatch(args: argparse.Namespace, argv: list[str]) -> int:
         return print_agenda(args.file, as_json=args.json)
     if cmd == "report":
         return _cmd_report(args)
+    if cmd == "serve":
+        from facilitator.cli.serve import run_serve
+        return run_serve(args)
     if cmd == "cluster":
         from facilitator.cli.cluster import run_cluster
         return run_cluster(args.input, k=args.k, as_json=args.json, session=args.session)

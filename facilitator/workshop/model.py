@@ -265,11 +265,35 @@ class Setting(Record):
     value: object = None
 
 
+@dataclass(frozen=True, slots=True)
+class DeviceNote(Record):
+    """A note sent from a device in the room (a phone or a note-taker's laptop).
+
+    ``id`` is ``"<device>:<uid>"``: the device makes ``uid``, so a note sent
+    twice (after a lost connection) is the same record.  A note-taker's note
+    is on the board at once (``note_id``); a participant's stays ``private``
+    (``note_id`` None) until the facilitator reveals the session's notes.
+    The board note is an ordinary :class:`Note` with its ``author``: the
+    minutes need nothing from here.
+    """
+
+    TABLE: ClassVar[str] = "device_notes"
+    device: str = ""
+    uid: str = ""
+    author: str = ""
+    session_id: str | None = None
+    group_id: str | None = None
+    text: str = ""
+    received: str = ""
+    private: bool = False
+    note_id: str | None = None
+
+
 #: Every record type, parents before children.
 RECORD_TYPES: tuple[type[Record], ...] = (
     WorkshopInfo, Participant, Session, Group, Theme,
     Note, Stroke, Connector, Frame, Heading, Stamp, Decision, ActionItem,
-    TimerEvent, Setting,
+    TimerEvent, Setting, DeviceNote,
 )
 TYPE_BY_TABLE: dict[str, type[Record]] = {t.TABLE: t for t in RECORD_TYPES}
 ELEMENT_TYPES: tuple[type[Element], ...] = tuple(

@@ -100,11 +100,25 @@ def _v3_attendance_and_action_sessions(db: sqlite_utils.Database) -> None:
     db["action_items"].add_column("session_id", str, fk="sessions", fk_col="id")
 
 
+def _v4_device_notes(db: sqlite_utils.Database) -> None:
+    """Schema 4: notes sent from devices in the room (issue 16), with author and device.
+
+    No foreign keys: a device's note outlives a board note or group deleted
+    later, so that a resend is still recognised as sent.
+    """
+    db["device_notes"].create({
+        "id": str, "device": str, "uid": str, "author": str, "session_id": str,
+        "group_id": str, "text": str, "received": str, "private": int, "note_id": str,
+    }, pk="id")
+    db["device_notes"].create_index(["session_id"])
+
+
 #: ``MIGRATIONS[i]`` takes a file from schema ``i`` to ``i + 1``.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_first_schema,
     _v2_timer_log,
     _v3_attendance_and_action_sessions,
+    _v4_device_notes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
