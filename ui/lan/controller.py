@@ -343,7 +343,7 @@ class LanController(QObject):
         if self.server is None:
             self.label.hide()
         else:
-            self.label.setText(self.tr("Door open · %n device(s)", "", count))
+            self.label.setText(self.tr("Door open · devices: {n}").format(n=count))
             self.label.show()
         if self._panel is not None:
             self._panel.set_devices(count)
@@ -366,7 +366,7 @@ class LanController(QObject):
             act.setEnabled(writable and session is not None)
             act.setChecked(name == mode)
         hidden = self.hidden_count(session.id) if session is not None else 0
-        self.reveal_action.setText(self.tr("&Reveal participants' notes (%n)", "", hidden))
+        self.reveal_action.setText(self.tr("&Reveal participants' notes ({n})").format(n=hidden))
         self.reveal_action.setEnabled(writable and hidden > 0)
 
 

@@ -139,8 +139,8 @@ class DoorPanel(QWidget):
         self._show_counts()
 
     def _show_counts(self) -> None:
-        self.devices_label.setText(self.tr("%n device(s) connected", "", self.devices))
-        self.reveal.setText(self.tr("Reveal participants' notes (%n)", "", self.hidden))
+        self.devices_label.setText(self.tr("Devices connected: {n}").format(n=self.devices))
+        self.reveal.setText(self.tr("Reveal participants' notes ({n})").format(n=self.hidden))
         self.reveal.setEnabled(self.hidden > 0)
 
     # -- signals ------------------------------------------------------------------------
