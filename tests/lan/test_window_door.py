@@ -129,7 +129,8 @@ def test_participants_notes_wait_for_the_reveal(door_window, qtbot):
                        note_body(win, f"p{i}", text, device="phone2"))[0] == 200
     assert win.lan.hidden_count() == 2
     assert "声を出しにくい" not in texts_on_board(win)
-    assert "2" in win.lan.reveal_action.text() and win.lan.reveal_action.isEnabled()
+    qtbot.waitUntil(lambda: "2" in win.lan.reveal_action.text())  # counts follow, soon
+    assert win.lan.reveal_action.isEnabled()
     assert "2" in win.lan.panel.reveal.text()
 
     win.lan.reveal_action.trigger()

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 #: How often the number of connected devices is read from the server.
 DEVICES_POLL_MS = 1000
+#: The menu's and panel's counts follow the notes at most this often.
+REFRESH_MS = 200
 
 
 class LanController(QObject):
@@ -54,6 +56,12 @@ class LanController(QObject):
         self.devices_timer = QTimer(self)
         self.devices_timer.setInterval(DEVICES_POLL_MS)
         self.devices_timer.timeout.connect(self._show_devices)
+        # Counts of hidden notes and the panel follow the notes a few times a second, not
+        # once per note: forty phones typing must not cost the GUI thread a scan each.
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(REFRESH_MS)
+        self.refresh_timer.timeout.connect(self.refresh)
 
     # -- installing ---------------------------------------------------------------------
     def install(self) -> "LanController":
@@ -350,9 +358,16 @@ class LanController(QObject):
 
     def _on_change(self, change) -> None:
         # (The server listens to the workshop too, and tells the devices what changed.)
-        if change.tables() & {DeviceNote.TABLE, Setting.TABLE, Session.TABLE}:
-            self._refresh_panel()
-            self._update_actions()
+        if change.tables() & {Setting.TABLE, Session.TABLE}:
+            self.refresh()  # a mode, a reveal, the door: at once
+        elif DeviceNote.TABLE in change.tables() and not self.refresh_timer.isActive():
+            self.refresh_timer.start()
+
+    def refresh(self) -> None:
+        """The panel's and the menu's counts and modes, from the workshop."""
+        self.refresh_timer.stop()
+        self._refresh_panel()
+        self._update_actions()
 
     def _update_actions(self) -> None:
         ws = self.window.ws
