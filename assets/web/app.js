@@ -147,14 +147,16 @@ async function loadThemes() {
 async function refresh(what = { all: true }) {
   try {
     if (what.all || what.state) await loadState();
-    if (what.all || what.state || touchesMe(what.boards)) await loadNotes();
+    if (what.all || what.state || touchesMe(what)) await loadNotes();
     if (what.all || what.state || what.themes) await loadThemes();
   } catch (err) { failed(err); }
 }
 
-function touchesMe(boards) {
-  if (!boards || !app.state || !app.state.session || !app.me) return false;
-  return boards.some(([s, g]) => s === app.state.session.id && (g === (app.me.group || "") || mode() === "participant"));
+function touchesMe(what) {
+  // A note-taker shows its group's board; a participant only its own notes.
+  if (!app.state || !app.state.session || !app.me) return false;
+  if (mode() === "participant") return (what.devices || []).includes(DEVICE);
+  return (what.boards || []).some(([s, g]) => s === app.state.session.id && g === (app.me.group || ""));
 }
 
 // -- the outbox: nothing lost, nothing twice ------------------------------------------
@@ -332,18 +334,19 @@ function renderNotes() {
   const participant = mode() === "participant";
   const sid = app.state.session.id;
   const waiting = app.outbox.filter((n) => n.session_id === sid);
-  const shown = participant ? app.mine : app.board;
+  // Newest first, next to the box they were typed in; what waits to be sent on top.
+  for (const n of waiting.slice().reverse()) {
+    const li = el("li", "waiting", n.text);
+    li.append(el("span", "state", tr("waiting")));
+    list.append(li);
+  }
+  const shown = (participant ? app.mine : app.board).slice().reverse();
   for (const n of shown) {
     const li = el("li", "", n.text);
     if (!participant && n.author) li.append(el("span", "author", n.author));
     if (participant) {
       li.append(el("span", "state" + (n.on_board ? " shown" : ""), n.on_board ? tr("shown") : tr("private")));
     }
-    list.append(li);
-  }
-  for (const n of waiting) {
-    const li = el("li", "waiting", n.text);
-    li.append(el("span", "state", tr("waiting")));
     list.append(li);
   }
   if (!list.children.length) list.append(el("li", "empty", tr("none_yet")));

@@ -100,9 +100,10 @@ def notes(ws, device: str | None, session_id: str | None, group_id: str | None) 
         board = [{"id": n.id, "text": n.text, "author": n.author} for n in on_board]
     mine = []
     if room.valid_token(device):
-        mine = [_mine(d) for d in ws.all(DeviceNote)
-                if d.device == device and d.session_id == session.id]
-        mine.sort(key=lambda d: d["uid"])
+        own = sorted((d for d in ws.all(DeviceNote)
+                      if d.device == device and d.session_id == session.id),
+                     key=lambda d: (d.received, d.id))
+        mine = [_mine(d) for d in own]
     return {"board": board, "mine": mine}
 
 

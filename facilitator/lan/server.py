@@ -34,7 +34,9 @@ from aiohttp import WSMsgType, web
 from facilitator.lan import api, room
 from facilitator.paths import ASSETS_DIR
 from facilitator.workshop.changes import Change
-from facilitator.workshop.model import DeviceNote, Note, Setting, Theme
+from facilitator.workshop.model import (
+    DeviceNote, Group, Note, Participant, Session, Setting, Theme, TimerEvent, WorkshopInfo,
+)
 from facilitator.workshop.workshop import Workshop
 
 WEB_DIR = ASSETS_DIR / "web"
@@ -59,6 +61,9 @@ _HEADERS = {
     "Cache-Control": "no-store",
 }
 _dumps = partial(json.dumps, ensure_ascii=False)
+#: Records whose change may change what a device is told on joining (the session,
+#: its mode, groups, people, voters).
+_STATE_TYPES = (Session, Group, Participant, WorkshopInfo, Setting, TimerEvent)
 
 
 class TokenBucket:
@@ -117,6 +122,7 @@ class RoomServer:
         self._buckets: dict[tuple[str, str], TokenBucket] = {}
         self._pending: dict | None = None
         self._closed = False
+        self._door_open = True
 
     # -- addresses ------------------------------------------------------------------
     @property
@@ -226,30 +232,38 @@ class RoomServer:
     def _on_change(self, change: Change) -> None:
         """A workshop listener (on the owner thread): which boards and lists changed."""
         recs = [*change.added, *change.removed, *(a for _, a in change.updated)]
-        boards = {(r.session_id, r.group_id) for r in recs if isinstance(r, (Note, DeviceNote))}
+        # Each device reloads only what it shows: a note-taker its board, a participant
+        # its own notes; ink, frames and the like on the board concern no device.
+        boards = {(r.session_id, r.group_id) for r in recs if isinstance(r, Note)}
+        devices = {r.device for r in recs if isinstance(r, DeviceNote)}
         themes = any(isinstance(r, Theme) or (isinstance(r, Setting) and r.id.startswith("dots"))
                      for r in recs)
-        state = any(not isinstance(r, (Note, DeviceNote, Theme)) for r in recs)
+        state = any(isinstance(r, _STATE_TYPES) and not (
+            isinstance(r, Setting) and r.id.startswith("dots:")) for r in recs)
         if any(isinstance(r, Setting) and r.id == room.DOOR_SETTING for r in recs):
             d = room.door(self.ws)
+            self._door_open = d.open  # closed in the file: refuse at once, even before stop()
             if d.secret and d.secret != self.secret:
                 self.set_secret(d.secret)
-        self.notify_changed({"boards": sorted([s or "", g or ""] for s, g in boards),
-                             "themes": themes, "state": state})
+        if boards or devices or themes or state:
+            self.notify_changed({"boards": sorted([s or "", g or ""] for s, g in boards),
+                                 "devices": sorted(devices), "themes": themes,
+                                 "state": state})
 
     def notify_changed(self, what: dict | None = None) -> None:
         """Tell the devices that something changed (any thread); ``None``: everything."""
-        what = what or {"boards": [], "themes": True, "state": True, "all": True}
+        what = what or {"themes": True, "state": True, "all": True}
         if self._loop is not None and not self._closed:
             self._loop.call_soon_threadsafe(self._queue_notice, what)
 
     def _queue_notice(self, what: dict) -> None:
         if self._pending is None:
-            self._pending = {"type": "changed", "boards": [], "themes": False,
+            self._pending = {"type": "changed", "boards": [], "devices": [], "themes": False,
                              "state": False, "all": False}
             self._loop.call_later(0.03, self._flush)  # a burst of changes: one message
         p = self._pending
-        p["boards"] += [b for b in what.get("boards", []) if b not in p["boards"]]
+        for key in ("boards", "devices"):
+            p[key] += [b for b in what.get(key, []) if b not in p[key]]
         for key in ("themes", "state", "all"):
             p[key] = p[key] or bool(what.get(key))
 
@@ -292,6 +306,8 @@ class RoomServer:
         if request.path.startswith("/api/"):
             if not self._secret_ok(request):
                 return _error(403, "secret")
+            if not self._door_open:
+                return _error(503, "closed")
             device = request.headers.get(DEVICE_HEADER) or request.query.get("device")
             key = device if room.valid_token(device) else (request.remote or "?")
             if not self._bucket("call", key).take():

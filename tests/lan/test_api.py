@@ -7,9 +7,9 @@ import json
 
 import aiohttp
 
-from conftest import Client
 from facilitator.lan import room, server as server_mod
 from facilitator.workshop.model import DeviceNote, Note
+from lan_fixtures import Client, client, room_ws, served  # noqa: F401 (fixtures)
 
 
 def test_every_api_call_without_the_right_secret_is_refused(served):
@@ -146,3 +146,9 @@ def test_the_live_channel_says_which_board_changed_and_a_new_secret_cuts_it(clie
     asyncio.run(listen())
     assert client.call("/api/state")[0] == 403
     assert Client(served, secret=room.door(served.ws).secret).call("/api/state")[0] == 200
+
+
+def test_a_door_closed_in_the_file_refuses_at_once(client, served):
+    served.call(room.close_door)
+    assert client.note("late", "閉じた後")[0] == 503
+    assert served.ws.count(DeviceNote) == 0

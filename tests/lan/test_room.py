@@ -8,6 +8,7 @@ from facilitator.errors import FurikaeriError
 from facilitator.lan import room
 from facilitator.workshop.model import DeviceNote, Note, Setting
 from facilitator.workshop.workshop import Workshop
+from lan_fixtures import room_ws  # noqa: F401 (fixture)
 
 
 def test_the_door_is_kept_in_the_file_with_a_long_secret_and_out_of_undo(room_ws):

@@ -1,4 +1,5 @@
-"""A workshop with one group session (groups A and B) and two participants, served."""
+"""The room (issue 16): a workshop with one group session (groups A and B) and two
+participants, its server on 127.0.0.1 and a plain HTTP client as a device."""
 
 from __future__ import annotations
 
