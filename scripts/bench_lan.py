@@ -15,8 +15,9 @@ network's work on the GUI thread.
 
 ``--mode participant`` (the default): the session's notes are private and the
 facilitator has revealed them, so each goes onto the board at once and every
-device fetches its notes on every change of the session (the heaviest case);
-``note_taker``: devices fetch only their group's board.
+device fetches its own notes when they change; ``note_taker``: devices fetch
+their group's board whenever it changes (the heavier case: each note is
+fetched by every device of its group).
 
 Prints one JSON object: ``lan_devices`` (most devices the window counted at
 once), ``lan_notes_sent`` (distinct notes), ``lan_notes_lost`` and
@@ -88,9 +89,13 @@ class Device:
         self.fetches.add(task)
         task.add_done_callback(self.fetches.discard)
 
-    def touches_me(self, boards: list) -> bool:
-        return any(s == self.session_id and (g == self.group_id or self.mode == "participant")
-                   for s, g in boards)
+    def touches_me(self, what: dict) -> bool:
+        """As the page decides: a participant shows only its own notes, a note-taker its
+        group's board."""
+        if self.mode == "participant":
+            return self.name in what.get("devices", [])
+        return any(s == self.session_id and g == self.group_id
+                   for s, g in what.get("boards", []))
 
     async def live(self, stop: asyncio.Event) -> None:
         url = f"{self.base}api/live?s={self.secret}&device={self.name}"
@@ -104,7 +109,7 @@ class Device:
                         data = json.loads(msg.data)
                         if data.get("type") == "changed" and (
                                 data.get("all") or data.get("state")
-                                or self.touches_me(data.get("boards", []))):
+                                or self.touches_me(data)):
                             self.refresh(state=bool(data.get("state") or data.get("all")))
             except (OSError, asyncio.TimeoutError, ValueError):
                 await asyncio.sleep(1)
