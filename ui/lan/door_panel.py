@@ -169,7 +169,7 @@ class DoorPanel(QWidget):
         room = self.height() - self._others_height()
         side = max(int(screen_h * QR_SHARE), min(room, self.width() - 40))
         if self.url:
-            self.qr.setPixmap(qr_pixmap(self.url, side))
+            self.qr.setPixmap(qr_pixmap(self.url, side, minimum=int(screen_h * QR_SHARE)))
         self.qr.setMinimumHeight(int(screen_h * QR_SHARE))
         font = QFont(self.url_label.font())
         px = int(screen_h * URL_SHARE)

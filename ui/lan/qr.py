@@ -30,10 +30,11 @@ def qr_image(text: str) -> QImage:
     return image
 
 
-def qr_pixmap(text: str, side: int) -> QPixmap:
-    """The code scaled to at most ``side`` pixels, by a whole number of pixels per module."""
+def qr_pixmap(text: str, side: int, minimum: int = 0) -> QPixmap:
+    """The code scaled to at most ``side`` pixels (but at least ``minimum``), by a whole
+    number of pixels per module."""
     image = qr_image(text)
-    scale = max(1, side // image.width())
+    scale = max(1, side // image.width(), -(-minimum // image.width()))
     return QPixmap.fromImage(image.scaled(image.width() * scale, image.height() * scale,
                                           Qt.AspectRatioMode.IgnoreAspectRatio,
                                           Qt.TransformationMode.FastTransformation))
