@@ -27,11 +27,11 @@ from facilitator.diagnostics import log
 from facilitator.errors import FurikaeriError
 from facilitator.lan import room
 from facilitator.workshop.model import DeviceNote, Session, Setting
-from ui.board.placing import place
 from ui.i18n import is_language_change
 from ui.lan.bridge import OwnerBridge
 from ui.lan.device_tips import DeviceTips
 from ui.lan.interfaces import pick_address
+from ui.lan.placer import BoardPlacer
 
 if TYPE_CHECKING:
     from ui.lan.door_panel import DoorPanel
@@ -53,6 +53,7 @@ class LanController(QObject):
         self._panel: DoorPanel | None = None
         self._ws = None                 # the workshop followed (attach/detach)
         self.tips = DeviceTips(self)
+        self.placer = BoardPlacer(lambda: self.window.board)
         self.devices_timer = QTimer(self)
         self.devices_timer.setInterval(DEVICES_POLL_MS)
         self.devices_timer.timeout.connect(self._show_devices)
@@ -147,6 +148,7 @@ class LanController(QObject):
         if self._on_change in ws.listeners:
             ws.listeners.remove(self._on_change)
         self.tips.watch(None, None)
+        self.placer.forget()
         self._ws = None
         if self._panel is not None:
             self._panel.close()
@@ -247,12 +249,7 @@ class LanController(QObject):
 
     def _server_options(self) -> dict:
         """The window's way to place a note: measured as the board draws it."""
-        def placer(note, existing):
-            board = self.window.board
-            scene = board.board_scene() if board is not None else None
-            return place(note, existing, scene if scene is not None
-                         and scene.session_id == note.session_id else None)
-        return {"placer": placer}
+        return {"placer": self.placer}
 
     def _stop(self) -> None:
         server, self.server = self.server, None
@@ -289,7 +286,7 @@ class LanController(QObject):
         session_id = session_id or (self.session().id if self.session() else None)
         if ws is None or session_id is None or ws.readonly:
             return
-        if self._apply(lambda: room.reveal(ws, session_id, self._server_options()["placer"])):
+        if self._apply(lambda: room.reveal(ws, session_id, self.placer)):
             self.window.statusBar().showMessage(self.tr(
                 "Participants' notes are on the board. Ctrl+Z hides them again."), 8000)
 
