@@ -2078,6 +2078,10 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <translation>前回の終了時に受付中だったため、参加受付を再開しました。端末は自動で再接続します。</translation>
     </message>
     <message>
+        <source>The door is open again on a new address: devices must scan the code again.</source>
+        <translation>参加受付を新しいアドレスで再開しました。端末はQRコードを読み取り直してください。</translation>
+    </message>
+    <message>
         <source>This workshop is open read-only: devices cannot type into it.</source>
         <translation>このワークショップは読み取り専用で開いているため、端末から書き込めません。</translation>
     </message>

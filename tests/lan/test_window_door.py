@@ -161,3 +161,25 @@ def test_a_door_left_open_opens_again_on_the_same_port_and_secret(window_on, ws,
     assert "open again" in win.statusBar().currentMessage()
     win.close_workshop()  # closing on purpose closes the door
     assert refused(f"http://127.0.0.1:{port}/")
+
+
+def test_a_door_whose_port_was_taken_opens_on_another_and_shows_the_code(ws, ws_path,
+                                                                         tmp_path, qtbot):
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        room.open_door(ws, "127.0.0.1", port)
+        ws.close()
+        win = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(win)
+        win.show()
+        assert win.open_path(ws_path)
+        assert win.lan.is_open and win.lan.server.port != port
+        assert room.door(win.ws).port == win.lan.server.port  # the file says where now
+        qtbot.waitUntil(lambda: win.lan._panel is not None and win.lan.panel.isVisible())
+        assert "new address" in win.statusBar().currentMessage()
+        win.close()

@@ -129,11 +129,17 @@ class LanController(QObject):
         ws.listeners.append(self._on_change)
         if self.window.board is not None:
             self.tips.watch(self.window.board, ws)
-        if room.door(ws).open and not ws.readonly:
-            if self._start(room.door(ws).host, reopening=True):
+        left_open = room.door(ws)
+        if left_open.open and not ws.readonly and self._start(left_open.host, reopening=True):
+            if self.server.port == left_open.port:
                 self.window.statusBar().showMessage(self.tr(
                     "The door was open when the app stopped: it is open again, and devices "
                     "reconnect by themselves."), 15000)
+            else:  # its port was taken meanwhile: a new address, devices must scan again
+                self.window.statusBar().showMessage(self.tr(
+                    "The door is open again on a new address: devices must scan the code "
+                    "again."), 15000)
+                QTimer.singleShot(0, self.show_panel)
         self._update_actions()
 
     def detach(self) -> None:
