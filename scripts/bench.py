@@ -316,6 +316,15 @@ def f5_note_px(tmp: Path) -> Figures:
             "f5_selected_note_glyph_px_1080": big["selected_note_glyph_px"]}
 
 
+# -- the room joins in (issue 16) -----------------------------------------------------------
+@provides("lan_devices", "lan_notes_sent", "lan_notes_lost", "lan_notes_duplicated",
+          "lan_note_to_board_ms_p99", "lan_pan_ms_p95_under_load", "lan_refused_without_secret")
+def lan_load(tmp: Path) -> Figures:
+    """40 phones (a note every 5 s) and two note-takers (2 notes/s) for 5 minutes into a real
+    window's open door on 127.0.0.1, the board panned meanwhile (scripts/bench_lan.py)."""
+    return _script_figures("scripts/bench_lan.py", "--minutes", "5")
+
+
 @provides("palette_min_delta_e")
 def palette_delta_e(tmp: Path) -> Figures:
     """Smallest CIEDE2000 between two colours of a palette under protanopia or deuteranopia."""

@@ -30,6 +30,7 @@ from ui.board.boards import initial_board
 from ui.board.quick_entry import QuickEntryBar
 from ui.board.window_commands import BoardCommandsController
 from ui.io.files import FileTransfer
+from ui.lan.controller import LanController
 from ui.minutes.printing import ReportController
 from ui.workshop.save_banner import DiskFullBanner
 from ui.outcomes.controller import OutcomesController
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.details = DetailsController(self).install()  # ワークショップ情報・参加者
         self.outcomes = OutcomesController(self).install()  # 決定事項・宿題
         self.board_commands = BoardCommandsController(self).install()  # 編集, Ctrl+F, pen
+        self.lan = LanController(self).install()  # 参加受付: devices in the room join
         self.state_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.state_label)
         self._presentation = None  # made on first F5 (ui.board.presentation)
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
         self.poll.start()
         self.themes.attach()
         self.outcomes.attach()
+        self.lan.attach()  # a door left open (a crash) opens again
         self.entry.setFocus()
 
     def close_workshop(self) -> None:
@@ -213,6 +216,7 @@ class MainWindow(QMainWindow):
         self.poll.stop()
         self.themes.detach()
         self.outcomes.detach()
+        self.lan.detach()
         self.details.detach()
         self.leave_presentation()
         self._close_projector()

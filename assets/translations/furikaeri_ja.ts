@@ -960,10 +960,77 @@
     </message>
 </context>
 <context>
+    <name>DeviceTips</name>
+    <message>
+        <source>(no name)</source>
+        <translation>（名前なし）</translation>
+    </message>
+    <message>
+        <source>{author}, sent from device {device} at {time}</source>
+        <translation>{author}（端末 {device} から {time} に受信）</translation>
+    </message>
+</context>
+<context>
     <name>DiskFullBanner</name>
     <message>
         <source>The disk is full: the last change was not saved. The file is intact and keeps everything saved before. Free some space (delete or move files); the note you typed stays in the entry bar: press Enter again to save it.</source>
         <translation>ディスクの空き容量が足りません。最後の変更は保存されていません。ファイルは壊れておらず、それまでの内容はすべて保存されています。不要なファイルを削除・移動して空き容量を増やしてください。入力中の付箋は入力欄に残っています。空きができたら、もう一度 Enter を押すと保存されます。</translation>
+    </message>
+</context>
+<context>
+    <name>DoorPanel</name>
+    <message>
+        <source>Join the workshop</source>
+        <extracomment>The QR code takes at least this share of the screen&apos;s height. The URL&apos;s type: this share of the screen&apos;s height, shrunk to fit, never below the floor.</extracomment>
+        <translation>参加受付</translation>
+    </message>
+    <message>
+        <source>Scan to join — or type the address</source>
+        <translation>QRコードを読み取って参加 — またはアドレスを入力</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>セッション：</translation>
+    </message>
+    <message>
+        <source>Note-takers</source>
+        <translation>記録係</translation>
+    </message>
+    <message>
+        <source>Devices type straight onto their group&apos;s board and see its notes live</source>
+        <translation>端末からグループのボードに直接書き込み、メモがその場で表示されます</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Devices&apos; notes stay private until you reveal them; phones can vote on themes</source>
+        <translation>端末のメモは公開するまで非表示。スマホからテーマに投票できます</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>新しいコード</translation>
+    </message>
+    <message>
+        <source>Every device is cut off and must scan the new code</source>
+        <translation>すべての端末の接続が切れ、新しいコードを読み取り直す必要があります</translation>
+    </message>
+    <message>
+        <source>Close the door</source>
+        <translation>受付を終了</translation>
+    </message>
+    <message>
+        <source>Stop receiving: the server stops</source>
+        <translation>受付を終わります（サーバーを停止）</translation>
+    </message>
+    <message>
+        <source>Devices connected: {n}</source>
+        <translation>接続中の端末：{n}台</translation>
+    </message>
+    <message>
+        <source>Reveal participants&apos; notes ({n})</source>
+        <translation>参加者のメモを公開（{n}件）</translation>
     </message>
 </context>
 <context>
@@ -1954,6 +2021,93 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>InterfaceDialog</name>
+    <message>
+        <source>Open the door</source>
+        <translation>参加受付</translation>
+    </message>
+    <message>
+        <source>Devices join over the network you choose here: pick the one the room&apos;s phones and laptops are on (the same Wi-Fi).</source>
+        <translation>ここで選んだネットワークから端末が参加します。会場のスマホやパソコンがつながっているネットワーク（同じWi-Fi）を選んでください。</translation>
+    </message>
+    <message>
+        <source>{host} — this computer only (for a try)</source>
+        <translation>{host} — このパソコンのみ（試用）</translation>
+    </message>
+</context>
+<context>
+    <name>LanController</name>
+    <message>
+        <source>&amp;Join</source>
+        <extracomment>How often the number of connected devices is read from the server. The menu&apos;s and panel&apos;s counts follow the notes at most this often.</extracomment>
+        <translation>参加(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the door…</source>
+        <translation>参加受付(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open the door</source>
+        <translation>参加受付</translation>
+    </message>
+    <message>
+        <source>Let the room&apos;s phones and laptops type into this workshop over the local network</source>
+        <translation>会場のスマホやパソコンから、ローカルネットワーク経由でこのワークショップに書き込めるようにします</translation>
+    </message>
+    <message>
+        <source>&amp;Close the door</source>
+        <translation>受付を終了(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New code (cut every device off)</source>
+        <translation>新しいコード(&amp;N)（すべての端末を切断）</translation>
+    </message>
+    <message>
+        <source>Devices are &amp;note-takers</source>
+        <translation>端末は記録係(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Devices are &amp;participants (private notes)</source>
+        <translation>端末は参加者(&amp;P)（メモは非公開）</translation>
+    </message>
+    <message>
+        <source>The door was open when the app stopped: it is open again, and devices reconnect by themselves.</source>
+        <translation>前回の終了時に受付中だったため、参加受付を再開しました。端末は自動で再接続します。</translation>
+    </message>
+    <message>
+        <source>The door is open again on a new address: devices must scan the code again.</source>
+        <translation>参加受付を新しいアドレスで再開しました。端末はQRコードを読み取り直してください。</translation>
+    </message>
+    <message>
+        <source>This workshop is open read-only: devices cannot type into it.</source>
+        <translation>このワークショップは読み取り専用で開いているため、端末から書き込めません。</translation>
+    </message>
+    <message>
+        <source>The door is closed.</source>
+        <translation>参加受付を終了しました。</translation>
+    </message>
+    <message>
+        <source>New code: devices must scan it again.</source>
+        <translation>新しいコードを発行しました。端末はコードを読み取り直してください。</translation>
+    </message>
+    <message>
+        <source>The door could not be opened on {host}: is this computer still on that network?</source>
+        <translation>{host} で参加受付を開始できませんでした。このパソコンはまだそのネットワークにつながっていますか？</translation>
+    </message>
+    <message>
+        <source>Participants&apos; notes are on the board. Ctrl+Z hides them again.</source>
+        <translation>参加者のメモをボードに公開しました。Ctrl+Z で非公開に戻せます。</translation>
+    </message>
+    <message>
+        <source>Door open · devices: {n}</source>
+        <translation>受付中 · {n}台</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal participants&apos; notes ({n})</source>
+        <translation>参加者のメモを公開(&amp;R)（{n}件）</translation>
     </message>
 </context>
 <context>

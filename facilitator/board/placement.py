@@ -76,6 +76,46 @@ class _Column:
         return self.starts[-1]  # not reached: the last stretch never ends
 
 
+class FreeColumns:
+    """The free places of a board's columns, kept from one new note to the next.
+
+    Built once from what is on the board (as :func:`free_spots` measures it);
+    :meth:`take` gives each new note its place and keeps it taken, so a caller
+    adding notes one by one to a board nothing else changed meanwhile (notes
+    arriving from the room's devices) need not measure the board again.
+    """
+
+    def __init__(self, existing: Iterable[Element], columns: int = COLUMNS,
+                 origin: tuple[float, float] = (0.0, 0.0), width: float = NOTE_W, *,
+                 extent: Callable[[Element], Rect] = drawn_extent) -> None:
+        ox, oy = self.origin = origin
+        pitch = self.pitch = width + GAP
+        blocked: list[list[tuple[float, float]]] = [[] for _ in range(columns)]
+        for e in existing:
+            if isinstance(e, Connector) and (e.source_id or e.target_id):
+                continue  # drawn between its ends, over whatever lies there
+            x, y, w, h = extent(e)
+            if w > _HUGE or h > _HUGE:
+                continue
+            # Every column whose notes would come closer than GAP to it.
+            near, far = x - GAP, x + max(w, 1.0) + GAP
+            stretch = (y - GAP, y + max(h, 1.0) + GAP)
+            for c in range(max(0, int((near - ox) // pitch)), columns):
+                left = ox + c * pitch
+                if left >= far:
+                    break
+                if left + pitch - GAP > near:
+                    blocked[c].append(stretch)
+        self.cols = [_Column(oy, stretches) for stretches in blocked]
+
+    def take(self, height: float) -> tuple[float, float]:
+        """The top-left of the highest free place ``height`` tall (leftmost on a tie),
+        taken from now on."""
+        y, c = min((col.first_fit(height), i) for i, col in enumerate(self.cols))
+        self.cols[c].block(y - GAP, y + height + GAP)
+        return self.origin[0] + c * self.pitch, y
+
+
 def free_spots(existing: Iterable[Element], count: int, columns: int = COLUMNS,
                origin: tuple[float, float] = (0.0, 0.0),
                size: tuple[float, float] = (NOTE_W, NOTE_H), *,
@@ -94,28 +134,5 @@ def free_spots(existing: Iterable[Element], count: int, columns: int = COLUMNS,
         raise ValueError("sizes must give one size per note")
     if not count:
         return []
-    ox, oy = origin
-    pitch = max(w for w, _ in sizes) + GAP
-    blocked: list[list[tuple[float, float]]] = [[] for _ in range(columns)]
-    for e in existing:
-        if isinstance(e, Connector) and (e.source_id or e.target_id):
-            continue  # drawn between its ends, over whatever lies there
-        x, y, w, h = extent(e)
-        if w > _HUGE or h > _HUGE:
-            continue
-        # Every column whose notes would come closer than GAP to it.
-        near, far = x - GAP, x + max(w, 1.0) + GAP
-        stretch = (y - GAP, y + max(h, 1.0) + GAP)
-        for c in range(max(0, int((near - ox) // pitch)), columns):
-            left = ox + c * pitch
-            if left >= far:
-                break
-            if left + pitch - GAP > near:
-                blocked[c].append(stretch)
-    cols = [_Column(oy, stretches) for stretches in blocked]
-    spots = []
-    for w, h in sizes:
-        y, c = min((col.first_fit(h), i) for i, col in enumerate(cols))
-        spots.append((ox + c * pitch, y))
-        cols[c].block(y - GAP, y + h + GAP)
-    return spots
+    free = FreeColumns(existing, columns, origin, max(w for w, _ in sizes), extent=extent)
+    return [free.take(h) for _, h in sizes]
