@@ -61,3 +61,23 @@ def test_the_projector_follows_the_laptop_between_room_layout_and_board(qtbot, w
                     timeout=2000)
     window._close_projector()
     assert all(getattr(f, "__self__", None) is not projector for f in ws.listeners)
+
+
+def test_keys_on_the_projector_window_edit_nothing(qtbot, window):
+    """The room watches the projector; the facilitator edits on the laptop: Delete, Ctrl+X
+    or Ctrl+D pressed on the projector window leave the board as it is."""
+    from test_room_layout import records
+    window.open_projector()
+    projector = window.projector
+    window.board.board_scene().select_ids(["n3"])
+    qtbot.waitUntil(lambda: projector.view.selected_ids() == ["n3"], timeout=2000)
+    saved = records(window.ws)
+    projector.activateWindow()
+    projector.view.setFocus()
+    for key, mods in ((Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+                      (Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier),
+                      (Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)):
+        qtbot.keyClick(projector.view, key, mods)
+    assert records(window.ws) == saved
+    window._close_projector()
