@@ -33,7 +33,9 @@ from facilitator.paths import STAMPS_DIR
 from facilitator.minutes.fonts import draw_string, string_width
 from facilitator.minutes.ink import Rgb, blend, hex_of, ink_on, rgb
 from facilitator.minutes.notetext import NOTE_FONT, fit, note_paragraph
-from facilitator.minutes.tiles import Tile, centre, clip, edge, neighbours, plan_tiles
+from facilitator.minutes.tiles import (
+    Tile, centre, clip, edge, neighbours, plan_tiles, tag_spot,
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ PAPER: Rgb = (1.0, 1.0, 1.0)
 INK: Rgb = rgb("#1A1A1A")       # note text, titles
 SOFT_INK: Rgb = rgb("#5A5A5A")  # author names, when they read well enough on the note
 TAB = colors.HexColor("#2F5D9B")
+# What covering a text costs a tile's tag on an overview (it goes where it costs least).
+COVER_TITLE, COVER_HEADING, COVER_STAMP = 100.0, 10.0, 1.0
 
 
 def _color(value: str, fallback: str) -> colors.Color:
@@ -174,6 +178,9 @@ class BoardPicture(Flowable):
         self._x0 = x0
         shown = self.shown()
         self._stamps = [e for e in shown if isinstance(e, Stamp)]
+        # Boxes (board units, with how much covering each costs) a tile's tag keeps clear of.
+        self._covers: list[tuple[float, float, float, float, float]] = [
+            (e.x, e.y, e.x + e.w, e.y + e.h, COVER_STAMP) for e in self._stamps]
         for e in shown:
             drawer = _DRAWERS.get(type(e))
             if drawer:
@@ -215,10 +222,12 @@ class BoardPicture(Flowable):
         c.setDash()
         size = self.size(0, self.type.text)
         label = str(n)
-        bw = string_width(label, size) + size * 0.6
+        bw, th = string_width(label, size) + size * 0.6, size * 1.3
+        x, y = tag_spot(r, bw, th, self.region, self._covers)
+        self._covers.append((x, y, x + bw, y + th, COVER_TITLE))  # the next tags too
         c.setFillColor(TAB)
-        c.rect(self._X(r[0]), self._Y(r[1]) - size * 1.3, bw, size * 1.3, fill=1, stroke=0)
-        self._text(self._X(r[0]) + size * 0.3, self._Y(r[1]) - size * 1.0, label, size, PAPER)
+        c.rect(self._X(x), self._Y(y + th), bw, th, fill=1, stroke=0)
+        self._text(self._X(x) + size * 0.3, self._Y(y + th) + size * 0.3, label, size, PAPER)
         c.restoreState()
 
     def _continues(self, side: str, n: int) -> None:
@@ -328,10 +337,11 @@ class BoardPicture(Flowable):
         back = blend(_rgb(f.color, "#888888"), BAR_ALPHA, PAPER)
         c = self.canv
         tall = max(bar, size * 1.4)
+        wide = min(string_width(text, size) + 2 * PAD, right - left)
         c.setFillColor(_ink(back))
-        c.rect(self._X(left) + 1, self._Y(f.y + tall) + 1,
-               min(string_width(text, size) + 2 * PAD, right - left) - 2, tall - 2,
+        c.rect(self._X(left) + 1, self._Y(f.y + tall) + 1, wide - 2, tall - 2,
                fill=1, stroke=0)
+        self._covers.append((left, f.y, left + wide, f.y + tall, COVER_TITLE))
         self._text(self._X(left) + PAD, self._Y(f.y + tall / 2) - size * 0.35, text, size,
                    ink_on(back, INK))
 
@@ -348,12 +358,17 @@ class BoardPicture(Flowable):
             line = fit(first[0] + ("…" if len(first) > 1 else ""),
                        max(hd.w, 6 * size), size)
             x, y = self._X(hd.x), self._Y(hd.y) - size
+            self._covers.append((hd.x, hd.y, hd.x + string_width(line, size) + 2,
+                                 hd.y + size * 1.3, COVER_HEADING))
             self.canv.setFillColor(_ink(PAPER))
             self.canv.rect(x - 1, y - size * 0.3, string_width(line, size) + 2, size * 1.3,
                            fill=1, stroke=0)
             self._text(x, y, line, size, ink)
             return
-        for i, line in enumerate(hd.text.split("\n")):
+        lines = hd.text.split("\n")
+        self._covers.append((hd.x, hd.y, hd.x + max(string_width(t, size) for t in lines),
+                             hd.y + size * (0.3 + 1.35 * len(lines)), COVER_HEADING))
+        for i, line in enumerate(lines):
             if line:
                 self._text(self._X(hd.x), self._Y(hd.y) - size * (1.0 + 1.35 * i), line,
                            size, ink)

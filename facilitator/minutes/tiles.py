@@ -285,3 +285,30 @@ def clip(ax: float, ay: float, bx: float, by: float,
         if t0 > t1:
             return None
     return (ax + t0 * dx, ay + t0 * dy), (ax + t1 * dx, ay + t1 * dy)
+
+
+Box = tuple[float, float, float, float]    # x, y, w, h
+
+
+def tag_spot(r: Box, bw: float, th: float, region: Box,
+             covers: list[tuple[float, float, float, float, float]]) -> tuple[float, float]:
+    """Where (top left) the ``bw`` x ``th`` tag numbering tile ``r`` goes on an overview
+    of ``region`` (boxes ``(x, y, w, h)``): at a corner of the tile, inside or just outside
+    it, the first whose overlap with ``covers`` (``(x0, y0, x1, y1, cost)``: frame titles,
+    headings, stamps, tags placed) costs least.  Tiles are cut along the gaps between
+    things, so a tile's top left corner is often a frame's, its title right there."""
+    x, y, w, h = r
+    left, right, top, bottom = x, x + w - bw, y, y + h - th
+    spots = [(left, top), (left, top - th), (right, top), (right, top - th),
+             (left, bottom), (right, bottom), (left, y + h), (right, y + h),
+             (x - bw, top), (x + w, top)]
+    # On the picture: a tile reaches a little past it (its margin), the tag does not.
+    x0, y0, rw, rh = region
+    spots = [(min(max(sx, x0), x0 + rw - bw), min(max(sy, y0), y0 + rh - th))
+             for sx, sy in spots]
+
+    def cost(spot: tuple[float, float]) -> float:
+        sx, sy = spot
+        return sum(c for ax, ay, bx, by, c in covers
+                   if sx < bx and ax < sx + bw and sy < by and ay < sy + th)
+    return min(spots, key=cost)  # the first of equal costs

@@ -8,11 +8,15 @@ Two ways to show it:
 * **Projector window**: a second window (full screen on a second screen when
   there is one) that mirrors the board the main window shows and glides to
   whatever is selected there, while the laptop keeps its menus and panels.
+  With nothing selected on the laptop it shows the room layout, as F5 does
+  (ui/board/room.py: each theme a tile, its notes cards the back row reads);
+  a click there selects on the laptop's board.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation
+import shiboken6
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTransform
 from PySide6.QtWidgets import QApplication, QDockWidget, QVBoxLayout, QWidget
 
@@ -171,6 +175,20 @@ class ProjectorWindow(QWidget):
         self.follower: SelectionFollower | None = None
         close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         close.activated.connect(self.close)
+        # The whole board as F5 shows it: the room layout, over the view.
+        from ui.board.room import RoomLayout
+        from ui.board.room_mode import REFRESH_MS
+        self.room = RoomLayout(self.view)
+        self.room.opened.connect(self._open)
+        self.view.installEventFilter(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._refresh_room)
+        self._workshop = workshop
+        workshop.listeners.append(self._changed)
+        tab = QShortcut(QKeySequence(Qt.Key.Key_Tab), self)
+        tab.activated.connect(self.toggle_room)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -184,10 +202,55 @@ class ProjectorWindow(QWidget):
     def follow(self, source: BoardView) -> None:
         """Mirror the boards ``source`` shows and glide to what is selected on it."""
         self.follower = SelectionFollower(source, self.view)
+        source.selectionIdsChanged.connect(self._source_selection)
 
     def show_board(self, session_id: str, group_id: str | None, all_groups: bool) -> None:
         self.view.set_board(session_id, group_id, all_groups=all_groups)
         QTimer.singleShot(0, self.view.fit_all)
+        source = self.follower.source if self.follower is not None else None
+        self._show_room(source is None or not source.selected_ids())
+
+    # -- the room layout: the whole board, large ---------------------------------------
+    def showing_room(self) -> bool:
+        return self.room.isVisible()
+
+    def _show_room(self, on: bool) -> None:
+        if on:
+            self.room.setGeometry(self.view.rect())
+            self.room.refresh()
+            self.room.show()
+            self.room.raise_()
+        else:
+            self.room.hide()
+
+    def toggle_room(self) -> None:
+        """Tab on the projector: the room layout or the board as drawn."""
+        self._show_room(not self.showing_room())
+        if not self.showing_room():
+            self.view.fit_all()
+
+    def _source_selection(self, ids: list) -> None:
+        # Something selected on the laptop: the board, gliding to it; nothing: the room layout.
+        self._show_room(not ids)
+
+    def _open(self, ids: list) -> None:
+        """A click on the room layout: selected on the laptop's board (the projector follows)."""
+        source = self.follower.source if self.follower is not None else None
+        scene = source.board_scene() if source is not None else None
+        if scene is not None:
+            scene.select_ids(ids)
+
+    def _changed(self, change) -> None:
+        self._timer.start()
+
+    def _refresh_room(self) -> None:
+        if shiboken6.isValid(self.room) and self.showing_room():
+            self.room.refresh()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.view and event.type() == QEvent.Type.Resize:
+            self.room.setGeometry(self.view.rect())
+        return False
 
     def show_on_best_screen(self) -> None:
         """Full screen on a second screen when there is one, else a large window."""
@@ -203,6 +266,9 @@ class ProjectorWindow(QWidget):
             self.show()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self._changed in self._workshop.listeners:
+            self._workshop.listeners.remove(self._changed)
+        self._timer.stop()
         self.view.detach()
         super().closeEvent(event)
 

@@ -144,6 +144,12 @@ class RoomLayout(QWidget):
             self.opened.emit(ids)
         event.accept()
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        event.accept()  # not on to the board below: its menu would act on hidden items
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        event.accept()  # the board below stays where it is
+
     # -- painting ----------------------------------------------------------------------
     def card_lines(self, note, rect: QRectF, font: QFont) -> tuple[list[str], bool]:
         """The lines of ``note``'s text that fit ``rect`` (the last one elided), and

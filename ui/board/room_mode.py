@@ -5,6 +5,12 @@ and back; a click on a theme or a note, or PageDown/PageUp, walks the themes on
 the true board (the view glides to each, its text at 1/40 of the screen), and
 past the last one comes back to the room layout.  A hint along the bottom says
 so.  Leaving F5 puts the board view back where it was.
+
+While the room layout is shown the board underneath keeps its selection (the
+cards show it, PageDown walks on from it) but not its keys: Delete, Ctrl+X/C/V/D,
+arrows and typing would act on what nobody sees, so the board gets no key until
+Tab (or a click, or PageDown) shows it again.  A note being typed when F5 starts
+is committed first.
 """
 
 from __future__ import annotations
@@ -18,6 +24,9 @@ from ui.board.room import RoomLayout
 
 # Board edits (a note typed on a laptop) reach the room layout after this pause.
 REFRESH_MS = 200
+# Events the board view does not get while the room layout covers it.
+# (Key releases still pass: a Space held for a pan must be let go.)
+BOARD_KEYS = (QEvent.Type.KeyPress, QEvent.Type.InputMethod)
 
 
 class RoomMode(QObject):
@@ -107,6 +116,9 @@ class RoomMode(QObject):
         self.room.hint = self.tr(
             "The room view (the board is unchanged) · Tab: the board as drawn · "
             "click a theme or a note, or PageDown: zoom in · Esc: leave")
+        scene = view.board_scene()
+        if scene is not None and scene.editor is not None:
+            scene.editor.finish(True)  # typed text is kept, not typed into unseen
         self.room.refresh()
         self.room.show()
         self.room.raise_()
@@ -197,8 +209,17 @@ class RoomMode(QObject):
                                view.height() - self.hint.height() - 6).toPoint())
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if obj is self._view and event.type() == QEvent.Type.Resize and self.on:
+        if obj is not self._view or not self.on:
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.Resize:
             self.room.setGeometry(self._view.rect())
             if self.hint.isVisible():
                 self._place_hint()
+        elif kind in BOARD_KEYS and self.showing_room():
+            # The board's keys act on its selection, hidden under the room layout.
+            # (Tab, PageDown/Up, Esc, F5 and the window's actions are shortcuts: they
+            # come before the key press and still work.)
+            event.accept()
+            return True
         return False

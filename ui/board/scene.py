@@ -23,7 +23,7 @@ from ui.board.commands import SceneCommands
 from ui.board.editor import InlineEditor
 from ui.board.ink import ConnectorItem, StrokeItem
 from ui.board.items import FrameItem, HeadingItem, NoteItem, StampItem
-from ui.board.placing import sized
+from ui.board.placing import drawn_height, sized
 from ui.board.style import NOTE_FALLBACK_COLOR, PAD, Look, color_or
 from ui.board.tools import SceneTools
 
@@ -385,6 +385,18 @@ class BoardScene(SceneTools, SceneCommands, QGraphicsScene):
                 if editor.target_id is not None or editor.text().strip():
                     self.messageRequested.emit(exc.text())
 
+    def _edit_note(self, rec: Note, text: str) -> None:
+        """New text for note ``rec``, its height with it in the same (undoable) step: the
+        minutes and print draw a note at its record's height, so a long edit would be cut
+        there while the board shows it whole.  A note made taller by hand than its text
+        needed keeps that height; otherwise it gets the height the board draws."""
+        from facilitator.workshop.workshop import clean_text
+        ws, text = self.workshop, clean_text(text)
+        by_hand = rec.h > drawn_height(rec.text, rec.w)
+        h = max(rec.h, drawn_height(text, rec.w)) if by_hand else drawn_height(text, rec.w)
+        # As Workshop.edit_note_text does, with the height.
+        ws.update(rec.id, label="edit", text=text, h=h, updated=ws.now())
+
     def _commit_text(self, editor: InlineEditor, target) -> None:
         ws, text = self.workshop, editor.text()
         sid, gid = editor.board
@@ -393,7 +405,7 @@ class BoardScene(SceneTools, SceneCommands, QGraphicsScene):
         if editor.kind == "note":
             if target is not None:
                 if text.strip() != target.rec.text:
-                    ws.edit_note_text(target.rid, text)
+                    self._edit_note(target.rec, text)
                 return
             note = ws.new_note(text, sid, gid, x=x - PAD + 4, y=y - PAD + 4)
             ws.add(sized(note), label="add note")

@@ -465,7 +465,9 @@ class BoardView(ViewCommands, QGraphicsView):
 
     def keyPressEvent(self, event) -> None:
         scene = self._scene
-        if scene is None or self._editing():
+        # A view that is not interactive (the projector window) only shows: its keys
+        # must not act on the selection it mirrors.
+        if scene is None or self._editing() or not self.isInteractive():
             super().keyPressEvent(event)
             return
         key, mods = event.key(), event.modifiers()
