@@ -187,8 +187,60 @@ def fast_proposal(texts: list[str]):
 
 
 def label_faults(proposals, verbose: bool = False) -> tuple[int, int]:
-    """Count label parts that are fragments, and phrases two themes share."""
-    return 0, 0
+    """``(fragments, duplicates)`` over the labels of ``[(texts, proposal)]``.
+
+    A fragment is a label part (between 「・」) that starts with a suffix,
+    prefix, adverb, verb or adjective (Sudachi, mode C; a 形状詞 only when な and
+    a noun follow), ends in no noun, is one or two hiragana, is a general word,
+    or occurs in its theme's notes only cut out of a longer name (co of co-ba).
+    A duplicate is a part two themes (or two parent groups) of one proposal share.
+    """
+    fragments = duplicates = 0
+    for texts, p in proposals:
+        groups = [(th.label, th.notes) for th in p.themes]
+        groups += [(pg.label, tuple(i for t in pg.themes for i in p.themes[t].notes)) for pg in p.parents]
+        for label, notes in groups:
+            for part in label.split("・") if label else ():
+                why = fragment(part, [texts[i] for i in notes])
+                if why:
+                    fragments += 1
+                    if verbose:
+                        print(f"  fragment {part!r} in {label!r}: {why}")
+        for labels in ([th.label for th in p.themes], [pg.label for pg in p.parents]):
+            seen: dict[str, int] = {}
+            for label in labels:
+                for part in set(label.split("・")) if label else ():
+                    seen[part] = seen.get(part, 0) + 1
+            for part, count in seen.items():
+                if count > 1:
+                    duplicates += count - 1
+                    if verbose:
+                        print(f"  duplicate {part!r} in {count} labels")
+    return fragments, duplicates
+
+
+def fragment(part: str, notes: list[str]) -> str:
+    """Why ``part`` of a label is a fragment ("" when it is a fit noun phrase)."""
+    import re
+    from facilitator.themes.features import GENERIC, tokenizer
+    from facilitator.themes.labels import LABEL_GENERIC, cut_from_a_name
+    ms = list(tokenizer().tokenize(part))
+    if not ms:
+        return "empty"
+    first, last = ms[0].part_of_speech(), ms[-1].part_of_speech()
+    if first[0] in ("接尾辞", "接頭辞", "副詞", "動詞", "形容詞", "助詞", "助動詞", "連体詞"):
+        return f"starts with {first[0]}"
+    if first[0] == "形状詞" and not (len(ms) > 2 and ms[1].surface() == "な"):
+        return "starts with 形状詞"
+    if last[0] not in ("名詞", "接尾辞") or last[1] == "数詞":
+        return f"ends in {last[0]}"
+    if re.fullmatch(r"[\u3041-\u309f]{1,2}", part):
+        return "one or two hiragana"
+    if part.lower() in GENERIC or part.lower() in LABEL_GENERIC:
+        return "general word"
+    if notes and all(cut_from_a_name(part, t) or part.lower() not in t.lower() for t in notes):
+        return "cut out of a longer name" if any(part.lower() in t.lower() for t in notes) else "not in the notes"
+    return ""
 
 
 def synthetic_board(n: int, seed: int = 0) -> list[str]:
@@ -254,23 +306,24 @@ def timing_figures() -> dict[str, float]:
     return figures
 
 
-def print_labels(names: list[str]) -> None:
+def print_labels() -> None:
+    """Every dev set's proposal (auto k, e5 vectors as the app has them) and its label faults."""
     from facilitator.themes.cluster import propose_themes
-    sets = dev_sets()
-    for name in names:
-        texts, groups = sets[name]
-        p = propose_themes(texts)
-        print(f"== {name}")
+    for b in boards():
+        p = propose_themes(b.texts, vectors=b.vectors())
+        print(f"== {b.name} ({len(b.texts)} notes, {b.k} groups; vectors {'+'.join(p.vectors_used)})")
         for j, th in enumerate(p.themes):
             print(f"  [{j}] {th.label}  ({', '.join(th.keywords)})  n={len(th.notes)} parent={th.parent}")
         for j, pg in enumerate(p.parents):
             print(f"  parent {j}: {pg.label} {pg.themes}")
         print(f"  その他: {sum(1 for a in p.assignment if a < 0)}")
+        label_faults([(b.texts, p)], verbose=True)
 
 
 if __name__ == "__main__":
-    print(quality_figures(verbose=True))
     if "--labels" in sys.argv:
-        print_labels(["d1_000_miryoku_by_actor", "d6_004_policy_requests_by_question"])
+        print_labels()
+    else:
+        print(quality_figures(verbose=True))
     if "--timing" in sys.argv:
         print(timing_figures())

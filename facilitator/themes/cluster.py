@@ -63,8 +63,10 @@ def prepare(texts: list[str]) -> None:
     from facilitator.themes.features import analyse, sentence_vectors
     texts = [t for t in texts if for_features(t)]
     sentence_vectors(texts)
+    from facilitator.themes.labels import _pos_of
     for text in texts:  # the analyser's results are cached per text too
         analyse(text)
+        _pos_of(text)
 
 
 def propose_themes(texts: list[str], k: int | None = None,
@@ -135,7 +137,7 @@ def propose_themes(texts: list[str], k: int | None = None,
     # Cold start: what needs no sentence vector is done while the encoder runs.
     from facilitator.themes.labels import Labeller
     terms = term_similarity(analysed, 1.0)
-    labeller = Labeller(analysed, weights)
+    labeller = Labeller(analysed, weights, unit_texts)
     encoding.join()
     if e5 is None:
         e5 = made.get("e5")
@@ -169,9 +171,8 @@ def propose_themes(texts: list[str], k: int | None = None,
     themes = []
     members_units = []
     for t in order:
-        member_units = sorted({note_unit[i] for i in theme_notes[t] if note_unit[i] >= 0})
-        members_units.append(member_units)
-        label, kw = labeller.label(member_units)
+        members_units.append(sorted({note_unit[i] for i in theme_notes[t] if note_unit[i] >= 0}))
+    for t, (label, kw) in zip(order, labeller.label_groups(members_units)):
         themes.append(ThemeProposal(
             notes=tuple(theme_notes[t]), label=label or translate("Cluster", "Theme {number}").format(number=len(themes) + 1),
             keywords=kw, key=fixed_keys[t] if t < len(fixed_keys) else None))
@@ -420,15 +421,25 @@ def _nest(themes, members_units, sim, labeller):
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         groups.setdefault(lab, []).append(i)
+    # A parent of one theme says nothing: that theme joins the closest group.
+    for lab in sorted(groups, key=lambda g: groups[g][0]):
+        if len(groups[lab]) == 1 and len(groups) > 2:
+            (i,) = groups.pop(lab)
+            near = max(sorted(groups), key=lambda g: float(cs[i, groups[g]].mean()))
+            groups[near] = sorted(groups[near] + [i])
     parents = []
     new_themes = list(themes)
-    for lab in sorted(groups, key=lambda g: groups[g][0]):
-        members = groups[lab]
-        units = sorted({u for i in members for u in members_units[i]})
-        label, _ = labeller.label(units)
+    ordered = [groups[lab] for lab in sorted(groups, key=lambda g: groups[g][0])]
+    units = [sorted({u for i in members for u in members_units[i]}) for members in ordered]
+    # A parent is not named after one of its themes when it can be helped.
+    taken = {part for th in themes for part in th.label.split("・")}
+    named = labeller.label_groups(units, taken)
+    for members, group_units, (label, _) in zip(ordered, units, named):
+        if not label:
+            label, _ = labeller.label(group_units)
         for i in members:
             new_themes[i] = _replace(new_themes[i], parent=len(parents))
-        parents.append(ParentGroup(tuple(members), label.split("・")[0] if label else ""))
+        parents.append(ParentGroup(tuple(members), label))
     return new_themes, tuple(parents)
 
 
