@@ -30,9 +30,9 @@ TEXT_WEIGHT = 0.7
 #: the best (the best alone over-splits: 37 themes for 9 news categories).
 K_TOLERANCE = 0.01
 #: Refined path (e5 vectors too): the same two, and e5's share of the sentence part.
-REFINED_TEXT_WEIGHT = 0.6
+REFINED_TEXT_WEIGHT = 0.5
 REFINED_K_TOLERANCE = 0.0
-E5_WEIGHT = 0.5
+E5_WEIGHT = 0.65
 #: Boards of up to this many notes are encoded with e5 on the spot (< 1 s)
 #: when no e5 vectors are given; larger ones take the fast path.
 E5_ON_THE_SPOT = 40
@@ -417,16 +417,9 @@ def _nest(themes, members_units, sim, labeller):
     counts = onehot.sum(axis=0)
     # Mean similarity between every two themes' notes, in two matrix products.
     cs = (onehot.T @ sim @ onehot) / np.maximum(np.outer(counts, counts), 1.0)
-    labels = _cluster_fixed(cs, max(2, round(math.sqrt(t))))
-    groups: dict[int, list[int]] = {}
-    for i, lab in enumerate(labels):
-        groups.setdefault(lab, []).append(i)
-    # A parent of one theme says nothing: that theme joins the closest group.
-    for lab in sorted(groups, key=lambda g: groups[g][0]):
-        if len(groups[lab]) == 1 and len(groups) > 2:
-            (i,) = groups.pop(lab)
-            near = max(sorted(groups), key=lambda g: float(cs[i, groups[g]].mean()))
-            groups[near] = sorted(groups[near] + [i])
+    groups = _parent_groups(cs, t)
+    if not groups:
+        return themes, ()
     parents = []
     new_themes = list(themes)
     ordered = [groups[lab] for lab in sorted(groups, key=lambda g: groups[g][0])]
@@ -441,6 +434,36 @@ def _nest(themes, members_units, sim, labeller):
             new_themes[i] = _replace(new_themes[i], parent=len(parents))
         parents.append(ParentGroup(tuple(members), label))
     return new_themes, tuple(parents)
+
+
+def _parent_groups(cs: np.ndarray, t: int) -> dict[int, list[int]]:
+    """Themes grouped by their mean similarity, every group of two themes or
+    more (a parent of one theme says nothing: it joins the closest group, or
+    the lone themes make one group together when nothing else is close)."""
+    base = max(2, round(math.sqrt(t)))
+    for k in [*range(base, t // 2 + 1), *range(2, base)]:
+        groups: dict[int, list[int]] = {}
+        for i, lab in enumerate(_cluster_fixed(cs, k)):
+            groups.setdefault(lab, []).append(i)
+        multi = {g: m for g, m in groups.items() if len(m) > 1}
+        if len(multi) < 2:
+            continue
+        for g in sorted(groups):
+            if len(groups[g]) == 1:
+                (i,) = groups[g]
+                near = max(sorted(multi), key=lambda h: float(cs[i, multi[h]].mean()))
+                multi[near] = sorted(multi[near] + [i])
+        return multi
+    groups = {}
+    for i, lab in enumerate(_cluster_fixed(cs, base)):
+        groups.setdefault(lab, []).append(i)
+    lone = sorted(i for m in groups.values() if len(m) == 1 for i in m)
+    multi = {g: m for g, m in groups.items() if len(m) > 1}
+    if len(lone) > 1:
+        multi[max(groups) + 1] = lone
+    elif lone and multi:
+        multi[min(multi)] = sorted(multi[min(multi)] + lone)
+    return multi if len(multi) > 1 else {}
 
 
 def _cluster_fixed(sim, k):
