@@ -33,9 +33,10 @@ K_TOLERANCE = 0.01
 REFINED_TEXT_WEIGHT = 0.5
 REFINED_K_TOLERANCE = 0.0
 E5_WEIGHT = 0.65
-#: Boards of up to this many notes are encoded with e5 on the spot (< 1 s)
-#: when no e5 vectors are given; larger ones take the fast path.
-E5_ON_THE_SPOT = 40
+#: Boards of up to this many distinct notes are encoded with e5 on the spot
+#: when no e5 vectors are given (18 ms a note idle, ~100 ms on two busy cores:
+#: 0.4–2.4 s); larger ones take the fast path (USE + terms).
+E5_ON_THE_SPOT = 24
 #: Cosine at or above which two notes are flagged as near-duplicates.
 DUPLICATE_COSINE = 0.9
 #: Themes above which they are grouped into parent groups.
