@@ -242,7 +242,29 @@ def fragment(part: str, notes: list[str]) -> str:
         return "general word"
     if notes and all(cut_from_a_name(part, t) or part.lower() not in t.lower() for t in notes):
         return "cut out of a longer name" if any(part.lower() in t.lower() for t in notes) else "not in the notes"
+    if notes and not any(_whole_in(part, t) for t in notes if part.lower() in t.lower()):
+        return "cut out of a longer word"
     return ""
+
+
+def _whole_in(part: str, text: str) -> bool:
+    """``part`` occurs in ``text`` on morpheme boundaries, with no prefix
+    before it and no suffix after it but 等 and the like (新|結合, 案件|化 are cut)."""
+    from facilitator.themes.features import tokenizer
+    from facilitator.themes.labels import LOOSE_SUFFIXES
+    ms = list(tokenizer().tokenize(text.lower()))
+    starts = {m.begin(): i for i, m in enumerate(ms)}
+    ends = {m.end(): i for i, m in enumerate(ms)}
+    low, at = text.lower(), text.lower().find(part.lower())
+    while at >= 0:
+        i, j = starts.get(at), ends.get(at + len(part))
+        if i is not None and j is not None and \
+                not (i and ms[i - 1].part_of_speech()[0] == "接頭辞") and \
+                not (j + 1 < len(ms) and ms[j + 1].part_of_speech()[0] == "接尾辞"
+                     and ms[j + 1].surface() not in LOOSE_SUFFIXES):
+            return True
+        at = low.find(part.lower(), at + 1)
+    return False
 
 
 def synthetic_board(n: int, seed: int = 0) -> list[str]:

@@ -40,22 +40,46 @@ _BAD_START = ("接尾辞", "接頭辞", "副詞", "動詞", "形容詞", "助詞
 _KANA = re.compile(r"^[\u3041-\u309f]{1,2}$")
 _POS_CACHE_MAX = 20_000
 _pos_cache: dict[str, dict[str, tuple[str, str]]] = {}
+#: Keys of a note's map naming the words that follow a prefix (新|結合) or
+#: precede a suffix (積極|的): a phrase there is cut out of a longer word.
+AFTER_PREFIX, BEFORE_SUFFIX = "\0after-prefix", "\0before-suffix"
 
 
-def _pos_of(text: str) -> dict[str, tuple[str, str]]:
-    """Surface (lower case) -> (POS, sub-POS) of the morphemes of ``text``, in context."""
+def _pos_of(text: str) -> dict:
+    """Surface (lower case) -> (POS, sub-POS) of the morphemes of ``text``, in
+    context, plus the sets :data:`AFTER_PREFIX` and :data:`BEFORE_SUFFIX`."""
     found = _pos_cache.get(text)
     if found is None:
         from facilitator.themes.features import tokenizer
         from facilitator.themes.textnorm import for_features
-        found = {}
-        for m in tokenizer().tokenize(for_features(text)) if for_features(text) else ():
+        found = {AFTER_PREFIX: set(), BEFORE_SUFFIX: set()}
+        clean = for_features(text)
+        ms = list(tokenizer().tokenize(clean)) if clean else []
+        for i, m in enumerate(ms):
             pos = m.part_of_speech()
-            found.setdefault(m.surface().lower(), (pos[0], pos[1]))
+            surface = m.surface().lower()
+            found.setdefault(surface, (pos[0], pos[1]))
+            if i and ms[i - 1].part_of_speech()[0] == "接頭辞":
+                found[AFTER_PREFIX].add(surface)
+            if i + 1 < len(ms) and _cuts(ms[i + 1]):
+                found[BEFORE_SUFFIX].add(surface)
         if len(_pos_cache) > _POS_CACHE_MAX:
             _pos_cache.clear()
         _pos_cache[text] = found
     return found
+
+
+#: Suffixes after a phrase that leave it whole (地域再生計画等 names 地域再生計画).
+LOOSE_SUFFIXES = frozenset({"等", "など", "ら", "たち", "達"})
+
+
+def _cuts(m) -> bool:
+    """A suffix the phrase before it needs (案件|化, 積極|的): without it the phrase
+    is cut out of a word.  名詞的 suffixes other than general ones join phrases."""
+    from facilitator.themes.features import STOPWORDS
+    pos = m.part_of_speech()
+    return pos[0] == "接尾辞" and m.surface() not in LOOSE_SUFFIXES and \
+        (pos[1] != "名詞的" or m.surface() in STOPWORDS)
 
 
 def label_phrase(phrase: str, pos: dict[str, tuple[str, str]] | None = None) -> str | None:
@@ -72,6 +96,8 @@ def label_phrase(phrase: str, pos: dict[str, tuple[str, str]] | None = None) -> 
         words.pop()
     if not words:
         return None
+    if words[0].lower() in pos.get(AFTER_PREFIX, ()) or words[-1].lower() in pos.get(BEFORE_SUFFIX, ()):
+        return None  # 結合 of 新結合, 積極 of 積極的
     if len(words) == 1 and words[0].endswith("な") and \
             pos.get(words[0][:-1].lower(), ("",))[0] == "形状詞":
         return None  # 希少な without its noun
@@ -87,22 +113,29 @@ def _generic(word: str) -> bool:
     return low in GENERIC or word.removesuffix("な") in GENERIC
 
 
+_LETTER = r"[A-Za-z0-9]"
+_KATA = r"[\u30a1-\u30ff]"
+
+
 def cut_from_a_name(flat: str, text: str) -> bool:
     """True when ``flat`` occurs in ``text`` only as part of a longer name:
-    letters or katakana run on across a hyphen, dot or 「・」 (co-ba, オブ in
-    ロード・オブ・ザ・リング)."""
-    if flat.isascii():
-        joined = r"[A-Za-z0-9]|[-&.'_/][A-Za-z0-9]"
-        before = r"[A-Za-z0-9][-&.'_/]?"
-    elif all("\u30a0" <= c <= "\u30ff" or c == "ー" for c in flat):
-        joined = r"[\u30a1-\u30ff]|[・=＝][\u30a1-\u30ff]"
-        before = r"[\u30a1-\u30ff][・=＝]?"
-    else:
+    letters or katakana run on across a hyphen, dot or 「・」 (ba of co-ba,
+    ba渋谷 of co-ba渋谷, オブ of ロード・オブ・ザ・リング)."""
+    def run_on(char: str, side: str) -> str | None:
+        if re.fullmatch(_LETTER, char):
+            return _LETTER + "[-&.'_/]?" if side == "before" else "[-&.'_/]?" + _LETTER
+        if re.fullmatch(_KATA, char):
+            return _KATA + "[・=＝]?" if side == "before" else "[・=＝]?" + _KATA
+        return None
+    if not flat:
+        return False
+    before, after = run_on(flat[0], "before"), run_on(flat[-1], "after")
+    if before is None and after is None:
         return False
     for m in re.finditer(re.escape(flat), text, re.IGNORECASE):
         head = text[max(0, m.start() - 2):m.start()]
         tail = text[m.end():m.end() + 2]
-        if not re.search(before + "$", head) and not re.match(joined, tail):
+        if not (before and re.search(before + "$", head)) and not (after and re.match(after, tail)):
             return False
     return True
 
@@ -180,8 +213,9 @@ class Labeller:
             flat = p.replace(WORD_SEP, "")
             if flat in taken:
                 continue
-            if any(flat in c or c in flat for c in map(lambda q: q.replace(WORD_SEP, ""), chosen)):
-                continue  # 地域 adds nothing next to 地域産業コミュニティ
+            if any(flat in c or c in flat for c in map(lambda q: q.replace(WORD_SEP, ""), chosen)) \
+                    or any(set(p.split(WORD_SEP)) & set(c.split(WORD_SEP)) for c in chosen):
+                continue  # 地域 adds nothing next to 地域産業コミュニティ, nor 広域連携 to 広域リージョン連携
             n = word_count(p)
             if words + n > MAX_WORDS:
                 continue
