@@ -150,6 +150,7 @@ class Labeller:
     def __init__(self, analysed: list[Analysed], weights: list[int],
                  texts: list[str] | None = None) -> None:
         self.weights = weights
+        self.texts = list(texts) if texts else [""] * len(analysed)
         self.words = [{w for w in a.words if w not in GENERIC and w not in LABEL_GENERIC}
                       for a in analysed]
         self.phrases = []
@@ -236,7 +237,10 @@ class Labeller:
         out: list[tuple[str, tuple[str, ...]]] = [("", ())] * len(groups)
         words = [self._inside(self.words, g) for g in groups]
         phrases = [self._inside(self.phrases, g) for g in groups]
-        order = sorted(range(len(groups)), key=lambda g: (-len(groups[g]), g))
+        # Larger first; between equals, by their notes' text (not their order on
+        # the board: a shuffled board gets the same labels).
+        order = sorted(range(len(groups)), key=lambda g: (
+            -sum(self.weights[i] for i in groups[g]), min((self.texts[i] for i in groups[g]), default=""), g))
         for g in order:
             counts = ([w for o, w in enumerate(words) if o != g],
                       [p for o, p in enumerate(phrases) if o != g])

@@ -116,3 +116,19 @@ def test_labels_are_never_fragments(texts, part):
     p = propose_themes(texts + MEETINGS)
     labels = [x for t in p.themes for x in t.label.split("・")]
     assert part not in labels and "co" not in labels
+
+
+def test_shuffled_boards_give_the_same_themes_and_labels():
+    import random
+    texts = BOARD + MEETINGS + TOOLS + [LUNCH]
+
+    def themes(board):
+        p = propose_themes(board)
+        return {frozenset(board[i] for i in t.notes): (t.label, t.keywords) for t in p.themes}, \
+            {board[i] for i, a in enumerate(p.assignment) if a == OTHER}
+    first = themes(texts)
+    rng = random.Random(15)
+    for _ in range(3):
+        board = texts[:]
+        rng.shuffle(board)
+        assert themes(board) == first
