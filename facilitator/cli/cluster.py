@@ -105,6 +105,7 @@ def outline(texts: list[str], proposal: Proposal) -> str:
         lines.append(f"## {other_label()}")
         lines.extend(f"  - {texts[i]}" for i in rest)
     if proposal.duplicates:
-        lines.append(f"## {translate('CLI', 'Proposed merges (near-duplicate notes)')}")
+        merges = translate("CLI", "Proposed merges (near-duplicate notes)")
+        lines.append(f"## {merges}")
         lines.extend(f"  - {texts[a]}  ⇔  {texts[b]}" for a, b in proposal.duplicates)
     return "\n".join(lines) + "\n"
