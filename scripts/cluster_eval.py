@@ -259,7 +259,7 @@ def _whole_in(part: str, text: str) -> bool:
     while at >= 0:
         i, j = starts.get(at), ends.get(at + len(part))
         if i is not None and j is not None and \
-                not (i and ms[i - 1].part_of_speech()[0] == "接頭辞") and \
+                not (i and (ms[i - 1].part_of_speech()[0] == "接頭辞" or ms[i - 1].part_of_speech()[1] == "数詞")) and \
                 not (j + 1 < len(ms) and ms[j + 1].part_of_speech()[0] == "接尾辞"
                      and ms[j + 1].surface() not in LOOSE_SUFFIXES):
             return True

@@ -59,8 +59,8 @@ def _pos_of(text: str) -> dict:
             pos = m.part_of_speech()
             surface = m.surface().lower()
             found.setdefault(surface, (pos[0], pos[1]))
-            if i and ms[i - 1].part_of_speech()[0] == "接頭辞":
-                found[AFTER_PREFIX].add(surface)
+            if i and (ms[i - 1].part_of_speech()[0] == "接頭辞" or ms[i - 1].part_of_speech()[1] == "数詞"):
+                found[AFTER_PREFIX].add(surface)  # 新|結合, 2|倍以上増加
             if i + 1 < len(ms) and _cuts(ms[i + 1]):
                 found[BEFORE_SUFFIX].add(surface)
         if len(_pos_cache) > _POS_CACHE_MAX:
@@ -114,6 +114,7 @@ def _generic(word: str) -> bool:
 
 
 _LETTER = r"[A-Za-z0-9]"
+_HYPHENED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-&][A-Za-z0-9]+)+(?![A-Za-z0-9])")
 _KATA = r"[\u30a1-\u30ff]"
 
 
@@ -162,6 +163,8 @@ class Labeller:
                 q = label_phrase(q, pos)
                 if q and not (text and cut_from_a_name(q.replace(WORD_SEP, ""), text)):
                     found.add(q)
+            if text:  # names the analyser splits at a hyphen: co-ba, e-sports
+                found.update(m for m in _HYPHENED.findall(text) if m.lower() not in GENERIC)
             self.phrases.append(found)
         self.total = sum(weights)
         self.df_words = self._df(self.words)
