@@ -619,6 +619,10 @@
         <translation>キーワード</translation>
     </message>
     <message>
+        <source>Proposed merges (near-duplicate notes)</source>
+        <translation>統合の提案（ほぼ同じ付箋）</translation>
+    </message>
+    <message>
         <source>Imported {count} notes</source>
         <extracomment>Colours of groups an import creates, and the colour names a CSV may use.</extracomment>
         <translation>付箋を {count} 枚取り込みました</translation>

@@ -2,7 +2,9 @@
 
 INPUT is a workshop file (the notes of ``--session``, or all notes) or a CSV
 with a text column (read like ``furikaeri import`` reads it).  Notes already
-placed in a theme by hand keep their theme.
+placed in a theme by hand keep their theme.  Near-duplicate notes are listed
+as proposed merges (JSON: one ``{"merge": [note, note]}`` line per pair after
+the notes; text: a section at the end).
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 def load_notes(path: Path, session: str | None = None) -> tuple[list[str], dict[int, str]]:
     """``(texts, fixed)`` from a workshop file or a CSV; ``fixed`` maps the
     index of a note placed by hand to its theme id."""
+    texts, fixed, _ = load_board(path, session)
+    return texts, fixed
+
+
+def load_board(path: Path, session: str | None = None):
+    """``(texts, fixed, ids)``: as :func:`load_notes`, plus each note's id
+    (the note id in a workshop file, the line number in a CSV)."""
     data = read_bytes(path)
     if data.startswith(_SQLITE_MAGIC):
         return _workshop_notes(path, session)
@@ -30,7 +39,7 @@ def load_notes(path: Path, session: str | None = None) -> tuple[list[str], dict[
             "Errors", "--session applies to a workshop file, and {path} is a CSV file."), path=path)
     text, _ = decode_text(data, path.name)
     table = read_table(text, path.name, tab=path.suffix.lower() in (".tsv", ".txt"))
-    return [row.get("text", "") for _, row in table.rows], {}
+    return [row.get("text", "") for _, row in table.rows], {}, [line for line, _ in table.rows]
 
 
 def _workshop_notes(path: Path, session: str | None):
@@ -43,7 +52,7 @@ def _workshop_notes(path: Path, session: str | None):
             notes = [n for n in notes if n.session_id == sid]
     texts = [n.text for n in notes]
     fixed = {i: n.theme_id for i, n in enumerate(notes) if n.theme_manual and n.theme_id}
-    return texts, fixed
+    return texts, fixed, [n.id for n in notes]
 
 
 def _session_id(sessions, value: str) -> str:
@@ -63,12 +72,15 @@ def run_cluster(input_path: str, k: int | None = None, as_json: bool = False,
                 session: str | None = None, out=None) -> int:
     """Print a theme proposal for the notes of ``input_path``; exit status."""
     out = out or sys.stdout
-    texts, fixed = load_notes(Path(input_path), session)
+    texts, fixed, ids = load_board(Path(input_path), session)
     proposal = propose_themes(texts, k=k, fixed=fixed)
     if as_json:
         for i, text in enumerate(texts):
-            out.write(json.dumps({"text": text, "theme": proposal.assignment[i],
+            out.write(json.dumps({"id": ids[i], "text": text, "theme": proposal.assignment[i],
                                   "label": proposal.label_of(i)}, ensure_ascii=False) + "\n")
+        for a, b in proposal.duplicates:
+            out.write(json.dumps({"merge": [{"id": ids[i], "text": texts[i]} for i in (a, b)]},
+                                 ensure_ascii=False) + "\n")
     else:
         out.write(outline(texts, proposal))
     return 0
@@ -92,4 +104,8 @@ def outline(texts: list[str], proposal: Proposal) -> str:
     if rest:
         lines.append(f"## {other_label()}")
         lines.extend(f"  - {texts[i]}" for i in rest)
+    if proposal.duplicates:
+        merges = translate("CLI", "Proposed merges (near-duplicate notes)")
+        lines.append(f"## {merges}")
+        lines.extend(f"  - {texts[a]}  ⇔  {texts[b]}" for a, b in proposal.duplicates)
     return "\n".join(lines) + "\n"

@@ -21,8 +21,22 @@ from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 from facilitator.themes.proposal import OTHER, ParentGroup, Proposal, ThemeProposal, other_label  # noqa: F401 (re-exported)
 from facilitator.themes.textnorm import for_features, normalise
 
-#: Weight of content-word TF-IDF against centred sentence vectors.
+# The free parameters, one set per path, each the choice made most often
+# across the leave-one-set-out folds of scripts/cluster_eval.py (never tuned
+# on all dev sets at once).
+#: Fast path (USE + terms): weight of content-word TF-IDF against sentence vectors.
 TEXT_WEIGHT = 0.7
+#: Fast path, automatic k: the smallest k whose silhouette is within this of
+#: the best (the best alone over-splits: 37 themes for 9 news categories).
+K_TOLERANCE = 0.01
+#: Refined path (e5 vectors too): the same two, and e5's share of the sentence part.
+REFINED_TEXT_WEIGHT = 0.5
+REFINED_K_TOLERANCE = 0.0
+E5_WEIGHT = 0.65
+#: Boards of up to this many distinct notes are encoded with e5 on the spot
+#: when no e5 vectors are given (18 ms a note idle, ~100 ms on two busy cores:
+#: 0.4–2.4 s); larger ones take the fast path (USE + terms).
+E5_ON_THE_SPOT = 24
 #: Cosine at or above which two notes are flagged as near-duplicates.
 DUPLICATE_COSINE = 0.9
 #: Themes above which they are grouped into parent groups.
@@ -50,8 +64,10 @@ def prepare(texts: list[str]) -> None:
     from facilitator.themes.features import analyse, sentence_vectors
     texts = [t for t in texts if for_features(t)]
     sentence_vectors(texts)
+    from facilitator.themes.labels import _pos_of
     for text in texts:  # the analyser's results are cached per text too
         analyse(text)
+        _pos_of(text)
 
 
 def propose_themes(texts: list[str], k: int | None = None,
@@ -105,20 +121,37 @@ def propose_themes(texts: list[str], k: int | None = None,
     unit_texts = [texts[i] for i in units]
     if vectors:
         _prime_vectors(texts, vectors)
-    # Encode sentence vectors (numpy, releases the GIL) while the analyser runs.
-    encoding = threading.Thread(target=sentence_vectors, args=(unit_texts,), daemon=True)
+    e5 = _given_e5(vectors, units, n)
+    e5_here = e5 is None and 0 < len(units) <= E5_ON_THE_SPOT and _e5_encoder() is not None
+    made: dict[str, np.ndarray] = {}
+
+    def encode() -> None:  # numpy, releases the GIL: runs while the analyser works
+        sentence_vectors(unit_texts)
+        if e5_here:
+            try:
+                made["e5"] = _e5_encoder().encode(unit_texts)
+            except Exception:  # noqa: BLE001 — a broken e5 install: the fast path
+                pass
+    encoding = threading.Thread(target=encode, daemon=True)
     encoding.start()
     analysed = [analyse(t) for t in unit_texts]
     # Cold start: what needs no sentence vector is done while the encoder runs.
     from facilitator.themes.labels import Labeller
-    terms = term_similarity(analysed, TEXT_WEIGHT)
-    labeller = Labeller(analysed, weights)
+    terms = term_similarity(analysed, 1.0)
+    labeller = Labeller(analysed, weights, unit_texts)
     encoding.join()
-    sim = similarity(unit_texts, analysed, TEXT_WEIGHT, terms) if units else np.zeros((0, 0))
+    if e5 is None:
+        e5 = made.get("e5")
+    text_weight, tolerance = (TEXT_WEIGHT, K_TOLERANCE) if e5 is None else \
+        (REFINED_TEXT_WEIGHT, REFINED_K_TOLERANCE)
+    if terms is not None:
+        terms *= text_weight  # in place: 2,000 notes make 32 MB matrices
+    sim = similarity(unit_texts, analysed, text_weight, terms, e5, E5_WEIGHT) if units else np.zeros((0, 0))
     del terms
+    used = ("use", "e5") if e5 is not None else ("use",)
 
     fixed_keys = list(dict.fromkeys(fixed[i] for i in sorted(fixed)))
-    unit_theme = _assign_units(sim, units, note_unit, fixed, fixed_keys, k)
+    unit_theme = _assign_units(sim, units, note_unit, fixed, fixed_keys, k, tolerance)
 
     # Per-note assignment: fixed notes keep their key, others follow their unit.
     theme_notes: dict[int, list[int]] = {}
@@ -139,9 +172,8 @@ def propose_themes(texts: list[str], k: int | None = None,
     themes = []
     members_units = []
     for t in order:
-        member_units = sorted({note_unit[i] for i in theme_notes[t] if note_unit[i] >= 0})
-        members_units.append(member_units)
-        label, kw = labeller.label(member_units)
+        members_units.append(sorted({note_unit[i] for i in theme_notes[t] if note_unit[i] >= 0}))
+    for t, (label, kw) in zip(order, labeller.label_groups(members_units)):
         themes.append(ThemeProposal(
             notes=tuple(theme_notes[t]), label=label or translate("Cluster", "Theme {number}").format(number=len(themes) + 1),
             keywords=kw, key=fixed_keys[t] if t < len(fixed_keys) else None))
@@ -149,7 +181,22 @@ def propose_themes(texts: list[str], k: int | None = None,
     parents: tuple[ParentGroup, ...] = ()
     if len(themes) > NEST_ABOVE:
         themes, parents = _nest(themes, members_units, sim, labeller)
-    return Proposal(assignment, tuple(themes), parents, _duplicates(keys, note_unit, sim))
+    return Proposal(assignment, tuple(themes), parents, _duplicates(keys, note_unit, sim), used)
+
+
+def _e5_encoder():
+    from facilitator.themes.encoders import E5, by_name
+    return by_name(E5)
+
+
+def _given_e5(vectors: Mapping[str, np.ndarray] | None, units: list[int], n: int) -> np.ndarray | None:
+    """The given e5 rows of the units (None when not given for every note)."""
+    from facilitator.themes.encoders import E5
+    given = (vectors or {}).get(E5)
+    if given is None or len(given) != n or not units:
+        return None
+    rows = np.asarray(given, dtype=np.float64)[units]
+    return rows if np.isfinite(rows).all() else None
 
 
 def _prime_vectors(texts: list[str], vectors: Mapping[str, np.ndarray]) -> None:
@@ -161,7 +208,7 @@ def _prime_vectors(texts: list[str], vectors: Mapping[str, np.ndarray]) -> None:
         remember_vectors(texts, given)
 
 
-def _assign_units(sim, units, note_unit, fixed, fixed_keys, k) -> list[int]:
+def _assign_units(sim, units, note_unit, fixed, fixed_keys, k, tolerance) -> list[int]:
     """Theme of each unit: 0..len(fixed_keys)-1 hand-made, then new, or -1."""
     m = len(units)
     n_fixed = len(fixed_keys)
@@ -182,7 +229,7 @@ def _assign_units(sim, units, note_unit, fixed, fixed_keys, k) -> list[int]:
         return unit_theme
     new_k = None if k is None else max(1, k - n_fixed)
     # Every unit free (the usual first proposal): no 32 MB copy of the matrix.
-    labels = _cluster(sim if len(free) == m else sim[np.ix_(free, free)], new_k)
+    labels = _cluster(sim if len(free) == m else sim[np.ix_(free, free)], new_k, tolerance)
     for u, lab in zip(free, labels):
         unit_theme[u] = OTHER if lab < 0 else n_fixed + lab
     if fixed_units:
@@ -205,12 +252,20 @@ def _assign_units(sim, units, note_unit, fixed, fixed_keys, k) -> list[int]:
     return unit_theme
 
 
-def _cluster(sim: np.ndarray, k: int | None) -> list[int]:
+def _cluster(sim: np.ndarray, k: int | None, tolerance: float = K_TOLERANCE) -> list[int]:
     """Agglomerative clustering of a similarity matrix; singletons -> -1."""
-    from facilitator.themes.hierarchy import linkage, maxclust
     m = sim.shape[0]
     if m == 1:
         return [0]
+    z, dist = tree(sim)
+    if k is not None:
+        return cut_k(sim, z, k)
+    return finish_auto(sim, pick_k(silhouettes(sim, z, dist), tolerance), OUTLIER_SIM)
+
+
+def tree(sim: np.ndarray):
+    """``(merge tree, distances)`` of a similarity matrix (average linkage)."""
+    from facilitator.themes.hierarchy import linkage
     # In place where it can be: each fresh n×n temporary costs page faults too.
     dist = np.subtract(1.0, sim)
     np.clip(dist, 0.0, 2.0, out=dist)
@@ -218,20 +273,25 @@ def _cluster(sim: np.ndarray, k: int | None) -> list[int]:
     dist += dist.T.copy()
     dist *= 0.5   # the same numbers as (d + d.T) / 2: halving is exact
     if LINKAGE == "ward":
-        z = linkage(np.sqrt(2 * dist), method="ward")
-    else:
-        z = linkage(dist, method=LINKAGE)
-    if k is not None:
-        labels = maxclust(z, min(k, m))
-        if K_MODE == "attach":
-            labels = _refine(sim, _attach_singletons(sim, _canonical(labels)), REFINE_PASSES)
-            return _drop_outliers(sim, list(labels), OUTLIER_SIM_K)
-    else:
-        labels = _auto_k(z, dist, m)
+        return linkage(np.sqrt(2 * dist), method="ward"), dist
+    return linkage(dist, method=LINKAGE), dist
+
+
+def cut_k(sim: np.ndarray, z, k: int) -> list[int]:
+    """A requested number of themes: cut, lone notes attached, polished."""
+    from facilitator.themes.hierarchy import maxclust
+    m = sim.shape[0]
+    labels = maxclust(z, min(k, m))
+    labels = _refine(sim, _attach_singletons(sim, _canonical(labels)), REFINE_PASSES)
+    return _drop_outliers(sim, list(labels), OUTLIER_SIM_K)
+
+
+def finish_auto(sim: np.ndarray, labels, floor: float) -> list[int]:
+    """Polish an automatic cut; lone notes and notes below ``floor`` -> その他."""
     labels = _refine(sim, _canonical(labels), REFINE_PASSES)
     counts = np.bincount(labels)
-    labels = [int(lab) if counts[lab] > 1 else -1 for lab in labels] if k is None or k < m else list(labels)
-    return _drop_outliers(sim, labels, OUTLIER_SIM)
+    labels = [int(lab) if counts[lab] > 1 else -1 for lab in labels]
+    return _drop_outliers(sim, labels, floor)
 
 
 def _drop_outliers(sim: np.ndarray, labels: list[int], floor: float) -> list[int]:
@@ -286,22 +346,38 @@ def _attach_singletons(sim: np.ndarray, labels: np.ndarray) -> np.ndarray:
     return _canonical(out)
 
 
-def _auto_k(z, dist, m):
+def silhouettes(sim: np.ndarray, z, dist) -> list[tuple[np.ndarray, float]]:
+    """``(labels, silhouette)`` of the tree's cuts for k around sqrt(m/2), k rising.
+
+    Each cut is polished first (as the proposal will be), so k is judged by
+    the themes it would really give; boards larger than the silhouette sample
+    are judged on raw cuts of evenly spaced notes (polishing 2,000 notes for
+    every k costs seconds).
+    """
     from facilitator.themes.hierarchy import maxclust
+    m = dist.shape[0]
     centre = math.sqrt(m / 2)
-    lo = max(2, int(centre * 0.5))
+    small = m <= SILHOUETTE_SAMPLE
+    lo = 2 if small else max(2, int(centre * 0.5))
     hi = min(m - 1, max(lo + 1, int(math.ceil(centre * 1.8))))
-    # Large boards: score on evenly spaced notes and every other k (speed).
     sample = np.linspace(0, m - 1, min(m, SILHOUETTE_SAMPLE)).round().astype(int)
     sub = dist[np.ix_(sample, sample)].astype(np.float32)
     step = 1 if hi - lo <= 16 else 2
-    best, best_score = None, -2.0
-    for kk in range(lo, hi + 1, step):
+    out = []
+    for kk in range(lo, min(hi, m - 1) + 1, step):
         labels = maxclust(z, kk)
-        score = _silhouette(sub, labels[sample])
-        if score > best_score + 1e-9:
-            best, best_score = labels, score
-    return best if best is not None else maxclust(z, lo)
+        if small:
+            labels = _refine(sim, _canonical(labels), REFINE_PASSES)
+        out.append((labels, _silhouette(sub, labels[sample])))
+    if not out:
+        out.append((maxclust(z, min(lo, m)), -1.0))
+    return out
+
+
+def pick_k(scored: list[tuple[np.ndarray, float]], tolerance: float) -> np.ndarray:
+    """The fewest themes whose silhouette is within ``tolerance`` of the best."""
+    best = max(score for _, score in scored)
+    return next(labels for labels, score in scored if score >= best - tolerance - 1e-9)
 
 
 def _silhouette(dist: np.ndarray, labels: np.ndarray) -> float:
@@ -342,20 +418,53 @@ def _nest(themes, members_units, sim, labeller):
     counts = onehot.sum(axis=0)
     # Mean similarity between every two themes' notes, in two matrix products.
     cs = (onehot.T @ sim @ onehot) / np.maximum(np.outer(counts, counts), 1.0)
-    labels = _cluster_fixed(cs, max(2, round(math.sqrt(t))))
-    groups: dict[int, list[int]] = {}
-    for i, lab in enumerate(labels):
-        groups.setdefault(lab, []).append(i)
+    groups = _parent_groups(cs, t)
+    if not groups:
+        return themes, ()
     parents = []
     new_themes = list(themes)
-    for lab in sorted(groups, key=lambda g: groups[g][0]):
-        members = groups[lab]
-        units = sorted({u for i in members for u in members_units[i]})
-        label, _ = labeller.label(units)
+    ordered = [groups[lab] for lab in sorted(groups, key=lambda g: groups[g][0])]
+    units = [sorted({u for i in members for u in members_units[i]}) for members in ordered]
+    # A parent is not named after one of its themes when it can be helped.
+    taken = {part for th in themes for part in th.label.split("・")}
+    named = labeller.label_groups(units, taken)
+    for members, group_units, (label, _) in zip(ordered, units, named):
+        if not label:
+            label, _ = labeller.label(group_units)
         for i in members:
             new_themes[i] = _replace(new_themes[i], parent=len(parents))
-        parents.append(ParentGroup(tuple(members), label.split("・")[0] if label else ""))
+        parents.append(ParentGroup(tuple(members), label))
     return new_themes, tuple(parents)
+
+
+def _parent_groups(cs: np.ndarray, t: int) -> dict[int, list[int]]:
+    """Themes grouped by their mean similarity, every group of two themes or
+    more (a parent of one theme says nothing: it joins the closest group, or
+    the lone themes make one group together when nothing else is close)."""
+    base = max(2, round(math.sqrt(t)))
+    for k in [*range(base, t // 2 + 1), *range(2, base)]:
+        groups: dict[int, list[int]] = {}
+        for i, lab in enumerate(_cluster_fixed(cs, k)):
+            groups.setdefault(lab, []).append(i)
+        multi = {g: m for g, m in groups.items() if len(m) > 1}
+        if len(multi) < 2:
+            continue
+        for g in sorted(groups):
+            if len(groups[g]) == 1:
+                (i,) = groups[g]
+                near = max(sorted(multi), key=lambda h: float(cs[i, multi[h]].mean()))
+                multi[near] = sorted(multi[near] + [i])
+        return multi
+    groups = {}
+    for i, lab in enumerate(_cluster_fixed(cs, base)):
+        groups.setdefault(lab, []).append(i)
+    lone = sorted(i for m in groups.values() if len(m) == 1 for i in m)
+    multi = {g: m for g, m in groups.items() if len(m) > 1}
+    if len(lone) > 1:
+        multi[max(groups) + 1] = lone
+    elif lone and multi:
+        multi[min(multi)] = sorted(multi[min(multi)] + lone)
+    return multi if len(multi) > 1 else {}
 
 
 def _cluster_fixed(sim, k):

@@ -357,18 +357,21 @@ def term_similarity(analysed: list[Analysed], text_weight: float = 0.5) -> np.nd
 
 
 def similarity(texts: list[str], analysed: list[Analysed],
-               text_weight: float = 0.5, terms: np.ndarray | None = None) -> np.ndarray:
+               text_weight: float = 0.5, terms: np.ndarray | None = None,
+               extra: np.ndarray | None = None, extra_weight: float = 0.0) -> np.ndarray:
     """Cosine similarity of notes: centred sentence vectors + term TF-IDF.
 
     Sentence vectors are centred within the board (the mean subtracted):
     raw vectors of short notes on one subject are all alike.  The two parts are
     L2-normalised and weighted (``text_weight`` for TF-IDF) before cosine.
     ``terms`` is :func:`term_similarity` of ``analysed`` when already made.
+    ``extra`` (rows of ``texts`` from a second encoder, e.g. e5) is centred
+    too and takes ``extra_weight`` of the sentence part.
     """
-    v = sentence_vectors(texts)
-    v = v - v.mean(axis=0, keepdims=True)
-    v = _unit_rows(v)
-    sim = v @ v.T
+    sim = centred_cosine(sentence_vectors(texts))
+    if extra is not None and extra_weight > 0:
+        sim *= 1.0 - extra_weight
+        sim += extra_weight * centred_cosine(extra)
     sim *= 1.0 - text_weight
     if terms is None:
         terms = term_similarity(analysed, text_weight)
@@ -380,6 +383,13 @@ def similarity(texts: list[str], analysed: list[Analysed],
     sim /= norms[:, None]
     sim /= norms[None, :]
     return np.clip(sim, -1.0, 1.0, out=sim)
+
+
+def centred_cosine(vectors: np.ndarray) -> np.ndarray:
+    """Cosine of the rows of ``vectors`` after subtracting their mean."""
+    v = np.asarray(vectors, dtype=np.float64)
+    v = _unit_rows(v - v.mean(axis=0, keepdims=True))
+    return v @ v.T
 
 
 def _unit_rows(m: np.ndarray) -> np.ndarray:

@@ -119,7 +119,8 @@ def test_cli_json_lines(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     rows = [json.loads(line) for line in lines]
     assert [r["text"] for r in rows] == BOARD
-    assert all(set(r) == {"text", "theme", "label"} and isinstance(r["theme"], int) for r in rows)
+    assert all(set(r) == {"id", "text", "theme", "label"} and isinstance(r["theme"], int) for r in rows)
+    assert [r["id"] for r in rows] == list(range(2, len(BOARD) + 2))  # CSV line numbers
     assert _same_partition([r["theme"] for r in rows], GROUPS)
 
 

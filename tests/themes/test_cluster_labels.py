@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -16,9 +17,11 @@ NOUNISH = ("名詞", "接尾辞", "接頭辞", "形状詞")
 
 
 def _words(label: str) -> list:
-    """The label's words (the な of 対等な is part of its word)."""
+    """The label's words (the な of 対等な is part of its word; a name spelled
+    with a hyphen, co-ba, is one word)."""
     return [m for part in label.split("・") for m in tokenizer().tokenize(part)
-            if not (m.surface() == "な" and m.part_of_speech()[0] == "助動詞")]
+            if not (m.surface() == "な" and m.part_of_speech()[0] == "助動詞")
+            and not (m.surface() in "-&" and re.fullmatch(r"[A-Za-z0-9]+([-&][A-Za-z0-9]+)+", part))]
 
 
 def _whole_name(surface: str) -> bool:
