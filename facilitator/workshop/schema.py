@@ -100,11 +100,23 @@ def _v3_attendance_and_action_sessions(db: sqlite_utils.Database) -> None:
     db["action_items"].add_column("session_id", str, fk="sessions", fk_col="id")
 
 
+def _v4_note_vectors(db: sqlite_utils.Database) -> None:
+    """Schema 4: sentence vectors of notes' texts, a derived cache (see facilitator.themes.vectors).
+
+    Keyed by the normalised text, so identical notes share a row; ``key`` names
+    the encoder's version, and a row with another key is rebuilt.
+    """
+    db.execute("CREATE TABLE note_vectors (text_key TEXT NOT NULL, encoder TEXT NOT NULL, "
+               "key TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL, "
+               "PRIMARY KEY (text_key, encoder)) WITHOUT ROWID")
+
+
 #: ``MIGRATIONS[i]`` takes a file from schema ``i`` to ``i + 1``.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_first_schema,
     _v2_timer_log,
     _v3_attendance_and_action_sessions,
+    _v4_note_vectors,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
