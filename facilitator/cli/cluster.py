@@ -22,6 +22,13 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 def load_notes(path: Path, session: str | None = None) -> tuple[list[str], dict[int, str]]:
     """``(texts, fixed)`` from a workshop file or a CSV; ``fixed`` maps the
     index of a note placed by hand to its theme id."""
+    texts, fixed, _vectors = load_notes_and_vectors(path, session)
+    return texts, fixed
+
+
+def load_notes_and_vectors(path: Path, session: str | None = None):
+    """``(texts, fixed, vectors)``: :func:`load_notes` and the sentence vectors a
+    workshop file keeps for them (``{}`` for a CSV).  The file is only read."""
     data = read_bytes(path)
     if data.startswith(_SQLITE_MAGIC):
         return _workshop_notes(path, session)
@@ -30,10 +37,11 @@ def load_notes(path: Path, session: str | None = None) -> tuple[list[str], dict[
             "Errors", "--session applies to a workshop file, and {path} is a CSV file."), path=path)
     text, _ = decode_text(data, path.name)
     table = read_table(text, path.name, tab=path.suffix.lower() in (".tsv", ".txt"))
-    return [row.get("text", "") for _, row in table.rows], {}
+    return [row.get("text", "") for _, row in table.rows], {}, {}
 
 
 def _workshop_notes(path: Path, session: str | None):
+    from facilitator.themes.vectors import stored_vectors
     from facilitator.workshop.model import Note
     from facilitator.workshop.workshop import Workshop
     with Workshop.open(path, readonly=True) as ws:
@@ -41,9 +49,10 @@ def _workshop_notes(path: Path, session: str | None):
         if session:
             sid = _session_id(ws.sessions(), session)
             notes = [n for n in notes if n.session_id == sid]
-    texts = [n.text for n in notes]
+        texts = [n.text for n in notes]
+        vectors = {name: v for name, v in stored_vectors(ws, texts).items() if v is not None}
     fixed = {i: n.theme_id for i, n in enumerate(notes) if n.theme_manual and n.theme_id}
-    return texts, fixed
+    return texts, fixed, vectors
 
 
 def _session_id(sessions, value: str) -> str:
@@ -63,8 +72,8 @@ def run_cluster(input_path: str, k: int | None = None, as_json: bool = False,
                 session: str | None = None, out=None) -> int:
     """Print a theme proposal for the notes of ``input_path``; exit status."""
     out = out or sys.stdout
-    texts, fixed = load_notes(Path(input_path), session)
-    proposal = propose_themes(texts, k=k, fixed=fixed)
+    texts, fixed, vectors = load_notes_and_vectors(Path(input_path), session)
+    proposal = propose_themes(texts, k=k, fixed=fixed, vectors=vectors)
     if as_json:
         for i, text in enumerate(texts):
             out.write(json.dumps({"text": text, "theme": proposal.assignment[i],
