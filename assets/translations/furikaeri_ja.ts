@@ -955,6 +955,13 @@
     </message>
 </context>
 <context>
+    <name>EncodingProgress</name>
+    <message>
+        <source>Computing the notes&apos; features… {done}/{total}</source>
+        <translation>文の特徴を計算中… {done}/{total}</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Something went wrong in Furikaeri. Everything typed so far is saved; you can go on working or start the app again.</source>
@@ -3444,6 +3451,29 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <source>Workshop tools</source>
         <extracomment>The window&apos;s size when it has none saved and the screen has room for it. Room a window manager&apos;s frame and title bar take (a guess before the window is shown).</extracomment>
         <translation>ワークショップのツール</translation>
+    </message>
+</context>
+<context>
+    <name>VectorsNote</name>
+    <message>
+        <source>Propose again, precise</source>
+        <translation>高精度で再提案</translation>
+    </message>
+    <message>
+        <source>This proposal used the precise sentence vectors.</source>
+        <translation>この提案は高精度の文の特徴で作りました。</translation>
+    </message>
+    <message>
+        <source>This proposal used the fast sentence vectors.</source>
+        <translation>この提案は速い文の特徴で作りました。</translation>
+    </message>
+    <message>
+        <source>This proposal used the fast sentence vectors; the precise ones are being computed… {done}/{total}</source>
+        <translation>この提案は速い文の特徴で作りました。高精度の特徴を計算中… {done}/{total}</translation>
+    </message>
+    <message>
+        <source>This proposal used the fast sentence vectors; the precise ones are ready.</source>
+        <translation>この提案は速い文の特徴で作りました。高精度の特徴が揃いました。</translation>
     </message>
 </context>
 <context>

@@ -26,22 +26,22 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from ui.i18n import is_language_change
 
-#: Notes per batch: one batch is ~0.1 s of work on a busy core either way.
+# Notes per batch: one batch is ~0.1 s of work on a busy core either way.
 BATCH = {"use": 32, "e5": 8}
-#: Notes queued at once from which the progress bar shows (not for each typed note).
+# Notes queued at once from which the progress bar shows (not for each typed note).
 PROGRESS_FROM = 40
-#: Quiet time after a file opens before its notes are looked over (first paint first).
+# Quiet time after a file opens before its notes are looked over (first paint first).
 OPEN_DELAY_MS = 1500
-#: The encoder whose vectors make a proposal 高精度.
+# The encoder whose vectors make a proposal 高精度.
 PRECISE = "e5"
 
 
 class BackgroundEncoder(QObject):
     """Encodes the workshop's notes in a background thread and keeps their vectors."""
 
-    #: notes done, notes queued in this run; (0, 0) when the queue is empty.
+    # notes done, notes queued in this run; (0, 0) when the queue is empty.
     progressed = Signal(int, int)
-    #: an encoder has vectors for every note queued so far.
+    # an encoder has vectors for every note queued so far.
     ready = Signal(str)
     _encoded = Signal(object)   # (generation, encoder, keys, rows or None) from the thread
 
