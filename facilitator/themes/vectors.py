@@ -44,10 +44,10 @@ def _encoders(names: Iterable[str] | None = None) -> list[Encoder]:
     return found if names is None else [e for e in found if e.name in set(names)]
 
 
-def _fetch(ws, keys: list[str], encs: list[Encoder]) -> dict[tuple[str, str], np.ndarray]:
-    """Current vectors of ``keys``: (text_key, encoder name) -> row."""
+def _fetch(ws, keys: list[str], encs: list[Encoder]) -> dict[tuple[str, str], bytes]:
+    """Current vectors of ``keys`` as bytes: (text_key, encoder name) -> float32 bytes."""
     current = {e.name: e for e in encs}
-    out: dict[tuple[str, str], np.ndarray] = {}
+    out: dict[tuple[str, str], bytes] = {}
     unique = list(dict.fromkeys(k for k in keys if k))
     for start in range(0, len(unique), _CHUNK):
         part = unique[start:start + _CHUNK]
@@ -58,7 +58,7 @@ def _fetch(ws, keys: list[str], encs: list[Encoder]) -> dict[tuple[str, str], np
             enc = current.get(name)
             if enc is None or key != enc.key or dim != enc.dim or len(blob) != 4 * dim:
                 continue  # stale or foreign: made again
-            out[(tkey, name)] = np.frombuffer(blob, dtype=np.float32)
+            out[(tkey, name)] = blob
     for (tkey, name), (key, row) in _memory.get(ws.store, {}).items():
         enc = current.get(name)
         if enc is not None and key == enc.key:
@@ -79,16 +79,14 @@ def stored_vectors(ws, texts: list[str]) -> dict[str, np.ndarray | None]:
     found = _fetch(ws, keys, encs)
     out: dict[str, np.ndarray | None] = {}
     for enc in encs:
-        rows = np.zeros((len(keys), enc.dim), dtype=np.float32)
-        complete = True
-        for i, key in enumerate(keys):
-            row = found.get((key, enc.name))
-            if row is not None:
-                rows[i] = row
-            elif key:
-                complete = False
-                break
-        out[enc.name] = rows if complete else None
+        zero = bytes(4 * enc.dim)
+        parts = [found.get((key, enc.name), None if key else zero) for key in keys]
+        if any(p is None for p in parts):
+            out[enc.name] = None
+            continue
+        # One copy of the bytes into one array: the rows come back bitwise.
+        rows = np.frombuffer(b"".join(parts), dtype=np.float32).reshape(len(keys), enc.dim)
+        out[enc.name] = rows.copy()   # writable, as callers may expect
     return out
 
 
@@ -131,7 +129,7 @@ def store_vectors(ws, encoder: str, keys: list[str], vectors: np.ndarray) -> boo
     if not written:
         memory = _memory.setdefault(ws.store, {})
         for k, name, key, _dim, blob in rows:
-            memory[(k, name)] = (key, np.frombuffer(blob, dtype=np.float32))
+            memory[(k, name)] = (key, blob)
     return written
 
 

@@ -181,4 +181,4 @@ CREATE TABLE "action_items" (
    "order" INTEGER,
    "session_id" TEXT REFERENCES "sessions"("id")
 );
-CREATE TABLE note_vectors (text_key TEXT NOT NULL, encoder TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (text_key, encoder)) WITHOUT ROWID;
+CREATE TABLE note_vectors (text_key TEXT NOT NULL, encoder TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (text_key, encoder));
