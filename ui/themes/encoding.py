@@ -166,6 +166,9 @@ class BackgroundEncoder(QObject):
                 rows = by_name[name].encode(keys)
             except Exception:  # noqa: BLE001 — a text the encoder refuses: no vector, no loop
                 rows = None
+            with self._cond:
+                if generation != self._generation:
+                    continue       # the workshop was closed meanwhile: its window may be going
             try:
                 self._encoded.emit((generation, name, keys, rows))
             except RuntimeError:   # the window is gone
@@ -179,7 +182,10 @@ class BackgroundEncoder(QObject):
             return   # made for a workshop closed since
         if rows is not None:
             from facilitator.themes.vectors import store_vectors
-            store_vectors(self.ws, name, keys, rows)
+            try:
+                store_vectors(self.ws, name, keys, rows)
+            except ValueError:   # that encoder is no longer installed (tests swap them)
+                return
             self.known.setdefault(name, set()).update(keys)
         for key in keys:
             todo = self._outstanding.get(key)
