@@ -211,6 +211,14 @@ def capture(tmp: Path) -> Figures:
     return _script_figures("scripts/bench_ui.py", "capture")
 
 
+@provides("encode_backlog_500_s", "encode_backlog_500_use_s", "encode_backlog_500_e5_s",
+          "capture_ms_p50_while_encoding", "capture_ms_p95_while_encoding",
+          "capture_ms_p95_same_run_idle", "capture_still_encoding_after")
+def background_encoding(tmp: Path) -> Figures:
+    """A 500-note import encoded in the background, each encoder; typing meanwhile."""
+    return _script_figures("scripts/bench_ui.py", "encoding")
+
+
 @provides("capture_overlaps_500")
 def capture_overlaps(tmp: Path) -> Figures:
     """500 notes of realistic lengths typed in the quick-entry bar: overlapping pairs drawn."""

@@ -3,6 +3,7 @@
     QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py capture
     QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py overlaps
     QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py startup
+    QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py encoding
     QT_QPA_PLATFORM=offscreen python scripts/bench_ui.py installer dist/furikaeri
 
 Each prints one JSON object; scripts/bench.py runs them in fresh processes.
@@ -174,11 +175,97 @@ def capture_overlaps(notes: int = 500) -> dict[str, float]:
     return {"capture_overlaps_500": overlaps}
 
 
+def _backlog_window(tmp: str, name: str, notes: int, seed: int):
+    """A window on a new workshop of ``notes`` distinct notes without vectors (an import)."""
+    from PySide6.QtCore import QSettings
+
+    from facilitator.agenda.templates import read_template, records_from_template
+    from facilitator.board.sample_notes import typed_notes
+    from facilitator.workshop import Workshop
+    from ui.main_window import MainWindow
+
+    path = Path(tmp) / f"{name}.furikaeri"
+    ws = Workshop.create(path, records_from_template(read_template("standard")))
+    sid = ws.sessions()[0].id
+    ws.add(*[ws.new_note(f"{text}（{name}{i}）", sid, x=(i % 25) * 176.0, y=(i // 25) * 116.0,
+                         z=float(i + 1)) for i, text in enumerate(typed_notes(notes, seed))])
+    ws.close()
+    settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings)
+    window.resize(1280, 800)
+    window.open_path(path, raise_errors=True)
+    window.show()
+    window.themes.encoding._open_timer.stop()   # looked over now, not after the quiet time
+    return window
+
+
+def encoding(notes: int = 500, samples: int = 200) -> dict[str, float]:
+    """The background encoder (issue 15): the time it takes to encode a ``notes``-note
+    import with each encoder (models loaded, as the app's warm-up leaves them), and
+    the capture latency of notes typed while it works (as in :func:`capture`, with
+    the events between two notes processed, as a typist leaves time for)."""
+    from facilitator.themes.encoders import available
+    from ui.app import application
+
+    app = application()
+    out: dict[str, float] = {}
+    for enc in available():
+        enc.encode(["準備"])
+    with tempfile.TemporaryDirectory() as tmp:
+        window = _backlog_window(tmp, "backlog", notes, 13)
+        enc = window.themes.encoding
+        ready: dict[str, float] = {}
+        enc.ready.connect(lambda name: ready.setdefault(name, time.perf_counter()))
+        start = time.perf_counter()
+        enc._look_over()
+        enc.wait_idle(600_000)
+        last = start
+        for e in enc.encoders:   # one after the other, the cheap one first
+            out[f"encode_backlog_{notes}_{e.name}_s"] = round(ready[e.name] - last, 2)
+            last = ready[e.name]
+        out[f"encode_backlog_{notes}_s"] = round(last - start, 2)
+        window.close()
+
+        window = _backlog_window(tmp, "typing", notes, 17)
+        enc = window.themes.encoding
+        app.processEvents()
+        window.entry.line.setFocus()
+        idle = _typing(app, window, samples // 2, "idle")   # the same window, nothing queued
+        enc._look_over()
+        times, busy = _typing(app, window, samples, "busy"), int(enc.busy())
+        enc.wait_idle(600_000)
+        window.close()
+    out["capture_ms_p95_same_run_idle"] = round(percentile(idle, 95), 2)
+    out["capture_ms_p50_while_encoding"] = round(percentile(times, 50), 2)
+    out["capture_ms_p95_while_encoding"] = round(percentile(times, 95), 2)
+    out["capture_still_encoding_after"] = busy   # 1: every sample was taken while it worked
+    return out
+
+
+def _typing(app, window, samples: int, tag: str) -> list[float]:
+    """Capture latencies (ms) of ``samples`` notes typed with a typist's pauses between."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    line = window.entry.line
+    times = []
+    for i in range(samples):
+        time.sleep(0.02)       # the typist's next note: the worker runs meanwhile
+        app.processEvents()    # and the vectors it made are stored
+        line.setText(f"付箋の入力テスト {tag}{i}：スモールスタートで続ける")
+        start = time.perf_counter()
+        QTest.keyClick(line, Qt.Key.Key_Return)
+        window.board.viewport().repaint()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else "capture"
     if what == "installer":
         print(json.dumps(installer_startup(Path(sys.argv[2]))))
     elif what == "overlaps":
         print(json.dumps(capture_overlaps()))
+    elif what == "encoding":
+        print(json.dumps(encoding()))
     else:
         print(json.dumps(startup() if what == "startup" else capture()))

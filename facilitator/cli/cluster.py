@@ -24,13 +24,15 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 def load_notes(path: Path, session: str | None = None) -> tuple[list[str], dict[int, str]]:
     """``(texts, fixed)`` from a workshop file or a CSV; ``fixed`` maps the
     index of a note placed by hand to its theme id."""
-    texts, fixed, _ = load_board(path, session)
+    texts, fixed, _ids, _vectors = load_board(path, session)
     return texts, fixed
 
 
 def load_board(path: Path, session: str | None = None):
-    """``(texts, fixed, ids)``: as :func:`load_notes`, plus each note's id
-    (the note id in a workshop file, the line number in a CSV)."""
+    """``(texts, fixed, ids, vectors)``: as :func:`load_notes`, plus each note's id
+    (the note id in a workshop file, the line number in a CSV) and the sentence
+    vectors a workshop file keeps for the notes (``{}`` for a CSV).  The file is
+    only read."""
     data = read_bytes(path)
     if data.startswith(_SQLITE_MAGIC):
         return _workshop_notes(path, session)
@@ -39,10 +41,12 @@ def load_board(path: Path, session: str | None = None):
             "Errors", "--session applies to a workshop file, and {path} is a CSV file."), path=path)
     text, _ = decode_text(data, path.name)
     table = read_table(text, path.name, tab=path.suffix.lower() in (".tsv", ".txt"))
-    return [row.get("text", "") for _, row in table.rows], {}, [line for line, _ in table.rows]
+    return ([row.get("text", "") for _, row in table.rows], {},
+            [line for line, _ in table.rows], {})
 
 
 def _workshop_notes(path: Path, session: str | None):
+    from facilitator.themes.vectors import stored_vectors
     from facilitator.workshop.model import Note
     from facilitator.workshop.workshop import Workshop
     with Workshop.open(path, readonly=True) as ws:
@@ -50,9 +54,10 @@ def _workshop_notes(path: Path, session: str | None):
         if session:
             sid = _session_id(ws.sessions(), session)
             notes = [n for n in notes if n.session_id == sid]
-    texts = [n.text for n in notes]
+        texts = [n.text for n in notes]
+        vectors = {name: v for name, v in stored_vectors(ws, texts).items() if v is not None}
     fixed = {i: n.theme_id for i, n in enumerate(notes) if n.theme_manual and n.theme_id}
-    return texts, fixed, [n.id for n in notes]
+    return texts, fixed, [n.id for n in notes], vectors
 
 
 def _session_id(sessions, value: str) -> str:
@@ -72,8 +77,8 @@ def run_cluster(input_path: str, k: int | None = None, as_json: bool = False,
                 session: str | None = None, out=None) -> int:
     """Print a theme proposal for the notes of ``input_path``; exit status."""
     out = out or sys.stdout
-    texts, fixed, ids = load_board(Path(input_path), session)
-    proposal = propose_themes(texts, k=k, fixed=fixed)
+    texts, fixed, ids, vectors = load_board(Path(input_path), session)
+    proposal = propose_themes(texts, k=k, fixed=fixed, vectors=vectors)
     if as_json:
         for i, text in enumerate(texts):
             out.write(json.dumps({"id": ids[i], "text": text, "theme": proposal.assignment[i],

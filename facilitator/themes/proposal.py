@@ -45,8 +45,8 @@ class Proposal:
     themes: tuple[ThemeProposal, ...]
     parents: tuple[ParentGroup, ...] = ()
     duplicates: tuple[tuple[int, int], ...] = ()
-    #: The encoders whose vectors the grouping used: ``("use",)`` is the fast
-    #: path, ``("use", "e5")`` the refined one (see facilitator.themes.encoders).
+    # The encoders whose vectors the grouping used: ``("use",)`` is the fast
+    # path, ``("use", "e5")`` the refined one (see facilitator.themes.encoders).
     vectors_used: tuple[str, ...] = ("use",)
 
     def label_of(self, note: int) -> str:

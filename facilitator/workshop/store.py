@@ -228,6 +228,43 @@ class Store:
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
+    # -- derived caches (not records: facilitator.themes.vectors) ------------------
+    def read_cache(self, sql: str, params=()) -> list[tuple]:
+        """Rows of a query on a derived cache table; none if it cannot be read.
+
+        A cache is made again from the records, so a read that fails (a file
+        being written by another process under a read-only view) is no error.
+        """
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error:
+            return []
+
+    def write_cache(self, steps) -> bool:
+        """Run ``steps`` ((sql, rows) pairs) on a derived cache table in one
+        committed transaction; False when read-only or it failed (nothing kept).
+
+        Not :meth:`write`: a cache is no user change (no undo, no listeners).
+        """
+        if self.readonly or self.conn is None:
+            return False
+        conn = self.conn
+        try:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            conn.execute("BEGIN IMMEDIATE")
+            for sql, rows in steps:
+                conn.executemany(sql, rows)
+            conn.execute("COMMIT")
+            return True
+        except sqlite3.Error:
+            try:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            return False
+
 
 def _write_records(conn: sqlite3.Connection, change: Change) -> None:
     # Foreign keys are checked at COMMIT, so the order of a change's parts

@@ -45,6 +45,7 @@ class ThemesController(QObject):
         self.board_key = None       # (session, group) it was made for
         self.overlays: list[QGraphicsRectItem] = []
         self._preparer: Preparer | None = None
+        self.vectors: dict = {}     # stored vectors the proposal was given
         self._panel: ProposalPanel | None = None
         self._votes: VotingPanel | None = None
         self._filtered = None       # viewport with our event filter
@@ -53,6 +54,8 @@ class ThemesController(QObject):
         self.prepare_timer.setSingleShot(True)
         self.prepare_timer.setInterval(PREPARE_DELAY_MS)
         self.prepare_timer.timeout.connect(self._prepare_ahead)
+        from ui.themes.encoding import BackgroundEncoder
+        self.encoding = BackgroundEncoder(self)   # notes' vectors, made as they are committed
 
     # -- installing ---------------------------------------------------------------------
     def install(self, window=None) -> "ThemesController":
@@ -70,6 +73,7 @@ class ThemesController(QObject):
         w.toolbar.addSeparator()
         w.toolbar.addActions([self.propose_action, self.voting_action])
         w.actions_.workshop_actions += [self.propose_action, self.voting_action]
+        self.encoding.install(w, self.propose)
         self.retranslate()
         return self
 
@@ -134,6 +138,7 @@ class ThemesController(QObject):
         panel.closeRequested.connect(lambda: self.dock.hide())
         panel.mergeRequested.connect(self.merge)
         panel.tree.itemChanged.connect(self._label_edited)
+        self.encoding.note_in(panel)
         dock = _dock(w, "", "themes", panel)
         self._votes = votes = VotingPanel(w)
         votes.dotsChanged.connect(self._set_dots)
@@ -158,6 +163,7 @@ class ThemesController(QObject):
         if ws is None:
             return
         ws.listeners.append(self._on_change)
+        self.encoding.attach(ws)
         # After the board is on screen: loading the engine must not delay the first paint.
         self.prepare_timer.start()
 
@@ -171,6 +177,7 @@ class ThemesController(QObject):
         ws = self.window.ws
         if ws is not None and self._on_change in ws.listeners:
             ws.listeners.remove(self._on_change)
+        self.encoding.detach()
 
     # -- proposing ------------------------------------------------------------------------
     def _board(self):
@@ -205,7 +212,8 @@ class ThemesController(QObject):
         self.panel.set_busy(True, self._busy_text())
         self.panel.set_kept(self._kept_text())
         self.propose_action.setEnabled(False)
-        self.worker = ProposalWorker(given.texts, dict(given.fixed), self)
+        self.vectors = self.encoding.vectors_for(given.texts)   # kept in the file: not encoded again
+        self.worker = ProposalWorker(given.texts, dict(given.fixed), self, vectors=self.vectors)
         self.worker.done.connect(self._proposed)
         self.worker.failed.connect(self._failed)
         self.worker.finished.connect(self._worker_finished)
@@ -259,6 +267,7 @@ class ThemesController(QObject):
         self.panel.tree.blockSignals(True)
         self.panel.show_proposal(proposal, self.given.texts)
         self.panel.tree.blockSignals(False)
+        self.encoding.proposal_shown(proposal, self.given.texts, self.vectors)
         self._draw_outlines()
 
     def _draw_outlines(self) -> None:
@@ -290,6 +299,7 @@ class ThemesController(QObject):
     def _clear_preview(self) -> None:
         self._remove_outlines()
         self.proposal = None
+        self.encoding.proposal_shown(None)
         if self._panel is not None:
             self._panel.show_proposal(None, [])
 

@@ -20,15 +20,17 @@ class ProposalWorker(QThread):
     done = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, texts: list[str], fixed: dict[int, str], parent=None) -> None:
+    def __init__(self, texts: list[str], fixed: dict[int, str], parent=None,
+                 vectors: dict | None = None) -> None:
         super().__init__(parent)
         self.texts = texts
         self.fixed = fixed
+        self.vectors = vectors or {}   # made earlier (kept in the file), by encoder
 
     def run(self) -> None:
         from facilitator.themes.cluster import propose_themes
         try:
-            proposal = propose_themes(self.texts, fixed=self.fixed)
+            proposal = propose_themes(self.texts, fixed=self.fixed, vectors=self.vectors)
         except FurikaeriError as exc:
             self.failed.emit(exc.text())
         except Exception as exc:  # noqa: BLE001 — a bug must not kill the window silently
