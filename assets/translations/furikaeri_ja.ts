@@ -2514,18 +2514,6 @@ Fields of the workshop&apos;s details a person edits (the rest is the agenda&apo
         <source>Merge</source>
         <translation>統合</translation>
     </message>
-    <message>
-        <source>Sentence vectors: {kind}</source>
-        <translation>文ベクトル：{kind}</translation>
-    </message>
-    <message>
-        <source>high precision</source>
-        <translation>高精度</translation>
-    </message>
-    <message>
-        <source>standard</source>
-        <translation>標準</translation>
-    </message>
 </context>
 <context>
     <name>QAbstractFileIconProvider</name>

@@ -35,7 +35,7 @@ _memory: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def text_key(text: str) -> str:
-    """The key a text's vectors are kept under (and the text that is encoded)."""
+    """The key a text's vectors are kept under (the window encodes the text as typed)."""
     return normalise(text)
 
 

@@ -102,22 +102,6 @@ def test_reproposal_through_the_panel_keeps_the_board_tidy(qtbot, win):
     assert win.themes.votes_dock.isVisible()
 
 
-def test_the_panel_names_the_vectors_a_proposal_used(qtbot, win):
-    panel = win.themes.panel
-    themes = (ThemeProposal((0, 1), "予算", ("予算", "コスト")),)
-    plain = Proposal(assignment=(0, 0), themes=themes)
-    panel.show_proposal(plain, ["一", "二"])
-    assert panel.vectors.isHidden()                 # a proposal that does not say: nothing
-
-    class Said(Proposal):
-        vectors_used = ("use", "e5")
-    panel.show_proposal(Said((0, 0), themes), ["一", "二"])
-    assert not panel.vectors.isHidden() and "high precision" in panel.vectors.text()
-    Said.vectors_used = ("use",)
-    panel.show_proposal(Said((0, 0), themes), ["一", "二"])
-    assert "standard" in panel.vectors.text()
-
-
 def test_key_words_show_under_each_label_quieter_but_readable(qtbot, win):
     from PySide6.QtGui import QPalette
     from facilitator.board.palette_check import contrast

@@ -58,6 +58,7 @@ class BackgroundEncoder(QObject):
         self._running = False
         self._thread: threading.Thread | None = None
         self._outstanding: dict[str, set[str]] = {}   # GUI thread: key -> encoders to go
+        self._typed: dict[str, str] = {}              # key -> the text as first typed
         self._run_total = self._run_done = 0
         self._open_timer = QTimer(self)
         self._open_timer.setSingleShot(True)
@@ -84,6 +85,7 @@ class BackgroundEncoder(QObject):
             self._pending = {}
         self.known = {}
         self._outstanding = {}
+        self._typed = {}
         self._end_run()
 
     def _look_over(self) -> None:
@@ -114,9 +116,13 @@ class BackgroundEncoder(QObject):
         """Queue the texts lacking a vector of some encoder; how many notes were queued."""
         from facilitator.themes.vectors import text_key
         fresh: dict[str, set[str]] = {}
-        for key in dict.fromkeys(text_key(t) for t in texts):
-            if not key:
+        for text in texts:
+            key = text_key(text)
+            if not key or key in fresh:
                 continue
+            # The text as typed is encoded (as a proposal made on the spot, and
+            # scripts/cluster_eval.py, encode it); the vector is kept under its key.
+            self._typed.setdefault(key, text)
             todo = {e.name for e in self.encoders
                     if key not in self.known.get(e.name, ())
                     and e.name not in self._outstanding.get(key, ())}
@@ -162,8 +168,9 @@ class BackgroundEncoder(QObject):
                 queue = self._pending[name]                 # the cheap encoder first
                 size = BATCH.get(name, 8)
                 keys, queue[-size:] = queue[-size:], []     # newest notes first
+                typed = [self._typed.get(k, k) for k in keys]
             try:
-                rows = by_name[name].encode(keys)
+                rows = by_name[name].encode(typed)
             except Exception:  # noqa: BLE001 — a text the encoder refuses: no vector, no loop
                 rows = None
             with self._cond:

@@ -107,9 +107,6 @@ class LabelWithKeywords(QStyledItemDelegate):
             editor.setGeometry(editor.geometry().adjusted(0, 0, 0, -line))
 
 
-# Names of the sentence encoders (Proposal.vectors_used) that make a proposal precise.
-_PRECISE = ("e5",)
-
 
 def _short(text: str, limit: int = 28) -> str:
     text = " ".join(text.split())
@@ -137,7 +134,6 @@ class ProposalPanel(QWidget):
         self.kept = QLabel(self)        # what a re-proposal leaves as it is
         self.kept.setWordWrap(True)
         self.kept.hide()
-        self.vectors = QLabel(self)     # which sentence vectors the proposal used
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(3)
         fit_columns(self.tree, stretch=0)
@@ -171,7 +167,6 @@ class ProposalPanel(QWidget):
         lay.addWidget(self.status)
         lay.addWidget(self.progress)
         lay.addWidget(self.kept)
-        lay.addWidget(self.vectors)
         lay.addWidget(self.tree, 3)
         lay.addWidget(self.duplicates_label)
         lay.addWidget(self.duplicates, 1)
@@ -222,7 +217,6 @@ class ProposalPanel(QWidget):
         self.next_step.setVisible(done)
         if done:
             self.kept.hide()
-            self.vectors.hide()
             self.duplicates_label.hide()
             self.duplicates.hide()
 
@@ -253,7 +247,6 @@ class ProposalPanel(QWidget):
         self.discard_button.setEnabled(shown)
         self.duplicates_label.setVisible(shown and bool(proposal.duplicates))
         self.duplicates.setVisible(shown and bool(proposal.duplicates))
-        self._show_vectors(proposal)
         if proposal is None:
             return
         parents = []
@@ -288,16 +281,6 @@ class ProposalPanel(QWidget):
         self.tree.expandAll()
         for keep, other in proposal.duplicates[:200]:  # 2,000 identical notes: a readable list
             self._add_duplicate(keep, other, texts)
-
-    def _show_vectors(self, proposal: Proposal | None) -> None:
-        # Proposal.vectors_used: the encoders' names (absent before they were recorded).
-        used = tuple(getattr(proposal, "vectors_used", ()) or ())
-        self.vectors.setVisible(bool(used))
-        if used:
-            precise = any(name in _PRECISE for name in used)
-            self.vectors.setText(self.tr("Sentence vectors: {kind}").format(
-                kind=self.tr("high precision") if precise else self.tr("standard")))
-            self.vectors.setToolTip(", ".join(used))
 
     def _add_duplicate(self, keep: int, other: int, texts: list[str]) -> None:
         row = QWidget()
