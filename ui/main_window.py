@@ -61,11 +61,7 @@ class MainWindow(QMainWindow):
         window_fit.fit_first_window(self)  # a 1024×768 projector: within its screen
         keep_compositions()  # a field losing the keyboard keeps the text being composed
 
-        self.start = StartScreen(self.settings, self)
-        self.start.openRequested.connect(self.open_path)
-        self.start.browseRequested.connect(self.open_dialog)
-        self.start.newRequested.connect(self.new_workshop_dialog)
-        self.start.demoRequested.connect(self.open_demo)
+        self._start: StartScreen | None = None  # made when first shown (see `start`)
 
         self.workspace = QWidget(self)
         self.board_holder = QVBoxLayout()
@@ -82,7 +78,6 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.entry)
 
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.start)
         self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
 
@@ -117,6 +112,24 @@ class MainWindow(QMainWindow):
         self.poll.timeout.connect(self.check_file)
         self._show_workshop_ui(False)
         self.retranslate()
+
+    @property
+    def start(self) -> StartScreen:
+        """The start screen, made on first use: a window opening a workshop at once
+        (``furikaeri open``, ``demo``) never builds it."""
+        if self._start is None:
+            self._start = StartScreen(self.settings, self)
+            self._start.openRequested.connect(self.open_path)
+            self._start.browseRequested.connect(self.open_dialog)
+            self._start.newRequested.connect(self.new_workshop_dialog)
+            self._start.demoRequested.connect(self.open_demo)
+            self.stack.insertWidget(0, self._start)
+        return self._start
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.ws is None and self._start is None:  # shown with no workshop
+            self.stack.setCurrentWidget(self.start)
+        super().showEvent(event)
 
     def retranslate(self) -> None:
         """Texts in the language chosen (again after 表示 › 言語)."""
@@ -191,15 +204,17 @@ class MainWindow(QMainWindow):
         self.board_holder.addWidget(self.board)
         self.board.selectionIdsChanged.connect(self._on_selection)
         self.board.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.agenda.set_workshop(ws)
+        self.agenda.set_workshop(ws, rebuild=False)  # choose_board below fills it
         self._refresh_participants()
         self._show_workshop_ui(True)
         remember_file(self.settings, ws.path)
         log.info("Opened %s%s", ws.path, f" (read-only: {ws.store.readonly_reason})"
                  if ws.readonly else "")
         session_id, group_id, all_groups = board or initial_board(self.ws)
-        if session_id is not None:
+        if session_id is not None and ws.get(Session, session_id) is not None:
             self.choose_board(session_id, group_id, all_groups)
+        else:
+            self.agenda.rebuild()
         self.clock_ctl.set_workshop(ws)
         self._update_state()
         self.poll.start()
@@ -489,7 +504,10 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def _show_workshop_ui(self, shown: bool) -> None:
-        self.stack.setCurrentWidget(self.workspace if shown else self.start)
+        if shown:
+            self.stack.setCurrentWidget(self.workspace)
+        elif self._start is not None or self.isVisible():  # else made when shown
+            self.stack.setCurrentWidget(self.start)
         self.agenda_dock.setVisible(shown)
         self.toolbar.setVisible(shown)
         self.actions_.set_workshop_open(shown)

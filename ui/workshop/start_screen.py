@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.workshop.store import peek
-from facilitator.agenda.templates import template_choices, template_path
 from ui.i18n import is_language_change
 
 SETTING_RECENT = "recent"
@@ -117,6 +116,8 @@ class StartScreen(QWidget):
         folder = user_template_folder()
         chosen = self.templates.currentData()
         self.templates.clear()
+        # Here, not at import: the window opening a workshop never needs them.
+        from facilitator.agenda.templates import template_choices, template_path
         for name, title, description in template_choices(user_folder=folder):
             # The path: MainWindow.create_from_template reads it wherever it lives.
             self.templates.addItem(f"{title} — {description}" if description else title,
