@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         keep_compositions()  # a field losing the keyboard keeps the text being composed
 
         self._start: StartScreen | None = None  # made when first shown (see `start`)
+        self._closing = False
 
         self.workspace = QWidget(self)
         self.board_holder = QVBoxLayout()
@@ -286,7 +287,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.settings.setValue("geometry", self.saveGeometry())
+        self._closing = True  # no start screen made just to be closed
         self.close_workshop()
+        self._closing = False
         super().closeEvent(event)
 
     # -- dialogs -----------------------------------------------------------------
@@ -506,7 +509,8 @@ class MainWindow(QMainWindow):
     def _show_workshop_ui(self, shown: bool) -> None:
         if shown:
             self.stack.setCurrentWidget(self.workspace)
-        elif self._start is not None or self.isVisible():  # else made when shown
+        elif self._start is not None or (self.isVisible() and not self._closing):
+            # else made when shown
             self.stack.setCurrentWidget(self.start)
         self.agenda_dock.setVisible(shown)
         self.toolbar.setVisible(shown)
