@@ -7,6 +7,7 @@ core the moment it is made, so the title always says "saved".
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -34,12 +35,15 @@ from ui.minutes.printing import ReportController
 from ui.workshop.save_banner import DiskFullBanner
 from ui.outcomes.controller import OutcomesController
 from ui.workshop.details_menu import DetailsController
-from ui.workshop.start_screen import StartScreen, recent_files, remember_file
+from ui.workshop.recent import recent_files, remember_file
 from ui.themes.controller import ThemesController
 from ui import window_fit
 from ui.themes.groups_in import GroupsInController
 from ui.i18n import is_language_change
 from ui.ime import keep_compositions
+
+if TYPE_CHECKING:
+    from ui.workshop.start_screen import StartScreen
 
 POLL_MS = 2000
 _NAME_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Workshops (*.furikaeri)")
@@ -119,6 +123,7 @@ class MainWindow(QMainWindow):
         """The start screen, made on first use: a window opening a workshop at once
         (``furikaeri open``, ``demo``) never builds it."""
         if self._start is None:
+            from ui.workshop.start_screen import StartScreen
             self._start = StartScreen(self.settings, self)
             self._start.openRequested.connect(self.open_path)
             self._start.browseRequested.connect(self.open_dialog)
