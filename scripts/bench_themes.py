@@ -3,8 +3,8 @@
     QT_QPA_PLATFORM=offscreen python scripts/bench_themes.py           # after the warm-up
     QT_QPA_PLATFORM=offscreen python scripts/bench_themes.py at-once   # asked at once
 
-The window opens the demo workshop (its first board is in view, ~30 notes) and
-is shown.  ``cluster_30_in_window_s`` is テーマ › テーマを提案 (the themes
+The window opens the demo workshop, notes are typed onto its first board
+until it holds 30, and the window is shown.  ``cluster_30_in_window_s`` is テーマ › テーマを提案 (the themes
 controller's ``propose``) to the proposal shown in the panel, once the
 background warm-up the window starts by itself after it is shown has finished
 (``themes_warm_up_s``: window shown to that warm-up done).  ``at-once`` asks
@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TIMEOUT_S = 300.0
+BOARD_NOTES = 30
 
 
 def _until(app, done, timeout: float = TIMEOUT_S) -> None:
@@ -39,6 +40,7 @@ def _until(app, done, timeout: float = TIMEOUT_S) -> None:
 def first_proposal(at_once: bool) -> dict[str, float]:
     from PySide6.QtCore import QSettings
 
+    from facilitator.board.sample_notes import typed_notes
     from facilitator.themes.acceptance import proposal_input
     from ui.app import application
     from ui.main_window import MainWindow
@@ -50,10 +52,14 @@ def first_proposal(at_once: bool) -> dict[str, float]:
         window = MainWindow(settings)
         window.resize(1280, 800)
         window.open_demo(raise_errors=True)
+        # The demo's first board has ~20 notes: typed ones make it 30, as in the issue.
+        themes = window.themes
+        board = themes._board()
+        for text in typed_notes(max(0, BOARD_NOTES - len(proposal_input(window.ws, *board).texts))):
+            window.add_note(text, "")
         window.show()
         shown = time.perf_counter()
         app.processEvents()
-        themes = window.themes
         figures: dict[str, float] = {}
         if not at_once:
             # The window's own warm-up: started after the window is shown, then the
