@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
+    QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -299,6 +299,7 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -----------------------------------------------------------------
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # here: its first use loads its enums
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a workshop"), self._dialog_folder(), self.tr(_NAME_FILTER))
         if path:
@@ -310,6 +311,7 @@ class MainWindow(QMainWindow):
             if template is None:
                 return
         template = template or self.start.templates.currentData() or "standard"
+        from PySide6.QtWidgets import QFileDialog
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("New workshop"), self._dialog_folder(), self.tr(_NAME_FILTER))
         if path:
