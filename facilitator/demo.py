@@ -24,7 +24,6 @@ from facilitator.workshop.model import (
     Participant, Record, Session, Stamp, Stroke, Theme, WorkshopInfo, new_id,
 )
 from facilitator.paths import DEMO_DIR, EXTENSION, TEMPLATES_DIR
-from facilitator.agenda.templates import read_template, records_from_template
 from facilitator.workshop.workshop import Workshop, clean_text
 
 DEMO_FILE = DEMO_DIR / "demo.json"
@@ -151,6 +150,8 @@ def create_demo(path: str | os.PathLike, data: dict | None = None) -> Workshop:
     """
     data = data or load_demo_data()
     info = data["workshop"]
+    # Here: reopening the user's demo (every `furikaeri demo` after the first) needs no template.
+    from facilitator.agenda.templates import read_template, records_from_template
     records = records_from_template(read_template("standard"), title=info["title"],
                                     on=date.fromisoformat(info["date"]))
     records = [r.replace(**info) if isinstance(r, WorkshopInfo) else r for r in records]

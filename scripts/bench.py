@@ -171,14 +171,29 @@ def cluster_quality(tmp: Path) -> Figures:
     return quality_figures()
 
 
-@provides("cluster_500_s", "cluster_2000_s", "cluster_2000_unprepared_s", "cluster_cold_2000_s",
-          "cluster_cold_2000_first_run_s")
+@provides("cluster_2000_warm_s", "cluster_2000_cold_s", "cluster_2000_cold_first_run_s",
+          "cluster_500_s", "cluster_2000_s", "cluster_2000_unprepared_s",
+          "encode_per_note_ms", "encode_use_per_note_ms")
 def cluster_speed(tmp: Path) -> Figures:
-    """propose_themes on 500 / 2,000 synthetic notes: warm (models loaded, notes' features
-    prepared in the background as the app does), warm but unprepared, and in a fresh
-    process (see scripts/cluster_eval.timing_figures for exactly what each includes)."""
+    """propose_themes on 500 / 2,000 synthetic notes: warm with the vectors kept in the
+    file (issue 15), warm with notes prepared in the background as the app does, warm but
+    unprepared, and in a fresh process; each encoder's cost a note (see
+    scripts/cluster_eval.timing_figures for exactly what each includes)."""
     from scripts.cluster_eval import timing_figures
     return timing_figures()
+
+
+@provides("cluster_30_in_window_s", "themes_warm_up_s", "cluster_in_window_notes")
+def cluster_in_window(tmp: Path) -> Figures:
+    """The first proposal in a running window with the demo open, once the window's
+    background warm-up is done; and how long that warm-up took (scripts/bench_themes.py)."""
+    return _script_figures("scripts/bench_themes.py")
+
+
+@provides("cluster_30_in_window_at_once_s")
+def cluster_in_window_at_once(tmp: Path) -> Figures:
+    """The same proposal asked the moment the window is shown (it waits for the models)."""
+    return _script_figures("scripts/bench_themes.py", "at-once")
 
 
 # -- the board and the window (issue 3): each in a fresh process ------------------------

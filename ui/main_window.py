@@ -7,10 +7,11 @@ core the moment it is made, so the title always says "saved".
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget,
+    QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -35,12 +36,15 @@ from ui.minutes.printing import ReportController
 from ui.workshop.save_banner import DiskFullBanner
 from ui.outcomes.controller import OutcomesController
 from ui.workshop.details_menu import DetailsController
-from ui.workshop.start_screen import StartScreen, recent_files, remember_file
+from ui.workshop.recent import recent_files, remember_file
 from ui.themes.controller import ThemesController
 from ui import window_fit
 from ui.themes.groups_in import GroupsInController
 from ui.i18n import is_language_change
 from ui.ime import keep_compositions
+
+if TYPE_CHECKING:
+    from ui.workshop.start_screen import StartScreen
 
 POLL_MS = 2000
 _NAME_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Workshops (*.furikaeri)")
@@ -62,11 +66,8 @@ class MainWindow(QMainWindow):
         window_fit.fit_first_window(self)  # a 1024×768 projector: within its screen
         keep_compositions()  # a field losing the keyboard keeps the text being composed
 
-        self.start = StartScreen(self.settings, self)
-        self.start.openRequested.connect(self.open_path)
-        self.start.browseRequested.connect(self.open_dialog)
-        self.start.newRequested.connect(self.new_workshop_dialog)
-        self.start.demoRequested.connect(self.open_demo)
+        self._start: StartScreen | None = None  # made when first shown (see `start`)
+        self._closing = False
 
         self.workspace = QWidget(self)
         self.board_holder = QVBoxLayout()
@@ -83,7 +84,6 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.entry)
 
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.start)
         self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
 
@@ -119,6 +119,25 @@ class MainWindow(QMainWindow):
         self.poll.timeout.connect(self.check_file)
         self._show_workshop_ui(False)
         self.retranslate()
+
+    @property
+    def start(self) -> StartScreen:
+        """The start screen, made on first use: a window opening a workshop at once
+        (``furikaeri open``, ``demo``) never builds it."""
+        if self._start is None:
+            from ui.workshop.start_screen import StartScreen
+            self._start = StartScreen(self.settings, self)
+            self._start.openRequested.connect(self.open_path)
+            self._start.browseRequested.connect(self.open_dialog)
+            self._start.newRequested.connect(self.new_workshop_dialog)
+            self._start.demoRequested.connect(self.open_demo)
+            self.stack.insertWidget(0, self._start)
+        return self._start
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.ws is None and self._start is None:  # shown with no workshop
+            self.stack.setCurrentWidget(self.start)
+        super().showEvent(event)
 
     def retranslate(self) -> None:
         """Texts in the language chosen (again after 表示 › 言語)."""
@@ -193,15 +212,17 @@ class MainWindow(QMainWindow):
         self.board_holder.addWidget(self.board)
         self.board.selectionIdsChanged.connect(self._on_selection)
         self.board.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.agenda.set_workshop(ws)
+        self.agenda.set_workshop(ws, rebuild=False)  # choose_board below fills it
         self._refresh_participants()
         self._show_workshop_ui(True)
         remember_file(self.settings, ws.path)
         log.info("Opened %s%s", ws.path, f" (read-only: {ws.store.readonly_reason})"
                  if ws.readonly else "")
         session_id, group_id, all_groups = board or initial_board(self.ws)
-        if session_id is not None:
+        if session_id is not None and ws.get(Session, session_id) is not None:
             self.choose_board(session_id, group_id, all_groups)
+        else:
+            self.agenda.rebuild()
         self.clock_ctl.set_workshop(ws)
         self._update_state()
         self.poll.start()
@@ -275,11 +296,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.settings.setValue("geometry", self.saveGeometry())
+        self._closing = True  # no start screen made just to be closed
         self.close_workshop()
+        self._closing = False
         super().closeEvent(event)
 
     # -- dialogs -----------------------------------------------------------------
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # here: its first use loads its enums
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a workshop"), self._dialog_folder(), self.tr(_NAME_FILTER))
         if path:
@@ -291,6 +315,7 @@ class MainWindow(QMainWindow):
             if template is None:
                 return
         template = template or self.start.templates.currentData() or "standard"
+        from PySide6.QtWidgets import QFileDialog
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("New workshop"), self._dialog_folder(), self.tr(_NAME_FILTER))
         if path:
@@ -493,7 +518,11 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def _show_workshop_ui(self, shown: bool) -> None:
-        self.stack.setCurrentWidget(self.workspace if shown else self.start)
+        if shown:
+            self.stack.setCurrentWidget(self.workspace)
+        elif self._start is not None or (self.isVisible() and not self._closing):
+            # else made when shown
+            self.stack.setCurrentWidget(self.start)
         self.agenda_dock.setVisible(shown)
         self.toolbar.setVisible(shown)
         self.actions_.set_workshop_open(shown)

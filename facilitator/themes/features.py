@@ -293,6 +293,12 @@ def sentence_vectors(texts: list[str]) -> np.ndarray:
     return np.stack([_vector_cache[k] for k in keys]).astype(np.float64)
 
 
+def forget_notes() -> None:
+    """Empty the per-text caches of morphemes and sentence vectors (measurements)."""
+    _analysis_cache.clear()
+    _vector_cache.clear()
+
+
 def remember_vectors(texts: list[str], vectors: np.ndarray) -> None:
     """Keep ``vectors`` (USE rows of ``texts``, made earlier) so they are not encoded again."""
     from facilitator.themes.textnorm import normalise

@@ -5,7 +5,8 @@ with average or Ward linkage, and ``fcluster(criterion="maxclust")``), done
 step for step as SciPy 1.17 does them: the nearest-neighbour chain with the
 same tie-breaks, the same distance updates in the same floating-point
 operations, the same sort and relabelling, the same binary search for the
-cut.  So the trees and the groups are the ones SciPy gives
+cut.  Only the bookkeeping differs (dropped clusters are masked, not
+cleared: see :func:`linkage`), which changes no number.  So the trees and the groups are the ones SciPy gives
 (tests/themes/test_hierarchy.py compares them), and the app ships without
 SciPy: it brought 54 MB (and a second OpenBLAS) into the installer for two
 functions.
@@ -35,14 +36,17 @@ def linkage(dist: np.ndarray, method: str = "average") -> np.ndarray:
     d = np.array(dist, dtype=np.float64)  # a copy: it becomes the working matrix
     if not np.isfinite(d).all():
         raise ValueError("distances must be finite")
-    # Dropped clusters and the diagonal are +inf: they never win a strict `<`,
-    # and the updates below leave them at +inf without masking.
     np.fill_diagonal(d, np.inf)
+    # A dropped cluster's column is never cleared (a strided write across the
+    # whole matrix per merge, the slowest step): its +inf in ``dead`` is added
+    # to each row read instead.  +inf never wins a strict `<`.
+    dead = np.zeros(n)
     size = np.ones(n, dtype=np.int64)
     z = np.empty((n - 1, 4))
     chain: list[int] = []
     first_alive = 0
-    buf, buf2 = np.empty(n), np.empty(n)
+    row, buf, buf2 = np.empty(n), np.empty(n), np.empty(n)
+    add, argmin = np.add, np.ndarray.argmin
     for k in range(n - 1):
         if not chain:
             while size[first_alive] == 0:
@@ -51,17 +55,18 @@ def linkage(dist: np.ndarray, method: str = "average") -> np.ndarray:
         # Follow nearest neighbours until two are each other's nearest.
         while True:
             x = chain[-1]
-            row = d[x]
-            nearest = int(row.argmin())  # the first of equal minima, as SciPy's loop
+            add(d[x], dead, out=row)
+            nearest = int(argmin(row))  # the first of equal minima, as SciPy's loop
             if len(chain) > 1:
                 # The previous link wins ties (no cycles).
-                y, current = chain[-2], row[chain[-2]]
-                if row[nearest] < current:
-                    y, current = nearest, row[nearest]
+                y = chain[-2]
+                current = row.item(y)
+                if row.item(nearest) < current:
+                    y, current = nearest, row.item(nearest)
                 if y == chain[-2]:
                     break
             else:
-                y, current = nearest, row[nearest]
+                y, current = nearest, row.item(nearest)
             chain.append(y)
         del chain[-2:]
         if x > y:
@@ -70,7 +75,9 @@ def linkage(dist: np.ndarray, method: str = "average") -> np.ndarray:
         z[k] = (x, y, current, nx + ny)
         size[x] = 0
         size[y] = nx + ny
+        dead[x] = np.inf
         # SciPy's update formulas (Lance–Williams), operation for operation.
+        # Entries of dropped clusters come out as anything: ``dead`` masks them.
         dx, dy = d[x], d[y]
         if method == "average":  # (nx * dx + ny * dy) / (nx + ny), without temporaries
             new = np.multiply(dx, nx, out=buf)
@@ -78,13 +85,12 @@ def linkage(dist: np.ndarray, method: str = "average") -> np.ndarray:
             new /= nx + ny
         else:
             t = 1.0 / (nx + ny + size)
-            new = np.sqrt((size + nx) * t * dx * dx + (size + ny) * t * dy * dy
-                          - size * t * current * current)
+            with np.errstate(invalid="ignore"):  # a dropped cluster's stale entry
+                new = np.sqrt((size + nx) * t * dx * dx + (size + ny) * t * dy * dy
+                              - size * t * current * current)
         new[y] = np.inf
         d[y] = new
         d[:, y] = new
-        d[x] = np.inf
-        d[:, x] = np.inf
     z = z[np.argsort(z[:, 2], kind="mergesort")]
     _relabel(z, n)
     return z

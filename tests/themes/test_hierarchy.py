@@ -49,6 +49,17 @@ def test_trees_and_cuts_are_scipys(kind, method):
             assert np.array_equal(maxclust(z, k), groups), (kind, method, n, k)
 
 
+@pytest.mark.parametrize("kind", ["cosine", "ties"])
+@pytest.mark.parametrize("method", ["average", "ward"])
+def test_big_trees_are_scipys(kind, method):
+    """Hundreds of items: long neighbour chains, clusters merged into many times and
+    dropped clusters left behind in every row (the linkage masks them, never clears them)."""
+    rng = np.random.default_rng(7 + len(kind) + len(method))
+    d = _distances(kind, 400, rng)
+    expected = hierarchy.linkage(distance.squareform(d, checks=False), method=method)
+    assert np.array_equal(linkage(d, method), expected)
+
+
 def test_bad_input_is_refused():
     with pytest.raises(ValueError):
         linkage(np.array([[0.0, np.nan], [np.nan, 0.0]]))

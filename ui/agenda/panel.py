@@ -69,10 +69,13 @@ class AgendaPanel(QTreeWidget):
             self.rebuild()  # every text of the tree is made there
         super().changeEvent(event)
 
-    def set_workshop(self, ws: Workshop | None) -> None:
+    def set_workshop(self, ws: Workshop | None, rebuild: bool = True) -> None:
+        """Show the sessions of ``ws`` (``rebuild=False``: the caller calls
+        :meth:`set_current` next, which fills the tree)."""
         self.ws = ws
         self._current = None
-        self.rebuild()
+        if rebuild:
+            self.rebuild()
 
     def set_current(self, session_id: str, group_id: str | None, all_groups: bool) -> None:
         """Show which board is on screen (without emitting ``boardChosen``)."""

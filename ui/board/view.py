@@ -10,7 +10,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor, QFontMetricsF, QKeySequence, QMouseEvent, QPainter, QPen, QTransform,
 )
-from PySide6.QtWidgets import QGraphicsView, QStyle, QWidget
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from facilitator.board.placement import COLUMNS, GAP
 from facilitator.errors import FurikaeriError
@@ -332,7 +332,9 @@ class BoardView(ViewCommands, QGraphicsView):
         if self._fitted is None or self.transform() != self._fitted or self._refitting:
             return
         old, new = event.oldSize(), event.size()
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 4
+        # The style's scroll bar extent (PM_ScrollBarExtent), read off the bar itself:
+        # importing QStyle would load its enums (~10 ms of a start).
+        bar = self.verticalScrollBar().sizeHint().width() + 4
         if (old.isValid() and abs(old.width() - new.width()) <= bar
                 and abs(old.height() - new.height()) <= bar):
             # Only a scroll bar came or went: fitting again would take it away or

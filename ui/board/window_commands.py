@@ -10,9 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
-from facilitator.board.find import Hit
 from ui.board.edit_actions import BoardCommandActions
-from ui.board.find_bar import FindBar
 from ui.board.pen import PenController
 from ui.i18n import is_language_change
 
@@ -49,15 +47,24 @@ class BoardCommandsController(QObject):
         w.actions_.workshop_actions.append(self.find_action)
         self.find_action.setEnabled(w.ws is not None)
 
-        self.find_bar = FindBar(w.workspace)
-        w.workspace.layout().insertWidget(0, self.find_bar)
-        self.find_bar.hitChosen.connect(self.go)
-        self.find_bar.closed.connect(self._find_closed)
+        self._find_bar = None  # made on first Ctrl+F: not needed to show a board
         self.pen = PenController(w).install()
         self.retranslate()
         return self
 
     # -- Ctrl+F ------------------------------------------------------------------------
+    @property
+    def find_bar(self):
+        """The find bar over the board (made when first asked for)."""
+        if self._find_bar is None:
+            from ui.board.find_bar import FindBar
+            w = self.window
+            self._find_bar = FindBar(w.workspace)
+            w.workspace.layout().insertWidget(0, self._find_bar)
+            self._find_bar.hitChosen.connect(self.go)
+            self._find_bar.closed.connect(self._find_closed)
+        return self._find_bar
+
     def open_find(self) -> None:
         w = self.window
         if w.ws is None:
@@ -66,7 +73,7 @@ class BoardCommandsController(QObject):
             self.find_bar.set_workshop(w.ws)
         self.find_bar.open()
 
-    def go(self, hit: Hit) -> None:
+    def go(self, hit) -> None:
         """Show the note of ``hit``: its board (unless in view already), selected, centred."""
         w = self.window
         if w.ws is None or self.find_bar.ws is not w.ws:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from facilitator.paths import EXTENSION
 from ui.board.view import BoardView
@@ -79,6 +79,7 @@ class FileTransfer(QObject):
         w = self.window
         if w.ws is None:
             return
+        from PySide6.QtWidgets import QFileDialog  # here: not needed to show a board
         path, _ = QFileDialog.getOpenFileName(
             w, self.tr("Import notes"), str(Path(w.ws.path).parent), ";;".join([
                 self.tr("Notes and workshop records (*.csv *.tsv *.txt *.json)"),

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QBuffer, QByteArray, QEvent, QIODevice, QObject, QRectF, QSize, Qt, QThread, Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence, QPainter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from facilitator.errors import FurikaeriError
 from facilitator.i18n import language
@@ -169,6 +169,7 @@ class ReportController(QObject):
         ws = self.window.ws
         if ws is None:
             return
+        from PySide6.QtWidgets import QFileDialog  # here: not needed to show a board
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save the minutes as PDF"),
             str(Path(ws.path).with_suffix(".pdf")), self.tr("PDF document (*.pdf)"))
@@ -179,6 +180,7 @@ class ReportController(QObject):
         ws = self.window.ws
         if ws is None:
             return
+        from PySide6.QtWidgets import QFileDialog  # here: not needed to show a board
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save the A3 poster as PDF"),
             str(Path(ws.path).with_name(Path(ws.path).stem + "-poster.pdf")),

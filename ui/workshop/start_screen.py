@@ -12,26 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.workshop.store import peek
-from facilitator.agenda.templates import template_choices, template_path
 from ui.i18n import is_language_change
-
-SETTING_RECENT = "recent"
-MAX_RECENT = 10
-
-
-def recent_files(settings: QSettings) -> list[str]:
-    """Recently opened workshop files that still exist, newest first."""
-    value = settings.value(SETTING_RECENT) or []
-    if isinstance(value, str):  # QSettings gives a str for a one-item list
-        value = [value]
-    return [p for p in value if Path(p).exists()]
-
-
-def remember_file(settings: QSettings, path: str | Path) -> None:
-    path = str(Path(path).resolve())
-    files = [path, *(p for p in recent_files(settings) if p != path)]
-    settings.setValue(SETTING_RECENT, files[:MAX_RECENT])
-
+from ui.workshop.recent import MAX_RECENT, SETTING_RECENT, recent_files, remember_file  # noqa: F401
 
 def user_template_folder() -> Path:
     """Where "save as template" writes (the per-user data folder)."""
@@ -117,6 +99,8 @@ class StartScreen(QWidget):
         folder = user_template_folder()
         chosen = self.templates.currentData()
         self.templates.clear()
+        # Here, not at import: the window opening a workshop never needs them.
+        from facilitator.agenda.templates import template_choices, template_path
         for name, title, description in template_choices(user_folder=folder):
             # The path: MainWindow.create_from_template reads it wherever it lives.
             self.templates.addItem(f"{title} — {description}" if description else title,

@@ -21,6 +21,7 @@ class ClockButton(QToolButton):
         self.window = window
         self.colours: tuple[str, str] | None = None
         self._width = 0
+        self._extra: tuple | None = None  # (text, font, extra width) last measured
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar = window.menuBar()
@@ -32,11 +33,15 @@ class ClockButton(QToolButton):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
-        text = self.text()
-        widest = re.sub(r"\d", "8", text if text[:1] == "+" else "+" + text)
-        metrics = self.fontMetrics()
-        extra = metrics.horizontalAdvance(widest) - metrics.horizontalAdvance(text)
-        return QSize(hint.width() + max(0, extra), hint.height())
+        text, font = self.text(), self.font()
+        # Layouts ask dozens of times while the window is first shown: measured once
+        # per text and font.
+        if self._extra is None or self._extra[:2] != (text, font):
+            widest = re.sub(r"\d", "8", text if text[:1] == "+" else "+" + text)
+            metrics = self.fontMetrics()
+            extra = metrics.horizontalAdvance(widest) - metrics.horizontalAdvance(text)
+            self._extra = (text, font, max(0, extra))
+        return QSize(hint.width() + self._extra[2], hint.height())
 
     def show_text(self, text: str, colours: tuple[str, str]) -> None:
         """Show ``text`` on the face's (background, text) ``colours``."""

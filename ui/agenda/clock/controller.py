@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from facilitator.agenda.day import ANCHOR_PLAN, ANCHOR_SETTING, ANCHOR_SHIFT
 from facilitator.workshop.changes import Change
@@ -431,6 +431,7 @@ class ClockController(QObject):
         self._show_banner(drift)
 
     def ask_min_break(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # here: not needed to show a board
         value, ok = QInputDialog.getInt(
             self.window, self.tr("Replanning"),
             self.tr("A replanning proposal never shortens a break below (minutes):"),
