@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget, QLabel, QMainWindow, QMessageBox, QStackedWidget,
     QVBoxLayout, QWidget,
@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
 from facilitator.workshop.changes import Change
 from facilitator.diagnostics import log
 from facilitator.errors import DiskFull, FurikaeriError
-from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.workshop.model import Group, Participant, Session
-from facilitator.paths import EXTENSION
 from facilitator.workshop import Workshop
 from ui.actions import WindowActions
 from ui.agenda.panel import AgendaPanel
@@ -36,7 +34,8 @@ from ui.minutes.printing import ReportController
 from ui.workshop.save_banner import DiskFullBanner
 from ui.outcomes.controller import OutcomesController
 from ui.workshop.details_menu import DetailsController
-from ui.workshop.recent import recent_files, remember_file
+from ui.workshop.opening import WorkshopOpener, demo_folder  # noqa: F401 (tests use it)
+from ui.workshop.recent import remember_file
 from ui.themes.controller import ThemesController
 from ui import window_fit
 from ui.themes.groups_in import GroupsInController
@@ -47,7 +46,6 @@ if TYPE_CHECKING:
     from ui.workshop.start_screen import StartScreen
 
 POLL_MS = 2000
-_NAME_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Workshops (*.furikaeri)")
 
 
 class MainWindow(QMainWindow):
@@ -95,9 +93,11 @@ class MainWindow(QMainWindow):
         self.agenda_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.agenda_dock)
 
+        self.opener = WorkshopOpener(self)  # File › Open, New, the demo, Recent
         self.actions_ = WindowActions(self)
         self.actions_.build_menus()
-        self.actions_.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.actions_.recent_menu.aboutToShow.connect(
+            lambda: self.opener.fill_recent_menu(self.actions_.recent_menu))
         self.toolbar = self.actions_.build_toolbar()
         self.themes = ThemesController(self).install()
         self.groups_in = GroupsInController(self).install()  # グループの結果を取り込む
@@ -152,53 +152,18 @@ class MainWindow(QMainWindow):
     # -- opening and closing -------------------------------------------------------
     def open_path(self, path: str | Path, raise_errors: bool = False) -> bool:
         """Open the workshop at ``path``; a problem is told in a message box."""
-        return self._load(lambda: Workshop.open(path), raise_errors)
+        return self.opener.open_path(path, raise_errors)
 
     def open_demo(self, raise_errors: bool = False, fresh: bool = False) -> bool:
         """Open the user's demo workshop (the same file each time; ``fresh``: a new one)."""
-        def make() -> Workshop:
-            try:
-                from facilitator.demo import USER_DEMO_NAME, open_user_demo
-            except ImportError:
-                raise FurikaeriError(QT_TRANSLATE_NOOP(
-                    "Errors", "The demo workshop is not available in this build.")) from None
-            folder = demo_folder()
-            if self.ws is not None and Path(self.ws.path) == folder / USER_DEMO_NAME:
-                if not fresh:
-                    return None  # already shown
-                self.close_workshop()  # our own hold on the file would refuse a new copy
-            return open_user_demo(folder, fresh=fresh)
-        return self._load(make, raise_errors)
+        return self.opener.open_demo(raise_errors, fresh)
 
     def restart_demo(self) -> bool:
         """File › Start the demo again: the shipped demo replaces the user's copy."""
-        answer = QMessageBox.question(self, self.tr("Start the demo again"), self.tr(
-            "Replace the demo workshop with a new copy? What was done in the demo "
-            "(notes, themes, times) is lost."))
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        return self.open_demo(fresh=True)
+        return self.opener.restart_demo()
 
     def create_from_template(self, path: str | Path, template: str) -> bool:
-        from facilitator.agenda.templates import read_template, records_from_template
-        path = Path(path)
-        if not path.suffix:
-            path = path.with_suffix(EXTENSION)
-        return self._load(lambda: Workshop.create(
-            path, records_from_template(read_template(template))), False)
-
-    def _load(self, opener, raise_errors: bool) -> bool:
-        try:
-            ws = opener()
-        except FurikaeriError as exc:
-            log.warning("Could not open: %s", exc)
-            if raise_errors:
-                raise
-            QMessageBox.warning(self, self.tr("Furikaeri"), exc.text())
-            return False
-        if ws is not None:  # None: it is open here already
-            self.set_workshop(ws)
-        return True
+        return self.opener.create_from_template(path, template)
 
     def set_workshop(self, ws: Workshop, board: tuple | None = None) -> None:
         """Show ``ws`` (closing the workshop shown before)."""
@@ -303,37 +268,13 @@ class MainWindow(QMainWindow):
 
     # -- dialogs -----------------------------------------------------------------
     def open_dialog(self) -> None:
-        from PySide6.QtWidgets import QFileDialog  # here: its first use loads its enums
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a workshop"), self._dialog_folder(), self.tr(_NAME_FILTER))
-        if path:
-            self.open_path(path)
+        self.opener.open_dialog()
 
     def new_workshop_dialog(self, template: str | None = None) -> None:
-        if template is None and self.ws is not None:  # the start screen's list is hidden
-            template = self.start.ask_template(self)
-            if template is None:
-                return
-        template = template or self.start.templates.currentData() or "standard"
-        from PySide6.QtWidgets import QFileDialog
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New workshop"), self._dialog_folder(), self.tr(_NAME_FILTER))
-        if path:
-            self.create_from_template(path, template)
+        self.opener.new_workshop_dialog(template)
 
     def export_dialog(self) -> None:
         self.files.export_dialog()
-
-    def _dialog_folder(self) -> str:
-        recent = recent_files(self.settings)
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
-
-    def _fill_recent_menu(self) -> None:
-        menu = self.actions_.recent_menu
-        menu.clear()
-        for path in recent_files(self.settings):
-            menu.addAction(path, lambda p=path: self.open_path(p))
-        menu.setEnabled(True)
 
     # -- boards ---------------------------------------------------------------------
     def choose_board(self, session_id: str, group_id: str | None, all_groups: bool) -> None:
@@ -558,8 +499,3 @@ class MainWindow(QMainWindow):
             return self.tr("Read-only: this file or its folder cannot be written.")
         return self.tr("Read-only.")
 
-
-def demo_folder() -> Path:
-    """Where the user's one demo workshop lives (the per-user data folder)."""
-    return Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation))
