@@ -216,6 +216,24 @@ class RoomServer:
             if self._given is None:
                 self.ws.close()
 
+    def hold(self) -> None:
+        """The window reloads its file: answer "closed, try again" until :meth:`rebind`
+        (devices keep their notes and come back by themselves)."""
+        self._door_open = False
+
+    def rebind(self, ws: Workshop) -> None:
+        """Serve ``ws`` from now on (the same file reopened), on the same port and secret.
+
+        Call on the owner thread.  The journal starts over, so every device is sent
+        its whole board once; the door follows what the reopened file says."""
+        if self.ws is not None and self._on_change in self.ws.listeners:
+            self.ws.listeners.remove(self._on_change)
+        self.ws = self._given = ws
+        self.journal = BoardJournal()
+        ws.listeners.append(self._on_change)
+        self._door_open = room.door(ws).open
+        self.notify_changed()
+
     def call(self, fn: Callable[[Workshop], Any]) -> Any:
         """Run ``fn(workshop)`` on the workshop's owner thread, from any other thread."""
         if self._run_on_owner is not None:
