@@ -148,7 +148,7 @@ async function loadNotes() {
   }
   app.cursor = data.cursor || null;
   app.cursorKey = key;
-  app.mine = data.mine;
+  if (data.mine) app.mine = data.mine;  // not in an answer of news only
   renderNotes();
 }
 

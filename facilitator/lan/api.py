@@ -92,8 +92,8 @@ def notes(ws, device: str | None, session_id: str | None, group_id: str | None,
 
     With a ``journal`` (:class:`facilitator.lan.journal.BoardJournal`) the answer
     carries a ``cursor``; given back as ``since``, only the notes changed after it
-    come (``"full": false``, with the ids ``removed`` from the board), else the
-    whole board (``"full": true``).
+    come (``"full": false``, with the ids ``removed`` from the board, and no
+    ``mine``), else the whole board (``"full": true``).
     """
     session = _session(ws, session_id)
     if session is None:
@@ -113,15 +113,18 @@ def notes(ws, device: str | None, session_id: str | None, group_id: str | None,
             on_board = [n for n in (ws.get(Note, i) for i in changed) if n is not None]
         board = [{"id": n.id, "text": n.text, "author": n.author, "created": n.created,
                   "z": n.z} for n in on_board]
+    out = {"board": board, "full": full, "removed": removed}
+    if journal is not None and taker:  # no board shown, no cursor: the next board comes whole
+        out["cursor"] = journal.cursor
+    if not full:
+        return out  # a note-taker's page shows the board, not its own list: news only
     mine = []
     if room.valid_token(device):
         own = sorted((d for d in ws.all(DeviceNote)
                       if d.device == device and d.session_id == session.id),
                      key=lambda d: (d.received, d.id))
         mine = [_mine(d) for d in own]
-    out = {"board": board, "mine": mine, "full": full, "removed": removed}
-    if journal is not None and taker:  # no board shown, no cursor: the next board comes whole
-        out["cursor"] = journal.cursor
+    out["mine"] = mine
     return out
 
 

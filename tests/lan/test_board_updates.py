@@ -31,6 +31,7 @@ def test_after_the_first_look_only_new_notes_come_then_removals(client, served):
     client.note("b1", "Bのメモ", group="gB")  # another board: not in A's answer
     _, delta = reader.call(BOARD_A + f"&since={first['cursor']}")
     assert not delta["full"] and _texts(delta) == ["新しいメモ"] and delta["removed"] == []
+    assert "mine" not in delta  # the page shows the board; its own list comes whole, later
 
     _, nothing = reader.call(BOARD_A + f"&since={delta['cursor']}")
     assert not nothing["full"] and nothing["board"] == [] and nothing["removed"] == []
