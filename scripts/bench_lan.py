@@ -64,12 +64,17 @@ class Device:
         self.interval, self.count = interval, count
         self.sent, self.stats = sent, stats
         self.fetches: set[asyncio.Task] = set()
+        self.cursor: str | None = None
 
-    async def call(self, method: str, path: str, body: dict | None = None) -> int:
+    async def call(self, method: str, path: str, body: dict | None = None,
+                   keep_cursor: bool = False) -> int:
         try:
             async with self.http.request(method, self.base + path, json=body,
                                          headers=self.headers) as answer:
-                await answer.read()
+                data = await answer.read()
+                if keep_cursor and answer.status == 200:  # as the page: only what changed next
+                    self.cursor = json.loads(data).get("cursor")
+                    self.stats["board_bytes"] = self.stats.get("board_bytes", 0) + len(data)
                 self.stats[f"http_{answer.status}"] = self.stats.get(f"http_{answer.status}",
                                                                      0) + 1
                 return answer.status
@@ -83,8 +88,9 @@ class Device:
         async def run():
             if state:
                 await self.call("GET", "api/state")
+            since = f"&since={self.cursor}" if self.cursor else ""
             await self.call("GET", f"api/notes?device={self.name}&session={self.session_id}"
-                                   f"&group={self.group_id}")
+                                   f"&group={self.group_id}{since}", keep_cursor=True)
         task = asyncio.ensure_future(run())
         self.fetches.add(task)
         task.add_done_callback(self.fetches.discard)

@@ -230,15 +230,16 @@ class MainWindow(QMainWindow):
         if self.ws is None:
             return
         path, where = self.ws.path, (self.session_id, self.group_id, self.all_groups)
-        self.close_workshop()
-        try:
-            ws = Workshop.open(path)
-        except FurikaeriError as exc:
-            QMessageBox.warning(self, self.tr("Furikaeri"), exc.text())
-            return
-        if ws.get(Session, where[0]) is None:
-            where = None
-        self.set_workshop(ws, where)
+        with self.lan.kept_open():  # devices in the room stay connected
+            self.close_workshop()
+            try:
+                ws = Workshop.open(path)
+            except FurikaeriError as exc:
+                QMessageBox.warning(self, self.tr("Furikaeri"), exc.text())
+                return
+            if ws.get(Session, where[0]) is None:
+                where = None
+            self.set_workshop(ws, where)
         self.statusBar().showMessage(self.tr("Reloaded from the file."), 5000)
 
     def check_file(self) -> None:

@@ -73,7 +73,7 @@ const DEVICE = store.get("device", null) || (() => { const d = token(12); store.
 
 const app = {
   state: null, me: store.get("me", null), outbox: store.get("outbox", []),
-  board: [], mine: [], themes: null, online: false, refused: false, sending: false,
+  board: [], mine: [], cursor: null, cursorKey: null, themes: null, online: false, refused: false, sending: false,
   retryDelay: 1000, retryTimer: null, socket: null, socketDelay: 1000,
 };
 
@@ -130,11 +130,33 @@ async function loadState() {
 
 async function loadNotes() {
   if (!app.state || !app.state.session || !app.me) return;
+  // Only what changed since the last answer on this board (its cursor); the server
+  // sends the whole board when it cannot tell (restarted, reloaded, another board).
+  const key = `${app.state.session.id}|${app.me.group || ""}`;
   const q = new URLSearchParams({ device: DEVICE, session: app.state.session.id, group: app.me.group || "" });
+  if (app.cursor && app.cursorKey === key) q.set("since", app.cursor);
   const data = await api("notes?" + q);
-  app.board = data.board;
-  app.mine = data.mine;
+  if (app.cursorKey === key && older(data.cursor, app.cursor)) return;  // a late answer
+  if (data.full === false) {
+    const byId = new Map(app.board.map((n) => [n.id, n]));
+    for (const id of data.removed || []) byId.delete(id);
+    for (const n of data.board) byId.set(n.id, n);
+    app.board = [...byId.values()].sort((a, b) =>
+      (a.created < b.created ? -1 : a.created > b.created ? 1 : (a.z || 0) - (b.z || 0)));
+  } else {
+    app.board = data.board;
+  }
+  app.cursor = data.cursor || null;
+  app.cursorKey = key;
+  if (data.mine) app.mine = data.mine;  // not in an answer of news only
   renderNotes();
+}
+
+function older(a, b) {
+  // Cursors are "<epoch>.<seq>": of one server's sequence, is a before b?
+  if (!a || !b) return false;
+  const [ea, sa] = a.split("."), [eb, sb] = b.split(".");
+  return ea === eb && Number(sa) < Number(sb);
 }
 
 async function loadThemes() {

@@ -86,25 +86,46 @@ def _mine(dn: DeviceNote) -> dict:
             "private": dn.private}
 
 
-def notes(ws, device: str | None, session_id: str | None, group_id: str | None) -> dict:
-    """The group's board notes (note-taker sessions) and this device's own notes."""
+def notes(ws, device: str | None, session_id: str | None, group_id: str | None,
+          since: str | None = None, journal=None) -> dict:
+    """The group's board notes (note-taker sessions) and this device's own notes.
+
+    With a ``journal`` (:class:`facilitator.lan.journal.BoardJournal`) the answer
+    carries a ``cursor``; given back as ``since``, only the notes changed after it
+    come (``"full": false``, with the ids ``removed`` from the board, and no
+    ``mine``), else the whole board (``"full": true``).
+    """
     session = _session(ws, session_id)
     if session is None:
-        return {"board": [], "mine": []}
-    board = []
-    if room.mode(ws, session.id) == room.NOTE_TAKER:
+        return {"board": [], "mine": [], "full": True, "removed": []}
+    board, removed, full = [], [], True
+    taker = room.mode(ws, session.id) == room.NOTE_TAKER
+    if taker:
         group = ws.get(Group, group_id)
         gid = group.id if group is not None and group.session_id == session.id else None
-        on_board = sorted(ws.elements_on(session.id, gid, [Note]),
-                          key=lambda n: (n.created, n.z))
-        board = [{"id": n.id, "text": n.text, "author": n.author} for n in on_board]
+        delta = journal.since(since, (session.id, gid)) if journal is not None else None
+        if delta is None:
+            on_board = sorted(ws.elements_on(session.id, gid, [Note]),
+                              key=lambda n: (n.created, n.z))
+        else:
+            full = False
+            changed, removed = delta
+            on_board = [n for n in (ws.get(Note, i) for i in changed) if n is not None]
+        board = [{"id": n.id, "text": n.text, "author": n.author, "created": n.created,
+                  "z": n.z} for n in on_board]
+    out = {"board": board, "full": full, "removed": removed}
+    if journal is not None and taker:  # no board shown, no cursor: the next board comes whole
+        out["cursor"] = journal.cursor
+    if not full:
+        return out  # a note-taker's page shows the board, not its own list: news only
     mine = []
     if room.valid_token(device):
         own = sorted((d for d in ws.all(DeviceNote)
                       if d.device == device and d.session_id == session.id),
                      key=lambda d: (d.received, d.id))
         mine = [_mine(d) for d in own]
-    return {"board": board, "mine": mine}
+    out["mine"] = mine
+    return out
 
 
 def themes(ws, session_id: str | None, voter: str | None) -> dict:

@@ -32,10 +32,11 @@ from typing import Any, Callable
 from aiohttp import WSMsgType, web
 
 from facilitator.lan import api, room
+from facilitator.lan.journal import BoardJournal
 from facilitator.paths import ASSETS_DIR
 from facilitator.workshop.changes import Change
 from facilitator.workshop.model import (
-    DeviceNote, Group, Note, Participant, Session, Setting, Theme, TimerEvent, WorkshopInfo,
+    DeviceNote, Group, Participant, Session, Setting, Theme, TimerEvent, WorkshopInfo,
 )
 from facilitator.workshop.workshop import Workshop
 
@@ -123,6 +124,7 @@ class RoomServer:
         self._pending: dict | None = None
         self._closed = False
         self._door_open = True
+        self.journal = BoardJournal()   # what changed on each board: devices fetch only that
 
     # -- addresses ------------------------------------------------------------------
     @property
@@ -214,6 +216,24 @@ class RoomServer:
             if self._given is None:
                 self.ws.close()
 
+    def hold(self) -> None:
+        """The window reloads its file: answer "closed, try again" until :meth:`rebind`
+        (devices keep their notes and come back by themselves)."""
+        self._door_open = False
+
+    def rebind(self, ws: Workshop) -> None:
+        """Serve ``ws`` from now on (the same file reopened), on the same port and secret.
+
+        Call on the owner thread.  The journal starts over, so every device is sent
+        its whole board once; the door follows what the reopened file says."""
+        if self.ws is not None and self._on_change in self.ws.listeners:
+            self.ws.listeners.remove(self._on_change)
+        self.ws = self._given = ws
+        self.journal = BoardJournal()
+        ws.listeners.append(self._on_change)
+        self._door_open = room.door(ws).open
+        self.notify_changed()
+
     def call(self, fn: Callable[[Workshop], Any]) -> Any:
         """Run ``fn(workshop)`` on the workshop's owner thread, from any other thread."""
         if self._run_on_owner is not None:
@@ -232,9 +252,10 @@ class RoomServer:
     def _on_change(self, change: Change) -> None:
         """A workshop listener (on the owner thread): which boards and lists changed."""
         recs = [*change.added, *change.removed, *(a for _, a in change.updated)]
-        # Each device reloads only what it shows: a note-taker its board, a participant
-        # its own notes; ink, frames and the like on the board concern no device.
-        boards = {(r.session_id, r.group_id) for r in recs if isinstance(r, Note)}
+        # Each device reloads only what it shows: a note-taker what changed on its board
+        # (a note's words, not its place), a participant its own notes; ink, frames and
+        # the like on the board concern no device.
+        boards = self.journal.record(change)
         devices = {r.device for r in recs if isinstance(r, DeviceNote)}
         themes = any(isinstance(r, Theme) or (isinstance(r, Setting) and r.id.startswith("dots"))
                      for r in recs)
@@ -341,7 +362,8 @@ class RoomServer:
     async def _notes(self, request: web.Request) -> web.Response:
         q = request.query
         return _json(await self._owner(lambda: api.notes(
-            self.ws, q.get("device"), q.get("session"), q.get("group"))))
+            self.ws, q.get("device"), q.get("session"), q.get("group"),
+            q.get("since"), self.journal)))
 
     async def _body(self, request: web.Request) -> dict:
         try:

@@ -12,11 +12,14 @@ the board's listener.
 The door's state is in the file (``facilitator.lan.room``): a workshop whose
 door was open when the app stopped without closing it (a crash) opens its
 door again on the same address and secret, so devices reconnect by
-themselves.  Closing the workshop or the window closes the door.
+themselves.  Closing the workshop or the window closes the door; reloading
+the file (:meth:`kept_open`) does not: the same server serves the reopened
+workshop.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -52,6 +55,8 @@ class LanController(QObject):
         self.server = None              # a RoomServer while the door is open
         self._panel: DoorPanel | None = None
         self._ws = None                 # the workshop followed (attach/detach)
+        self._keeping = False           # a reload: detach keeps the server for attach
+        self._kept = None               # the server kept across a reload
         self.tips = DeviceTips(self)
         self.placer = BoardPlacer(lambda: self.window.board)
         self.devices_timer = QTimer(self)
@@ -120,6 +125,21 @@ class LanController(QObject):
         return super().event(event)
 
     # -- following the window's workshop ---------------------------------------------------
+    @contextmanager
+    def kept_open(self):
+        """File › Reload: the door stays open across the workshop closed and reopened
+        (same port and secret; devices wait a moment, then carry on).  A file that
+        cannot be reopened closes it."""
+        self._keeping = True
+        try:
+            yield
+        finally:
+            self._keeping = False
+            kept, self._kept = self._kept, None
+            if kept is not None:  # nothing reopened to serve
+                kept.stop()
+                self._show_devices()
+
     def attach(self) -> None:
         """The window shows a workshop: reopen its door if it was left open (a crash)."""
         ws = self.window.ws
@@ -130,6 +150,17 @@ class LanController(QObject):
         if self.window.board is not None:
             self.tips.watch(self.window.board, ws)
         left_open = room.door(ws)
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            if left_open.open and left_open.secret == kept.secret and not ws.readonly:
+                kept.rebind(ws)  # the reloaded file: the same door, nobody cut off
+                self.server = kept
+                self.devices_timer.start()
+                self._show_devices()
+                self._refresh_panel()
+                self._update_actions()
+                return
+            kept.stop()  # the file says otherwise now (closed, a new code): as it says
         if left_open.open and not ws.readonly and self._start(left_open.host, reopening=True):
             if self.server.port == left_open.port:
                 self.window.statusBar().showMessage(self.tr(
@@ -147,7 +178,12 @@ class LanController(QObject):
         ws = self._ws
         if ws is None:
             return
-        if self.server is not None:
+        keep = self._keeping and self.server is not None
+        if keep:  # a reload: the server waits for the reopened workshop (attach)
+            self._kept, self.server = self.server, None
+            self._kept.hold()
+            self.devices_timer.stop()
+        elif self.server is not None:
             self._stop()
             if not ws.readonly:
                 self._apply(lambda: room.close_door(ws))
@@ -156,7 +192,7 @@ class LanController(QObject):
         self.tips.watch(None, None)
         self.placer.forget()
         self._ws = None
-        if self._panel is not None:
+        if self._panel is not None and not keep:
             self._panel.close()
         self._update_actions()
 
