@@ -742,7 +742,7 @@
     <name>ClockController</name>
     <message>
         <source>&amp;Clock</source>
-        <extracomment>Drift (minutes behind) from which the banner proposes a replan. An ignored proposal comes back when the drift has grown this much more. The large clock on the board in presentation mode: this share of the board&apos;s height.</extracomment>
+        <extracomment>Drift (minutes behind) from which the banner proposes a replan. An ignored proposal comes back when the drift has grown this much more.</extracomment>
         <translation>時計(&amp;C)</translation>
     </message>
     <message>
@@ -859,6 +859,7 @@
     </message>
     <message>
         <source>Click (or Shift+F9) to make the clock large or small</source>
+        <extracomment>The large clock on the board in presentation mode: this share of the board&apos;s height.</extracomment>
         <translation>クリック（または Shift+F9）で時計を大きく／小さくします</translation>
     </message>
 </context>
