@@ -57,9 +57,9 @@ def test_reload_keeps_the_door_open_and_devices_connected(door_window, qtbot):
         door = room.door(win.ws)
         assert door.open and door.secret == secret and door.port == port
         assert panel.isVisible() and secret in panel.url_label.text()
-        qtbot.waitUntil(lambda: len(live.messages) >= 2, timeout=5000)  # "look again"
+        # "Look again" (the note sent before may still announce itself first).
+        qtbot.waitUntil(lambda: any('"all": true' in m for m in live.messages), timeout=5000)
         assert not live.closed  # never cut off
-        assert '"all": true' in live.messages[-1]
 
         # The reopened workshop is the one served: a note goes onto its board.
         assert request(qtbot, base, "/api/notes", secret, note_body(win, "u2", "再読み込み後"))[0] == 200
