@@ -46,12 +46,11 @@ def settle(app, ms: int = 0) -> None:
         time.sleep(0.02)
 
 
-def room_figures(window) -> dict:
-    """Glyph heights of the notes and titles of the room layout, measured in a grab."""
+def room_figures(room) -> dict:
+    """Glyph heights of the notes and titles of a room layout widget, measured in a grab."""
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QColor
 
-    room = window.presentation.room.room
     image = room.grab().toImage()
     plan = room.plan
     px = plan.font_px
@@ -103,7 +102,7 @@ def run(size: tuple[int, int], shots: Path | None) -> dict:
         sizes = [it.font.pixelSize() for it in notes]
         out["notes"] = len(notes)
         out["fonts"] = {str(px): sizes.count(px) for px in sorted(set(sizes))}
-        out.update(room_figures(window))
+        out.update(room_figures(window.presentation.room.room))
         if shots:
             window.grab().save(str(shots / f"f5_room_{size[0]}x{size[1]}.png"))
         window.presentation.room.toggle()  # Tab: the board as drawn

@@ -39,6 +39,20 @@ def fit_first_window(window: QMainWindow) -> None:
     window.resize(first_size(screen.availableGeometry().size()) if screen else PREFERRED)
 
 
+def full_screen_elsewhere(window) -> bool:
+    """Show ``window`` full screen on a screen other than its parent's (the projector);
+    False, and nothing done, when there is only that one screen."""
+    parent = window.parentWidget()
+    here = parent.screen() if parent is not None else None
+    others = [s for s in QGuiApplication.screens() if s is not here]
+    if not others:
+        return False
+    window.setScreen(others[0])
+    window.move(others[0].geometry().topLeft())
+    window.showFullScreen()
+    return True
+
+
 def toolbar_label(text: str) -> str:
     """A menu text as a toolbar button says it: no ``(&U)``/``&``, no trailing ellipsis."""
     label = _MNEMONIC.sub("", text).replace("&&", "&").strip()

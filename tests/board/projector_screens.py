@@ -32,7 +32,7 @@ def run(shots: Path | None) -> dict:
     from PySide6.QtTest import QTest
 
     from facilitator.demo import create_demo
-    from scripts.bench_f5 import settle
+    from scripts.bench_f5 import room_figures, settle
     from ui.app import application
     from ui.i18n import install_translator
     from ui.main_window import MainWindow
@@ -54,7 +54,9 @@ def run(shots: Path | None) -> dict:
         out["size"] = [projector.width(), projector.height()]
         out["full_screen"] = projector.isFullScreen()
         out["room"] = projector.showing_room()
-        out.update(figures(projector.room))
+        got = room_figures(projector.room)
+        out.update(cards=got["cards"], note_min_px=got["note_min_px"],
+                   title_min_px=got["title_px"])
         if shots:
             projector.grab().save(str(shots / "projector_room.png"))
         # Selected on the laptop: the projector shows the board, glides to it.
@@ -80,31 +82,6 @@ def run(shots: Path | None) -> dict:
         window.ws.close() if window.ws is not None else None
         window.close()
     return out
-
-
-def figures(room) -> dict:
-    """Glyph heights of the cards and titles of ``room`` in a grab."""
-    from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QColor
-
-    from scripts.bench_screens import ink_bands
-    image = room.grab().toImage()
-    plan = room.plan
-    px = plan.font_px
-    notes, titles = [], []
-    for tp in plan.tiles:
-        for note, rect in tp.cards:
-            inner = rect.toAlignedRect().adjusted(*(round(px * 0.15) * s for s in (1, 1, -1, -1)))
-            bands = ink_bands(image.copy(inner), QColor(note.fill))
-            notes.append(max((b - t + 1 for t, b in bands), default=0))
-        if tp.tile.title:
-            band = tp.title_rect.toAlignedRect().adjusted(round(px * 0.15), round(px * 0.15),
-                                                          -round(px * 0.15), 0)
-            crop = image.copy(band)
-            bands = ink_bands(crop, crop.pixelColor(QPoint(1, crop.height() // 2)))
-            titles.append(max((b - t + 1 for t, b in bands), default=0))
-    return {"cards": len(notes), "note_min_px": min(notes, default=0),
-            "title_min_px": min(titles, default=0)}
 
 
 def main() -> int:

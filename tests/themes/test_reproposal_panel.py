@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from facilitator.agenda.templates import read_template, records_from_template
 from facilitator.board.attached import in_frame
 from facilitator.themes.proposal import Proposal, ThemeProposal
 from facilitator.workshop import Workshop
 from facilitator.workshop.model import Connector, Frame, Note, Stamp, Stroke
-from ui.main_window import MainWindow
 
 BUDGET = ["予算が足りず費用を削りたい", "コストが高く予算を見直す必要がある", "費用対効果を考えて予算を配分する",
           "予算の執行が遅れコストが膨らんだ"]
@@ -20,20 +19,14 @@ WAIT_MS = 60_000   # the first proposal of a process loads the models
 
 
 @pytest.fixture
-def win(qtbot, tmp_path, ws_path):
+def win(window_on, ws_path):
     ws = Workshop.create(ws_path, records_from_template(read_template("standard")))
     sid = ws.sessions()[0].id
     ws.add(*[ws.new_note(t, sid, x=(i % 4) * 176.0, y=(i // 4) * 116.0, z=float(i + 1),
                          author="山田") for i, t in enumerate(BUDGET + HIRING)])
-    ws.close()
-    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_path(ws_path)
+    window = window_on(ws)
     window.choose_board(sid, None, False)
-    yield window
-    window.close()
+    return window
 
 
 def _propose_and_accept(qtbot, win) -> None:

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTransform
+from PySide6.QtGui import QKeySequence, QShortcut, QTransform
 from PySide6.QtWidgets import QApplication, QDockWidget, QVBoxLayout, QWidget
 
 from ui.board.items import FrameItem, HeadingItem, NoteItem
 from ui.board.view import BoardView
 from ui.i18n import is_language_change
+from ui.window_fit import full_screen_elsewhere
 
 FOLLOW_DELAY_MS = 250     # let a click-and-drag finish before the view moves
 GLIDE_MS = 350
@@ -254,14 +255,7 @@ class ProjectorWindow(QWidget):
 
     def show_on_best_screen(self) -> None:
         """Full screen on a second screen when there is one, else a large window."""
-        screens = QGuiApplication.screens()
-        here = self.parentWidget().screen() if self.parentWidget() else None
-        others = [s for s in screens if s is not here]
-        if others:
-            self.setScreen(others[0])
-            self.move(others[0].geometry().topLeft())
-            self.showFullScreen()
-        else:
+        if not full_screen_elsewhere(self):
             self.resize(1024, 700)
             self.show()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ui.i18n import is_language_change
 from ui.lan.qr import qr_pixmap
+from ui.window_fit import full_screen_elsewhere
 
 NOTE_TAKER = "note_taker"
 PARTICIPANT = "participant"
@@ -199,16 +200,9 @@ class DoorPanel(QWidget):
     def show_on_best_screen(self) -> None:
         """Full screen on a second screen (the projector) when there is one, else large
         on the window's own screen (a laptop mirrored to the projector)."""
-        screens = QGuiApplication.screens()
-        owner = self.parentWidget()
-        here = owner.screen() if owner is not None else None
-        others = [s for s in screens if s is not here]
-        if others:
-            self.setScreen(others[0])
-            self.move(others[0].geometry().topLeft())
-            self.showFullScreen()
-        else:
-            screen = here or QGuiApplication.primaryScreen()
+        if not full_screen_elsewhere(self):
+            owner = self.parentWidget()
+            screen = (owner.screen() if owner is not None else None) or QGuiApplication.primaryScreen()
             area = screen.availableGeometry()
             self.setGeometry(area.adjusted(area.width() // 20, area.height() // 20,
                                            -area.width() // 20, -area.height() // 20))
